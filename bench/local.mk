@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+# Benchmarks: `make bench`, never part of `make check`.

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Example drivers. Each is compiled as kbuild compiles a module (KERNEL_CPPFLAGS, plus
+# KBUILD_MODNAME and MODULE on the command line), twice: as an object that test programs
+# link in (from the convenience library below), and as a module shared object for
+# evlsim_load_module() through $EVLSIM_MODULE_PATH, installed under $(pkglibdir)/modules.
+
+modulesdir = $(pkglibdir)/modules
+modules_LTLIBRARIES =
+
+noinst_LTLIBRARIES += drivers/echo/libecho.la
+drivers_echo_libecho_la_SOURCES = drivers/echo/echo.c drivers/echo/echo-abi.h
+drivers_echo_libecho_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"echo"' -D__KBUILD_MODNAME=kmod_echo
+drivers_echo_libecho_la_CFLAGS = $(KERNEL_CFLAGS)
+
+modules_LTLIBRARIES += drivers/echo/echo.la
+drivers_echo_echo_la_SOURCES = $(drivers_echo_libecho_la_SOURCES)
+drivers_echo_echo_la_CPPFLAGS = $(drivers_echo_libecho_la_CPPFLAGS)
+drivers_echo_echo_la_CFLAGS = $(KERNEL_CFLAGS)
+drivers_echo_echo_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
+
+# The object a program links to have echo built in.
+ECHO_OBJ = drivers/echo/libecho_la-echo.lo
+
+EXTRA_DIST += drivers/Kbuild drivers/echo/Kbuild

@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * EVL threads, execution stages and the out-of-band syscall path (kernel world), after
+ * kernel/evl/thread.c, kernel/evl/syscall.c and Dovetail's syscall pipelining.
+ *
+ * A thread becomes an EVL thread by attaching: it gets a thread element, a file the
+ * simulator keeps a reference on, installed at a descriptor (libevl's efd). An attached
+ * thread runs in-band until its first oob call switches it out-of-band, where it stays
+ * (lazy switching) until an in-band call demotes it (EVL_HMDIAG_SYSDEMOTE) or it switches
+ * back explicitly.
+ *
+ * The oob syscall path mirrors do_oob_syscall(): EPERM for a caller that is not an EVL
+ * thread, the switch to oob (-ERESTARTSYS if a signal arrived meanwhile), then the handler
+ * with a crossing reference held on the file, and the translation of the handler's result.
+ */
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/anon_inodes.h>
+#include <linux/compat.h>
+#include <evl/file.h>
+#include <uapi/evl/factory-abi.h>
+#include <uapi/evl/thread-abi.h>
+#include <linux/file.h>
+#include "kinternal.h"
+
+#define EVL_THREAD_CLONE_FLAGS	(EVL_CLONE_PUBLIC | EVL_CLONE_OBSERVABLE | EVL_CLONE_UNICAST)
+
+struct evl_thread_element {
+	struct evlsim_thread *thread;	/* NULL once detached */
+	char *name;
+	int clone_flags;
+	struct file *filp;		/* the element file, referenced while attached */
+	struct list_head next;		/* public threads, by name */
+};
+
+static struct evlsim_mutex public_lock = EVLSIM_MUTEX_INITIALIZER;
+static LIST_HEAD(public_threads);
+
+static int thread_element_release(struct inode *inode, struct file *filp)
+{
+	struct evl_thread_element *te = filp->private_data;
+
+	kfree(te->name);
+	kfree(te);
+	return 0;
+}
+
+static const struct file_operations thread_fops = {
+	.release = thread_element_release,
+};
+
+static bool valid_name(const char *name)
+{
+	return *name && !strchr(name, '/');
+}
+
+int evlsim__evl_attach(struct evlsim_thread *t, const char *name, int flags)
+{
+	struct evl_thread_element *te, *it;
+	char anon[32];
+	int fd, ret;
+
+	if (t->evl)
+		return -EBUSY;
+	if (flags & ~EVL_THREAD_CLONE_FLAGS)
+		return -EINVAL;
+	if (!name) {
+		snprintf(anon, sizeof(anon), "thread:%d", t->tid);
+		name = anon;
+	}
+	if (!valid_name(name))
+		return -EINVAL;
+	if (strlen(name) > NAME_MAX)
+		return -ENAMETOOLONG;
+
+	te = kzalloc(sizeof(*te), GFP_KERNEL);
+	if (!te)
+		return -ENOMEM;
+	te->name = kstrdup(name, GFP_KERNEL);
+	if (!te->name) {
+		kfree(te);
+		return -ENOMEM;
+	}
+	te->clone_flags = flags;
+	INIT_LIST_HEAD(&te->next);
+
+	if (flags & EVL_CLONE_PUBLIC) {
+		evlsim__mutex_lock(&public_lock);
+		list_for_each_entry(it, &public_threads, next) {
+			if (!strcmp(it->name, name)) {
+				evlsim__mutex_unlock(&public_lock);
+				ret = -EEXIST;
+				goto fail;
+			}
+		}
+		list_add(&te->next, &public_threads);
+		evlsim__mutex_unlock(&public_lock);
+	}
+
+	/* libevl opens element fds with O_CLOEXEC */
+	fd = get_unused_fd_flags(O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		ret = fd;
+		goto fail_public;
+	}
+	te->filp = anon_inode_getfile("[evl-thread]", &thread_fops, te, O_RDWR);
+	if (IS_ERR(te->filp)) {
+		put_unused_fd(fd);
+		ret = PTR_ERR(te->filp);
+		goto fail_public;
+	}
+	get_file(te->filp);		/* the thread's own reference */
+	fd_install(fd, te->filp);
+
+	te->thread = t;
+	t->efd = fd;
+	t->stage = EVLSIM_INBAND;
+	strscpy(t->name, name, sizeof(t->name));
+	__atomic_store_n(&t->evl, te, __ATOMIC_RELEASE);
+	return fd;
+
+fail_public:
+	if (flags & EVL_CLONE_PUBLIC) {
+		evlsim__mutex_lock(&public_lock);
+		list_del(&te->next);
+		evlsim__mutex_unlock(&public_lock);
+	}
+fail:
+	kfree(te->name);
+	kfree(te);
+	return ret;
+}
+
+int evlsim__evl_detach(struct evlsim_thread *t)
+{
+	struct evl_thread_element *te = t->evl;
+	int efd = t->efd;
+
+	if (!te)
+		return -EPERM;
+
+	t->stage = EVLSIM_INBAND;
+	__atomic_store_n(&t->evl, NULL, __ATOMIC_RELEASE);
+	t->efd = -1;
+	te->thread = NULL;
+
+	if (te->clone_flags & EVL_CLONE_PUBLIC) {
+		evlsim__mutex_lock(&public_lock);
+		list_del_init(&te->next);
+		evlsim__mutex_unlock(&public_lock);
+	}
+	/* libevl closes the element fd after detaching; drop the thread's own reference */
+	evlsim__sys_close(efd);
+	fput(te->filp);
+	return 0;
+}
+
+/* ---- stages --------------------------------------------------------------------------- */
+
+static void switch_inband(struct evlsim_thread *t, int cause)
+{
+	evlsim__sched_point(EVLSIM_SP_SWITCH_INBAND);
+	t->stage = EVLSIM_INBAND;
+	t->nr_switches++;
+}
+
+/* evl_switch_oob() for the calling EVL thread: -ERESTARTSYS if a signal arrived. */
+static int switch_oob(struct evlsim_thread *t, unsigned long sig_entry)
+{
+	evlsim__sched_point(EVLSIM_SP_SWITCH_OOB);
+	if (evlsim__signal_since(t, sig_entry))
+		return -ERESTARTSYS;
+	t->stage = EVLSIM_OOB;
+	t->nr_switches++;
+	return 0;
+}
+
+void evlsim__inband_syscall_enter(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (t && t->stage == EVLSIM_OOB)
+		switch_inband(t, EVL_HMDIAG_SYSDEMOTE);
+}
+
+int evlsim__evl_switch_oob(void)
+{
+	struct evlsim_thread *t = evlsim__current();
+
+	if (!t->evl)
+		return -EPERM;
+	if (t->stage == EVLSIM_OOB)
+		return 0;
+	return switch_oob(t, t->sig_count);
+}
+
+int evlsim__evl_switch_inband(void)
+{
+	struct evlsim_thread *t = evlsim__current();
+
+	if (!t->evl)
+		return -EPERM;
+	if (t->stage == EVLSIM_OOB)
+		switch_inband(t, EVL_HMDIAG_NONE);
+	return 0;
+}
+
+bool in_compat_syscall(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return t && t->compat;
+}
+
+EVLSIM_EXPORT int evlsim_set_compat_caller(int on)
+{
+	struct evlsim_thread *t = evlsim__current();
+	int old = t->compat;
+
+	t->compat = !!on;
+	return old;
+}
+
+EVLSIM_EXPORT int evlsim_get_thread_stats(struct evlsim_thread_stats *stats)
+{
+	struct evlsim_thread *t = evlsim__current();
+
+	if (!stats)
+		return -EINVAL;
+	stats->stage_switches = t->nr_switches;
+	stats->oob_calls = t->nr_oob_calls;
+	stats->sleeps = t->nr_ctx_switches;
+	return 0;
+}
+
+EVLSIM_EXPORT int evlsim_is_sim_fd(int fd)
+{
+	return evlsim__fd_is_sim(fd);
+}
+
+/* ---- the oob syscall path ------------------------------------------------------------- */
+
+/*
+ * Prologue of every oob syscall: the caller must be an EVL thread; an in-band one is
+ * switched oob first. Returns the thread, or NULL with *err set.
+ */
+static __always_inline struct evlsim_thread *oob_enter(long *err, unsigned long *sig)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (unlikely(!t || !t->evl)) {
+		*err = -EPERM;
+		return NULL;
+	}
+	t->nr_oob_calls++;
+	*sig = __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE);
+	if (unlikely(t->stage != EVLSIM_OOB)) {
+		*err = switch_oob(t, *sig);
+		if (*err)
+			return NULL;
+	}
+	return t;
+}
+
+/*
+ * Epilogue, evl_exit_to_user(): a signal that arrived during the call demotes the thread
+ * (EVL_HMDIAG_SIGDEMOTE). The result goes back through prctl()'s int: an error value is
+ * returned as is, anything else is what the caller gets, truncated to an int. A result
+ * that is neither a count within bounds nor an errno is reported as a driver bug.
+ */
+static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
+				     struct file *filp, const char *handler, long ret,
+				     unsigned long count)
+{
+	if (unlikely(evlsim__signal_since(t, sig)))
+		switch_inband(t, EVL_HMDIAG_SIGDEMOTE);
+	if (likely(ret >= 0 ? (unsigned long)ret <= count && ret <= INT_MAX : ret >= -MAX_ERRNO))
+		return ret;
+	evlsim__check_ret(filp, handler, ret, count);
+	if (ret > INT_MAX)
+		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
+			       "%s: %s() returned %ld, which does not fit the int result of an oob syscall",
+			       module_name(filp->f_op->owner), handler, ret);
+	return IS_ERR_VALUE(ret) ? ret : (long)(int)ret;
+}
+
+long evlsim__oob_read(int fd, void *buf, size_t count)
+{
+	struct evl_file *efilp;
+	struct evlsim_thread *t;
+	struct file *filp;
+	unsigned long sig;
+	long ret;
+
+	t = oob_enter(&ret, &sig);
+	if (unlikely(!t))
+		return ret;
+
+	efilp = evl_get_file(fd);
+	if (unlikely(!efilp))
+		return -EBADF;
+
+	filp = efilp->filp;
+	if (unlikely(!(filp->f_mode & FMODE_READ)))
+		ret = -EBADF;
+	else if (unlikely(!filp->f_op->oob_read))
+		ret = -EINVAL;
+	else {
+		evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
+		ret = filp->f_op->oob_read(filp, buf, count);
+		ret = oob_exit(t, sig, filp, "oob_read", ret, count);
+	}
+	evl_put_file(efilp);
+
+	return ret;
+}
+
+long evlsim__oob_write(int fd, const void *buf, size_t count)
+{
+	struct evl_file *efilp;
+	struct evlsim_thread *t;
+	struct file *filp;
+	unsigned long sig;
+	long ret;
+
+	t = oob_enter(&ret, &sig);
+	if (unlikely(!t))
+		return ret;
+
+	efilp = evl_get_file(fd);
+	if (unlikely(!efilp))
+		return -EBADF;
+
+	filp = efilp->filp;
+	if (unlikely(!(filp->f_mode & FMODE_WRITE)))
+		ret = -EBADF;
+	else if (unlikely(!filp->f_op->oob_write))
+		ret = -EINVAL;
+	else {
+		evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
+		ret = filp->f_op->oob_write(filp, buf, count);
+		ret = oob_exit(t, sig, filp, "oob_write", ret, count);
+	}
+	evl_put_file(efilp);
+
+	return ret;
+}
+
+long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg)
+{
+	struct evl_file *efilp;
+	struct evlsim_thread *t;
+	struct file *filp;
+	unsigned long sig;
+	long ret;
+
+	t = oob_enter(&ret, &sig);
+	if (unlikely(!t))
+		return ret;
+
+	efilp = evl_get_file(fd);
+	if (unlikely(!efilp))
+		return -EBADF;
+
+	filp = efilp->filp;
+	ret = -ENOTTY;
+	if (unlikely(t->compat)) {
+		if (filp->f_op->compat_oob_ioctl) {
+			evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
+			ret = filp->f_op->compat_oob_ioctl(filp, cmd, arg);
+			ret = oob_exit(t, sig, filp, "compat_oob_ioctl", ret, ULONG_MAX);
+		}
+	} else if (filp->f_op->oob_ioctl) {
+		evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
+		ret = filp->f_op->oob_ioctl(filp, cmd, arg);
+		ret = oob_exit(t, sig, filp, "oob_ioctl", ret, ULONG_MAX);
+	}
+	if (ret == -ENOIOCTLCMD)
+		ret = -ENOTTY;
+	evl_put_file(efilp);
+
+	return ret;
+}

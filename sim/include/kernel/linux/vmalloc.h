@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * evlsim shim: faithful to linux v6.12 include/linux/vmalloc.h semantics: page-aligned,
+ * page-granular allocations; vmalloc_user() and vzalloc() zero the memory; vfree(NULL)
+ * does nothing. Custom implementation on the C library's allocator.
+ */
+#ifndef _EVLSIM_LINUX_VMALLOC_H
+#define _EVLSIM_LINUX_VMALLOC_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+#include <linux/overflow.h>
+
+void *vmalloc(unsigned long size) __evlsim_ksym(vmalloc) __malloc;
+void *vzalloc(unsigned long size) __evlsim_ksym(vzalloc) __malloc;
+void *vmalloc_user(unsigned long size) __evlsim_ksym(vmalloc_user) __malloc;
+void *vmalloc_node(unsigned long size, int node) __evlsim_ksym(vmalloc_node) __malloc;
+void *vzalloc_node(unsigned long size, int node) __evlsim_ksym(vzalloc_node) __malloc;
+void *vmalloc_32(unsigned long size) __evlsim_ksym(vmalloc_32) __malloc;
+void *vmalloc_32_user(unsigned long size) __evlsim_ksym(vmalloc_32_user) __malloc;
+void *__vmalloc(unsigned long size, gfp_t gfp_mask) __evlsim_ksym(__vmalloc) __malloc;
+void vfree(const void *addr) __evlsim_ksym(vfree);
+bool is_vmalloc_addr(const void *x) __evlsim_ksym(is_vmalloc_addr);
+
+static inline void *vmalloc_array(size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (unlikely(check_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return vmalloc(bytes);
+}
+
+static inline void *vcalloc(size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (unlikely(check_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return vzalloc(bytes);
+}
+
+#endif

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * evlsim internals: the contract between the two halves of the simulator.
+ *
+ * evlsim is built from two worlds that can never share a translation unit:
+ *
+ *  - the kernel world (drivers and sim/k-*.c) is compiled like kbuild compiles a module,
+ *    with -nostdinc and the kernel shim tree, where dev_t is 32 bits, loff_t is the
+ *    kernel's and <linux/ioctl.h> is ours;
+ *  - the user world (sim/u-*.c, tests, tools) sees glibc, pthreads and liburcu.
+ *
+ * This header is the only one both include. It therefore uses plain C and compiler
+ * builtins only: no glibc type, no kernel type, no errno name. Objects that cross the
+ * boundary are either opaque (struct file *) or defined here.
+ */
+#ifndef _EVLSIM_INTERNAL_H
+#define _EVLSIM_INTERNAL_H
+
+#define EVLSIM_EXPORT		__attribute__((visibility("default")))
+#define evlsim_likely(x)	__builtin_expect(!!(x), 1)
+#define evlsim_unlikely(x)	__builtin_expect(!!(x), 0)
+#define evlsim_printf(a, b)	__attribute__((format(printf, a, b)))
+
+typedef __SIZE_TYPE__ evlsim_size_t;
+typedef long long evlsim_ns_t;		/* nanoseconds, same scalar as the kernel's ktime_t */
+
+#define EVLSIM_NS_INFINITE	0x7fffffffffffffffLL
+
+#include "include/evlsim/evlsim.h"
+
+struct file;				/* kernel world: <linux/fs.h> */
+
+/* ---------------------------------------------------------------------------------------
+ * Fatal internal errors: a broken invariant of the simulator itself, never a driver bug.
+ */
+_Noreturn void evlsim__die_at(const char *file, int line, const char *func,
+			      const char *fmt, ...) evlsim_printf(4, 5);
+#define evlsim__die(...)	evlsim__die_at(__FILE__, __LINE__, __func__, __VA_ARGS__)
+#define EVLSIM_ASSERT(cond)						\
+	do {								\
+		if (evlsim_unlikely(!(cond)))				\
+			evlsim__die("assertion failed: %s", #cond);	\
+	} while (0)
+
+/* Simulator-private memory: never accounted to a driver, never fault-injected. */
+void *evlsim__malloc(evlsim_size_t size);	/* dies on exhaustion */
+void *evlsim__zalloc(evlsim_size_t size);
+void evlsim__free(void *p);
+char *evlsim__strdup(const char *s);
+
+/* ---------------------------------------------------------------------------------------
+ * Internal locking (a pthread mutex behind an opaque, statically initialisable shell).
+ * Simulator-internal only: the golden-rule checker never sees these.
+ */
+struct evlsim_mutex {
+	union {
+		long __align;
+		char __size[40];	/* sizeof(pthread_mutex_t) on x86_64 glibc, checked in u-lock.c */
+	};
+};
+#define EVLSIM_MUTEX_INITIALIZER	{ { 0 } }	/* == PTHREAD_MUTEX_INITIALIZER on glibc */
+void evlsim__mutex_init(struct evlsim_mutex *m);
+void evlsim__mutex_lock(struct evlsim_mutex *m);
+void evlsim__mutex_unlock(struct evlsim_mutex *m);
+
+/* A futex lock in one int (0 free, 1 held, 2 held with waiters): the lock word of the
+ * kernel's spinlock types, for the simulator's internal use of them (completions,
+ * wait queues). Spins briefly, then sleeps. */
+void evlsim__lockword_lock(int *word);
+void evlsim__lockword_unlock(int *word);
+int evlsim__lockword_trylock(int *word);
+
+/* ---------------------------------------------------------------------------------------
+ * Per-thread simulator state.
+ *
+ * Every thread that touches a simulated object gets one, lazily, on its first call
+ * (evlsim__current()). It is registered with liburcu at the same time, and torn down by a
+ * pthread key destructor when the thread exits.
+ */
+enum evlsim_stage {
+	EVLSIM_INBAND = 0,
+	EVLSIM_OOB = 1,
+};
+
+struct evlsim_thread {
+	/* hot: read by every oob call */
+	int stage;			/* enum evlsim_stage */
+	int compat;			/* caller simulates a 32-bit task (in_compat_syscall()) */
+	void *evl;			/* struct evl_thread * once attached (kernel world), else NULL */
+	int efd;			/* thread element fd once attached, else -1 */
+
+	/* the one sleep/wake primitive (u-wait.c) */
+	int wake;			/* futex word: 0 armed, 1 woken, 2 signal */
+	int info;			/* wake-up information bits, set by the waker (EVL_T_*) */
+
+	/* signals (u-signal.c): counts the handlers run on this thread, so that a blocking
+	 * simulated call can tell a signal arrived while it was inside. */
+	unsigned long sig_count;
+	int sig_last;			/* last signal number handled */
+	int sig_last_restart;		/* ... and whether its handler had SA_RESTART */
+	unsigned long sig_snap;		/* sig_count when the current sleep was prepared */
+
+	/* counters, readable through the simulator API */
+	unsigned long nr_switches;	/* stage switches */
+	unsigned long nr_oob_calls;	/* oob syscalls issued */
+	unsigned long nr_ctx_switches;	/* times this thread slept */
+
+	int tid;
+	int rcu_registered;
+	char name[32];			/* EVL thread name once attached */
+	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
+};
+
+/* TLS, initial-exec: async-signal-safe and one instruction to read. */
+extern __thread struct evlsim_thread *evlsim__self __attribute__((tls_model("initial-exec")));
+
+struct evlsim_thread *evlsim__current_slow(void);
+
+static inline struct evlsim_thread *evlsim__current(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return evlsim_likely(t) ? t : evlsim__current_slow();
+}
+
+/* Calls f(t, arg) for each live thread state, under the registry lock. */
+void evlsim__for_each_thread(void (*f)(struct evlsim_thread *t, void *arg), void *arg);
+
+/* RCU (liburcu memb), with ThreadSanitizer annotations when built with TSan. */
+void evlsim__rcu_read_lock(void);
+void evlsim__rcu_read_unlock(void);
+void evlsim__synchronize_rcu(void);
+
+/* ---------------------------------------------------------------------------------------
+ * The one sleep/wake primitive. Every blocking wait of the simulator goes through it.
+ *
+ * Protocol (lost-wakeup free): the sleeper calls evlsim__prepare_sleep(self) before it
+ * publishes itself on a wait list (under that list's lock), drops the lock and calls
+ * evlsim__sleep(). A waker removes it from the list under the same lock, sets ->info and
+ * calls evlsim__wake(). A wake-up that happens between prepare and sleep is not lost.
+ */
+enum evlsim_sleep_result {
+	EVLSIM_WOKEN = 0,		/* evlsim__wake() was called */
+	EVLSIM_TIMEDOUT = 1,		/* the absolute deadline passed */
+	EVLSIM_SIGNALED = 2,		/* interruptible sleep, a signal handler ran */
+};
+#define EVLSIM_SLEEP_INTERRUPTIBLE	0x1
+
+void evlsim__prepare_sleep(struct evlsim_thread *self);
+int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags);
+/* Must be called with the lock of the wait list @t was removed from still held: the
+ * sleeper re-takes that lock before it returns, so @t cannot vanish under the waker. */
+void evlsim__wake(struct evlsim_thread *t);
+void evlsim__sleep_signal(struct evlsim_thread *self);
+/* A signal arrived since the snapshot @since of self->sig_count. */
+static inline int evlsim__signal_since(struct evlsim_thread *self, unsigned long since)
+{
+	return __atomic_load_n(&self->sig_count, __ATOMIC_ACQUIRE) != since;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * The one clock: CLOCK_MONOTONIC (virtual time under the deterministic scheduler).
+ */
+evlsim_ns_t evlsim__clock_now(void);
+evlsim_ns_t evlsim__clock_realtime(void);
+
+/* ---------------------------------------------------------------------------------------
+ * Scheduling points: places where the simulator may yield, inject a delay, or where a
+ * white-box test may hook in. Cheap when nothing is hooked.
+ */
+enum evlsim_sched_point {
+	EVLSIM_SP_SWITCH_OOB,		/* an in-band EVL thread is about to switch oob */
+	EVLSIM_SP_SWITCH_INBAND,	/* an oob thread is about to switch in-band */
+	EVLSIM_SP_OOB_ENTER,		/* an oob handler is about to be called */
+	EVLSIM_SP_RELEASE,		/* evl_release_file() is about to wait */
+	EVLSIM_SP_NR,
+};
+extern void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
+static inline void evlsim__sched_point(enum evlsim_sched_point sp)
+{
+	void (*hook)(enum evlsim_sched_point) = __atomic_load_n(&evlsim__sched_hook,
+							       __ATOMIC_ACQUIRE);
+	if (evlsim_unlikely(hook != 0))
+		hook(sp);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * The one reporter. Every diagnostic goes through it: tagged line, backtrace, counter.
+ */
+void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
+	evlsim_printf(3, 4);
+/* Kernel log (printk): level is the KERN_* digit, or -1 for a continuation. */
+void evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);
+
+/* ---------------------------------------------------------------------------------------
+ * The file descriptor table. Simulated files live at real descriptor numbers reserved
+ * with eventfd(2), so they never collide with real files. The table covers every
+ * possible descriptor number (fs.nr_open's default), zero-filled and lazily backed by the
+ * kernel: one load finds out whether an fd is simulated, and it never needs to grow.
+ * Slots are published with release stores and read under RCU.
+ */
+#define EVLSIM_NR_FDS		(1 << 20)
+extern struct file *evlsim__fdt[EVLSIM_NR_FDS];
+extern int evlsim__nr_sim_files;	/* simulated files alive; 0 = nothing to route */
+
+static inline int evlsim__fd_is_sim(int fd)
+{
+	return (unsigned int)fd < EVLSIM_NR_FDS &&
+		__atomic_load_n(&evlsim__fdt[fd], __ATOMIC_ACQUIRE) != 0;
+}
+
+/* Real descriptor management, done by the user world on behalf of the kernel world.
+ * Each returns a descriptor or -errno. */
+int evlsim__fd_reserve(int cloexec);
+int evlsim__fd_real_close(int fd);
+int evlsim__fd_real_dupfd(int fd, int minfd, int cloexec);
+int evlsim__fd_real_dup3(int oldfd, int newfd, int cloexec);
+int evlsim__fd_real_getfd(int fd);
+int evlsim__fd_real_setfd(int fd, int flags);
+
+/* Fault-safe user memory access: the number of bytes NOT copied, never a crash. */
+unsigned long evlsim__copy_from_user(void *to, const void *from, unsigned long n);
+unsigned long evlsim__copy_to_user(void *to, const void *from, unsigned long n);
+unsigned long evlsim__clear_user(void *to, unsigned long n);
+
+/* ---------------------------------------------------------------------------------------
+ * Kernel-world entry points for the interposed POSIX calls and the oob syscalls. Each
+ * returns >= 0 or -errno, exactly as the kernel's syscall would; -ERESTARTSYS (512) may
+ * come back and is resolved by the user world against the handler's SA_RESTART.
+ */
+#define EVLSIM_ERESTARTSYS	512
+
+int evlsim__node_count(void);			/* registered device nodes */
+int evlsim__node_exists(const char *path);	/* @path absolute and normalised */
+long evlsim__sys_open(const char *path, int flags, unsigned int mode);
+long evlsim__sys_close(int fd);
+long evlsim__sys_read(int fd, void *buf, evlsim_size_t count);
+long evlsim__sys_write(int fd, const void *buf, evlsim_size_t count);
+long evlsim__sys_pread(int fd, void *buf, evlsim_size_t count, long long pos);
+long evlsim__sys_pwrite(int fd, const void *buf, evlsim_size_t count, long long pos);
+long evlsim__sys_ioctl(int fd, unsigned int cmd, unsigned long arg);
+long long evlsim__sys_lseek(int fd, long long offset, int whence);
+long evlsim__sys_dup(int fd, int minfd, int cloexec);
+long evlsim__sys_dup3(int oldfd, int newfd, int flags, int is_dup2);
+long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg);
+long evlsim__sys_fstat_rdev(int fd, unsigned long long *rdev);
+
+long evlsim__oob_read(int fd, void *buf, evlsim_size_t count);
+long evlsim__oob_write(int fd, const void *buf, evlsim_size_t count);
+long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg);
+
+/* In-band syscall prologue: an oob EVL thread is demoted (SYSDEMOTE) before an in-band
+ * call on a simulated object, as Dovetail does before passing the syscall down. */
+void evlsim__inband_syscall_enter(void);
+
+/* EVL thread attachment (kernel world builds the thread element). */
+int evlsim__evl_attach(struct evlsim_thread *t, const char *name, int flags);
+int evlsim__evl_detach(struct evlsim_thread *t);
+int evlsim__evl_switch_oob(void);
+int evlsim__evl_switch_inband(void);
+
+/* ---------------------------------------------------------------------------------------
+ * Modules (k-module.c), and what the user world does for them.
+ */
+struct module;
+void *evlsim__dl_open(const char *path, char *err, evlsim_size_t errlen);
+void evlsim__dl_close(void *handle);
+int evlsim__online_cpus(void);
+/* Searches $EVLSIM_MODULE_PATH for <name>.so; returns a path to free, or NULL. */
+char *evlsim__find_module_path(const char *name);
+/* Called by module constructors: registers a module found in the program or in a .so. */
+void evlsim__module_constructor(struct module *mod);
+
+#endif /* _EVLSIM_INTERNAL_H */

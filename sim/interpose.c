@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * POSIX interposition (user world).
+ *
+ * libevlsim defines the libc entry points a test or an application uses on device files
+ * (open, close, read, write, ioctl, lseek, dup*, fcntl, pread/pwrite and the glibc
+ * 64-bit and _FORTIFY_SOURCE variants they turn into). A program linked with it reaches
+ * these first. A call on a simulated node or fd is routed to the simulated kernel; any
+ * other call goes to the next definition (the C library, or a sanitizer's interceptor)
+ * unchanged, with errno untouched by the detour. Either way, an EVL thread running
+ * out-of-band is first demoted in-band, as any in-band system call demotes it on Dovetail.
+ *
+ * Limits: calls the C library makes internally (fopen(), for instance) and raw syscall(2)
+ * do not come through here; paths are resolved lexically, without following symbolic
+ * links into /dev.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "internal.h"
+#include "uapi-glue.h"
+
+/* glibc's fortify entry points (declared by its headers only under _FORTIFY_SOURCE) */
+void __chk_fail(void) __attribute__((__noreturn__));
+int __open_2(const char *path, int flags);
+int __open64_2(const char *path, int flags);
+int __openat_2(int dirfd, const char *path, int flags);
+int __openat64_2(int dirfd, const char *path, int flags);
+ssize_t __read_chk(int fd, void *buf, size_t count, size_t buflen);
+ssize_t __pread_chk(int fd, void *buf, size_t count, off_t offset, size_t buflen);
+ssize_t __pread64_chk(int fd, void *buf, size_t count, off64_t offset, size_t buflen);
+
+/* The next definition of each interposed function, resolved on first use. */
+#define REAL(fn)							\
+({									\
+	static __typeof__(fn) *real_fn_ptr;					\
+	__typeof__(fn) *__p = __atomic_load_n(&real_fn_ptr, __ATOMIC_ACQUIRE); \
+	if (evlsim_unlikely(!__p)) {					\
+		__p = (__typeof__(fn) *)real_symbol(#fn);		\
+		__atomic_store_n(&real_fn_ptr, __p, __ATOMIC_RELEASE);	\
+	}								\
+	__p;								\
+})
+
+static void *real_symbol(const char *name)
+{
+	void *p = dlsym(RTLD_NEXT, name);
+
+	if (!p)
+		evlsim__die("cannot find the C library's %s(): %s", name, dlerror());
+	return p;
+}
+
+/* Any interposed call is an in-band system call: demote an oob EVL thread. */
+static inline void inband_call(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB))
+		evlsim__inband_syscall_enter();
+}
+
+#define SIMCALL(call)	evlsim__syscall_result(EVLSIM_RESTARTABLE(call))
+
+/* ---- paths ---------------------------------------------------------------------------- */
+
+/* Lexical normalisation of an absolute path: "//", "/./" and "/../" folded. */
+static int normalize(const char *in, char *out, size_t outlen)
+{
+	size_t len = 0;
+	const char *p = in;
+
+	while (*p) {
+		const char *seg;
+		size_t seglen;
+
+		while (*p == '/')
+			p++;
+		seg = p;
+		while (*p && *p != '/')
+			p++;
+		seglen = p - seg;
+		if (!seglen || (seglen == 1 && seg[0] == '.'))
+			continue;
+		if (seglen == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (len > 0 && out[len - 1] != '/')
+				len--;
+			if (len > 0)
+				len--;
+			continue;
+		}
+		if (len + 1 + seglen + 1 > outlen)
+			return -1;
+		out[len++] = '/';
+		memcpy(out + len, seg, seglen);
+		len += seglen;
+	}
+	if (!len)
+		out[len++] = '/';
+	out[len] = '\0';
+	return 0;
+}
+
+/* Is @path (relative to @dirfd) a simulated node? Its canonical form goes to @canon. */
+static int sim_path(int dirfd, const char *path, char *canon, size_t len)
+{
+	char buf[PATH_MAX * 2], link[64];
+	ssize_t n;
+
+	if (evlsim_likely(evlsim__node_count() == 0) || !path || !*path)
+		return 0;
+	if (path[0] == '/') {
+		if (normalize(path, canon, len))
+			return 0;
+		return evlsim__node_exists(canon);
+	}
+	if (dirfd == AT_FDCWD) {
+		if (!getcwd(buf, PATH_MAX))
+			return 0;
+	} else {
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
+		n = readlink(link, buf, PATH_MAX - 1);
+		if (n < 0)
+			return 0;
+		buf[n] = '\0';
+	}
+	n = strlen(buf);
+	snprintf(buf + n, sizeof(buf) - n, "/%s", path);
+	if (normalize(buf, canon, len))
+		return 0;
+	return evlsim__node_exists(canon);
+}
+
+/* ---- open ----------------------------------------------------------------------------- */
+
+static int do_openat(int dirfd, const char *path, int flags, mode_t mode, int is64)
+{
+	char canon[PATH_MAX];
+
+	if (sim_path(dirfd, path, canon, sizeof(canon)))
+		return (int)SIMCALL(evlsim__sys_open(canon, flags, mode));
+	inband_call();
+	if (dirfd == AT_FDCWD)
+		return is64 ? REAL(open64)(path, flags, mode) : REAL(open)(path, flags, mode);
+	return is64 ? REAL(openat64)(dirfd, path, flags, mode)
+		    : REAL(openat)(dirfd, path, flags, mode);
+}
+
+#define OPEN_MODE(flags, mode)						\
+	do {								\
+		if (__OPEN_NEEDS_MODE(flags)) {				\
+			va_list ap;					\
+			va_start(ap, flags);				\
+			mode = va_arg(ap, mode_t);			\
+			va_end(ap);					\
+		}							\
+	} while (0)
+
+EVLSIM_EXPORT int open(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	OPEN_MODE(flags, mode);
+	return do_openat(AT_FDCWD, path, flags, mode, 0);
+}
+
+EVLSIM_EXPORT int open64(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	OPEN_MODE(flags, mode);
+	return do_openat(AT_FDCWD, path, flags, mode, 1);
+}
+
+EVLSIM_EXPORT int openat(int dirfd, const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	OPEN_MODE(flags, mode);
+	return do_openat(dirfd, path, flags, mode, 0);
+}
+
+EVLSIM_EXPORT int openat64(int dirfd, const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	OPEN_MODE(flags, mode);
+	return do_openat(dirfd, path, flags, mode, 1);
+}
+
+/* _FORTIFY_SOURCE forms: open without a mode argument */
+EVLSIM_EXPORT int __open_2(const char *path, int flags)
+{
+	if (__OPEN_NEEDS_MODE(flags))
+		__chk_fail();
+	return do_openat(AT_FDCWD, path, flags, 0, 0);
+}
+
+EVLSIM_EXPORT int __open64_2(const char *path, int flags)
+{
+	if (__OPEN_NEEDS_MODE(flags))
+		__chk_fail();
+	return do_openat(AT_FDCWD, path, flags, 0, 1);
+}
+
+EVLSIM_EXPORT int __openat_2(int dirfd, const char *path, int flags)
+{
+	if (__OPEN_NEEDS_MODE(flags))
+		__chk_fail();
+	return do_openat(dirfd, path, flags, 0, 0);
+}
+
+EVLSIM_EXPORT int __openat64_2(int dirfd, const char *path, int flags)
+{
+	if (__OPEN_NEEDS_MODE(flags))
+		__chk_fail();
+	return do_openat(dirfd, path, flags, 0, 1);
+}
+
+EVLSIM_EXPORT int creat(const char *path, mode_t mode)
+{
+	return do_openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode, 0);
+}
+
+EVLSIM_EXPORT int creat64(const char *path, mode_t mode)
+{
+	return do_openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode, 1);
+}
+
+/* ---- close, read, write --------------------------------------------------------------- */
+
+EVLSIM_EXPORT int close(int fd)
+{
+	if (evlsim__fd_is_sim(fd))
+		return (int)evlsim__syscall_result(evlsim__sys_close(fd));
+	inband_call();
+	return REAL(close)(fd);
+}
+
+EVLSIM_EXPORT ssize_t read(int fd, void *buf, size_t count)
+{
+	if (evlsim__fd_is_sim(fd))
+		return SIMCALL(evlsim__sys_read(fd, buf, count));
+	inband_call();
+	return REAL(read)(fd, buf, count);
+}
+
+EVLSIM_EXPORT ssize_t __read_chk(int fd, void *buf, size_t count, size_t buflen)
+{
+	if (count > buflen)
+		__chk_fail();
+	return read(fd, buf, count);
+}
+
+EVLSIM_EXPORT ssize_t write(int fd, const void *buf, size_t count)
+{
+	if (evlsim__fd_is_sim(fd))
+		return SIMCALL(evlsim__sys_write(fd, buf, count));
+	inband_call();
+	return REAL(write)(fd, buf, count);
+}
+
+EVLSIM_EXPORT ssize_t pread(int fd, void *buf, size_t count, off_t offset)
+{
+	if (evlsim__fd_is_sim(fd))
+		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
+	inband_call();
+	return REAL(pread)(fd, buf, count, offset);
+}
+
+EVLSIM_EXPORT ssize_t pread64(int fd, void *buf, size_t count, off64_t offset)
+{
+	if (evlsim__fd_is_sim(fd))
+		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
+	inband_call();
+	return REAL(pread64)(fd, buf, count, offset);
+}
+
+EVLSIM_EXPORT ssize_t __pread_chk(int fd, void *buf, size_t count, off_t offset, size_t buflen)
+{
+	if (count > buflen)
+		__chk_fail();
+	return pread(fd, buf, count, offset);
+}
+
+EVLSIM_EXPORT ssize_t __pread64_chk(int fd, void *buf, size_t count, off64_t offset,
+				    size_t buflen)
+{
+	if (count > buflen)
+		__chk_fail();
+	return pread64(fd, buf, count, offset);
+}
+
+EVLSIM_EXPORT ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+{
+	if (evlsim__fd_is_sim(fd))
+		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
+	inband_call();
+	return REAL(pwrite)(fd, buf, count, offset);
+}
+
+EVLSIM_EXPORT ssize_t pwrite64(int fd, const void *buf, size_t count, off64_t offset)
+{
+	if (evlsim__fd_is_sim(fd))
+		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
+	inband_call();
+	return REAL(pwrite64)(fd, buf, count, offset);
+}
+
+/* ---- ioctl, lseek --------------------------------------------------------------------- */
+
+EVLSIM_EXPORT int ioctl(int fd, unsigned long request, ...)
+{
+	unsigned long arg;
+	va_list ap;
+
+	va_start(ap, request);
+	arg = va_arg(ap, unsigned long);
+	va_end(ap);
+
+	if (evlsim__fd_is_sim(fd))
+		return (int)SIMCALL(evlsim__sys_ioctl(fd, (unsigned int)request, arg));
+	inband_call();
+	return REAL(ioctl)(fd, request, arg);
+}
+
+EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
+{
+	if (evlsim__fd_is_sim(fd))
+		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
+	inband_call();
+	return REAL(lseek)(fd, offset, whence);
+}
+
+EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
+{
+	if (evlsim__fd_is_sim(fd))
+		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
+	inband_call();
+	return REAL(lseek64)(fd, offset, whence);
+}
+
+/* ---- dup, fcntl ----------------------------------------------------------------------- */
+
+EVLSIM_EXPORT int dup(int fd)
+{
+	if (evlsim__fd_is_sim(fd))
+		return (int)evlsim__syscall_result(evlsim__sys_dup(fd, 0, 0));
+	inband_call();
+	return REAL(dup)(fd);
+}
+
+EVLSIM_EXPORT int dup2(int oldfd, int newfd)
+{
+	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
+		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, 0, 1));
+	inband_call();
+	return REAL(dup2)(oldfd, newfd);
+}
+
+EVLSIM_EXPORT int dup3(int oldfd, int newfd, int flags)
+{
+	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
+		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, 0));
+	inband_call();
+	return REAL(dup3)(oldfd, newfd, flags);
+}
+
+static int do_fcntl(int fd, int cmd, unsigned long arg, int is64)
+{
+	long ret;
+
+	if (evlsim__fd_is_sim(fd)) {
+		ret = evlsim__sys_fcntl(fd, cmd, arg);
+		if (ret != -515 /* -ENOIOCTLCMD: not simulated, the real fd answers */)
+			return (int)evlsim__syscall_result(ret);
+	} else {
+		inband_call();
+	}
+	return is64 ? REAL(fcntl64)(fd, cmd, arg) : REAL(fcntl)(fd, cmd, arg);
+}
+
+EVLSIM_EXPORT int fcntl(int fd, int cmd, ...)
+{
+	unsigned long arg;
+	va_list ap;
+
+	va_start(ap, cmd);
+	arg = va_arg(ap, unsigned long);
+	va_end(ap);
+	return do_fcntl(fd, cmd, arg, 0);
+}
+
+EVLSIM_EXPORT int fcntl64(int fd, int cmd, ...)
+{
+	unsigned long arg;
+	va_list ap;
+
+	va_start(ap, cmd);
+	arg = va_arg(ap, unsigned long);
+	va_end(ap);
+	return do_fcntl(fd, cmd, arg, 1);
+}

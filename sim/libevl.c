@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The libevl-compatible user API (user world): oob_read/oob_write/oob_ioctl and the
+ * thread calls, with libevl r47's return conventions, on top of the kernel world's oob
+ * syscall path.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <evl/evl.h>
+#include "internal.h"
+#include "uapi-glue.h"
+
+EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
+{
+	return evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_read(efd, buf, count)));
+}
+
+EVLSIM_EXPORT ssize_t oob_write(int efd, const void *buf, size_t count)
+{
+	return evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_write(efd, buf, count)));
+}
+
+EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)
+{
+	unsigned long arg;
+	va_list ap;
+
+	va_start(ap, request);
+	arg = va_arg(ap, unsigned long);
+	va_end(ap);
+	return (int)evlsim__syscall_result(
+		EVLSIM_RESTARTABLE(evlsim__oob_ioctl(efd, (unsigned int)request, arg)));
+}
+
+EVLSIM_EXPORT int evl_init(void)
+{
+	evlsim__current();
+	return 0;
+}
+
+EVLSIM_EXPORT int evl_attach_thread(int flags, const char *fmt, ...)
+{
+	struct evlsim_thread *t = evlsim__current();
+	char *name = NULL;
+	const char *p;
+	va_list ap;
+	int ret;
+
+	if (fmt) {
+		va_start(ap, fmt);
+		ret = vasprintf(&name, fmt, ap);
+		va_end(ap);
+		if (ret < 0)
+			return -ENOMEM;
+	}
+	p = name;
+	if (p && *p == '/') {		/* a leading slash means public */
+		flags |= EVL_CLONE_PUBLIC;
+		p++;
+	}
+	ret = evlsim__evl_attach(t, p, flags);
+	free(name);
+	return ret;
+}
+
+EVLSIM_EXPORT int evl_detach_thread(int flags)
+{
+	(void)flags;
+	return evlsim__evl_detach(evlsim__current());
+}
+
+EVLSIM_EXPORT int evl_detach_self(void)
+{
+	return evl_detach_thread(0);
+}
+
+EVLSIM_EXPORT int evl_get_self(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return t && t->evl ? t->efd : -1;
+}
+
+EVLSIM_EXPORT int evl_switch_oob(void)
+{
+	long ret = EVLSIM_RESTARTABLE(evlsim__evl_switch_oob());
+
+	return (int)ret;
+}
+
+EVLSIM_EXPORT int evl_switch_inband(void)
+{
+	return evlsim__evl_switch_inband();
+}
+
+EVLSIM_EXPORT bool evl_is_inband(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return !t || !t->evl || t->stage == EVLSIM_INBAND;
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Internal locks and memory of the simulator itself (user world).
+ * Nothing here is visible to, or checked on behalf of, driver code.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+_Static_assert(sizeof(struct evlsim_mutex) >= sizeof(pthread_mutex_t),
+	       "struct evlsim_mutex cannot hold a pthread_mutex_t");
+_Static_assert(__alignof__(struct evlsim_mutex) >= __alignof__(pthread_mutex_t),
+	       "struct evlsim_mutex is misaligned for a pthread_mutex_t");
+
+void evlsim__mutex_init(struct evlsim_mutex *m)
+{
+	pthread_mutex_init((pthread_mutex_t *)m, NULL);
+}
+
+void evlsim__mutex_lock(struct evlsim_mutex *m)
+{
+	int ret = pthread_mutex_lock((pthread_mutex_t *)m);
+
+	if (ret)
+		evlsim__die("pthread_mutex_lock: %s", strerror(ret));
+}
+
+void evlsim__mutex_unlock(struct evlsim_mutex *m)
+{
+	pthread_mutex_unlock((pthread_mutex_t *)m);
+}
+
+void *evlsim__malloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		evlsim__die("out of memory (%zu bytes)", size);
+	return p;
+}
+
+void *evlsim__zalloc(size_t size)
+{
+	void *p = calloc(1, size ? size : 1);
+
+	if (!p)
+		evlsim__die("out of memory (%zu bytes)", size);
+	return p;
+}
+
+void evlsim__free(void *p)
+{
+	free(p);
+}
+
+char *evlsim__strdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p)
+		evlsim__die("out of memory");
+	return p;
+}
+
+/*
+ * The lock word: Drepper's three-state futex mutex ("Futexes are tricky", mutex #3), with
+ * a short spin before sleeping. Acquire/release atomics give ThreadSanitizer the order.
+ */
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define LOCKWORD_SPINS	100
+
+static void lockword_futex(int *word, int op, int val)
+{
+	syscall(SYS_futex, word, op | FUTEX_PRIVATE_FLAG, val, NULL, NULL, 0);
+}
+
+int evlsim__lockword_trylock(int *word)
+{
+	int c = 0;
+
+	return __atomic_compare_exchange_n(word, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+void evlsim__lockword_lock(int *word)
+{
+	int c, n;
+
+	for (n = 0; n < LOCKWORD_SPINS; n++) {
+		c = 0;
+		if (__atomic_compare_exchange_n(word, &c, 1, 0, __ATOMIC_ACQUIRE,
+						__ATOMIC_RELAXED))
+			return;
+#if defined(__x86_64__) || defined(__i386__)
+		__builtin_ia32_pause();
+#endif
+	}
+	c = __atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE);
+	while (c != 0) {
+		lockword_futex(word, FUTEX_WAIT, 2);
+		c = __atomic_exchange_n(word, 2, __ATOMIC_ACQUIRE);
+	}
+}
+
+void evlsim__lockword_unlock(int *word)
+{
+	if (__atomic_exchange_n(word, 0, __ATOMIC_RELEASE) == 2)
+		lockword_futex(word, FUTEX_WAKE, 1);
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * printk, WARN and BUG (kernel world): the kernel log goes to the simulator's console,
+ * warnings and bugs to its reporter.
+ */
+#include <linux/printk.h>
+#include <linux/bug.h>
+#include <linux/kernel.h>
+#include "kinternal.h"
+
+/* Strips the KERN_<LEVEL> prefix; returns the level, LOGLEVEL_DEFAULT or -2 for KERN_CONT. */
+static int printk_level(const char **fmt)
+{
+	int level = LOGLEVEL_DEFAULT;
+
+	while ((*fmt)[0] == KERN_SOH_ASCII && (*fmt)[1]) {
+		char c = (*fmt)[1];
+
+		if (c >= '0' && c <= '7')
+			level = c - '0';
+		else if (c == 'c')
+			level = -2;
+		*fmt += 2;
+	}
+	return level;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	int level = printk_level(&fmt);
+
+	if (level == LOGLEVEL_DEFAULT)
+		level = 4;	/* MESSAGE_LOGLEVEL_DEFAULT */
+	else if (level == -2)
+		level = -1;
+	evlsim__vlog(level < 0 ? 0 : level, fmt, args);
+	return 0;
+}
+
+int _printk(const char *fmt, ...)
+{
+	va_list args;
+	int r;
+
+	va_start(args, fmt);
+	r = vprintk(fmt, args);
+	va_end(args);
+	return r;
+}
+
+void warn_slowpath_fmt(const char *file, const int line, unsigned taint, const char *fmt, ...)
+{
+	char msg[512];
+	va_list args;
+
+	if (fmt) {
+		va_start(args, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, args);
+		va_end(args);
+	} else {
+		msg[0] = '\0';
+	}
+	evlsim__report(EVLSIM_REPORT_WARN, NULL, "at %s:%d %s", file, line, msg);
+}
+
+void evlsim__bug(const char *file, int line, const char *func)
+{
+	evlsim__report(EVLSIM_REPORT_BUG, NULL, "kernel BUG at %s:%d in %s()", file, line, func);
+	__builtin_trap();
+}
+
+/* Sleep and fault annotations: hooks for the execution-stage checker. */
+void evlsim__might_sleep(const char *func)
+{
+}
+
+void evlsim__might_fault(const char *func)
+{
+}

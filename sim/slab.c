@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Memory for drivers (kernel world): kmalloc and friends, kmem caches, vmalloc, with the
+ * kernel's edge cases (ZERO_SIZE_PTR, KMALLOC_MAX_SIZE, overflow-checked arrays), on the C
+ * library's allocator so that AddressSanitizer checks every driver access.
+ */
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/string.h>
+#include <linux/bug.h>
+#include <asm/page.h>
+#include "kinternal.h"
+
+/* The C library's allocator, declared here: kernel-world code sees no libc header. */
+extern void *malloc(size_t size);
+extern void *calloc(size_t n, size_t size);
+extern void *realloc(void *p, size_t size);
+extern void free(void *p);
+extern int posix_memalign(void **memptr, size_t alignment, size_t size);
+extern size_t malloc_usable_size(void *p);
+
+static void *alloc(size_t size, gfp_t flags, const char *what)
+{
+	void *p;
+
+	if (!size)
+		return ZERO_SIZE_PTR;
+	if (unlikely(size > KMALLOC_MAX_SIZE)) {
+		WARN(!(flags & __GFP_NOWARN), "%s: allocation of %zu bytes exceeds KMALLOC_MAX_SIZE",
+		     what, size);
+		return NULL;
+	}
+	p = (flags & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+	return p;
+}
+
+void *kmalloc(size_t size, gfp_t flags)
+{
+	return alloc(size, flags, "kmalloc");
+}
+
+void *kmalloc_node(size_t size, gfp_t flags, int node)
+{
+	return alloc(size, flags, "kmalloc_node");
+}
+
+void kfree(const void *objp)
+{
+	if (ZERO_OR_NULL_PTR(objp))
+		return;
+	free((void *)objp);
+}
+
+void kfree_sensitive(const void *objp)
+{
+	if (ZERO_OR_NULL_PTR(objp))
+		return;
+	memzero_explicit((void *)objp, malloc_usable_size((void *)objp));
+	free((void *)objp);
+}
+
+size_t ksize(const void *objp)
+{
+	if (ZERO_OR_NULL_PTR(objp))
+		return 0;
+	return malloc_usable_size((void *)objp);
+}
+
+void *krealloc(const void *p, size_t new_size, gfp_t flags)
+{
+	size_t old_size;
+	void *n;
+
+	if (!new_size) {
+		kfree(p);
+		return ZERO_SIZE_PTR;
+	}
+	if (ZERO_OR_NULL_PTR(p))
+		return kmalloc(new_size, flags);
+	if (new_size > KMALLOC_MAX_SIZE)
+		return NULL;
+	old_size = malloc_usable_size((void *)p);
+	n = realloc((void *)p, new_size);
+	if (n && (flags & __GFP_ZERO) && new_size > old_size)
+		memset((char *)n + old_size, 0, new_size - old_size);
+	return n;
+}
+
+void *kvmalloc_node(size_t size, gfp_t flags, int node)
+{
+	if (!size)
+		return ZERO_SIZE_PTR;
+	if (size > INT_MAX) {
+		WARN(!(flags & __GFP_NOWARN), "kvmalloc: %zu bytes is too large", size);
+		return NULL;
+	}
+	return (flags & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+}
+
+void kvfree(const void *addr)
+{
+	kfree(addr);
+}
+
+void *kvrealloc(const void *p, size_t size, gfp_t flags)
+{
+	return krealloc(p, size, flags);
+}
+
+/* ---- kmem caches ---------------------------------------------------------------------- */
+
+struct kmem_cache {
+	const char *name;
+	unsigned int size;
+	unsigned int align;
+	void (*ctor)(void *);
+	atomic_t objects;
+};
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     unsigned int flags, void (*ctor)(void *))
+{
+	struct kmem_cache *s = calloc(1, sizeof(*s));
+
+	if (!s) {
+		BUG_ON(flags & SLAB_PANIC);
+		return NULL;
+	}
+	s->name = name;
+	s->size = size;
+	s->align = align < sizeof(void *) ? sizeof(void *) : align;
+	if (flags & SLAB_HWCACHE_ALIGN && s->align < 64)
+		s->align = 64;
+	s->ctor = ctor;
+	return s;
+}
+
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	if (!s)
+		return;
+	WARN(atomic_read(&s->objects), "kmem_cache_destroy %s: Slab cache still has objects",
+	     s->name);
+	free(s);
+}
+
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
+{
+	void *p;
+
+	if (posix_memalign(&p, s->align, s->size ? s->size : 1))
+		return NULL;
+	if (flags & __GFP_ZERO)
+		memset(p, 0, s->size);
+	else if (s->ctor)
+		s->ctor(p);
+	atomic_inc(&s->objects);
+	return p;
+}
+
+void kmem_cache_free(struct kmem_cache *s, void *objp)
+{
+	if (!objp)
+		return;
+	atomic_dec(&s->objects);
+	free(objp);
+}
+
+/* ---- vmalloc -------------------------------------------------------------------------- */
+
+static void *valloc_pages(unsigned long size, bool zero)
+{
+	void *p;
+
+	if (!size || size > (1UL << 40))
+		return NULL;
+	size = PAGE_ALIGN(size);
+	if (posix_memalign(&p, PAGE_SIZE, size))
+		return NULL;
+	if (zero)
+		memset(p, 0, size);
+	return p;
+}
+
+void *vmalloc(unsigned long size)		{ return valloc_pages(size, false); }
+void *vzalloc(unsigned long size)		{ return valloc_pages(size, true); }
+void *vmalloc_user(unsigned long size)		{ return valloc_pages(size, true); }
+void *vmalloc_node(unsigned long size, int node) { return valloc_pages(size, false); }
+void *vzalloc_node(unsigned long size, int node) { return valloc_pages(size, true); }
+void *vmalloc_32(unsigned long size)		{ return valloc_pages(size, false); }
+void *vmalloc_32_user(unsigned long size)	{ return valloc_pages(size, true); }
+
+void *__vmalloc(unsigned long size, gfp_t gfp_mask)
+{
+	return valloc_pages(size, !!(gfp_mask & __GFP_ZERO));
+}
+
+void vfree(const void *addr)
+{
+	free((void *)addr);
+}
+
+bool is_vmalloc_addr(const void *x)
+{
+	return x && !((unsigned long)x & ~PAGE_MASK);
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Spinlocks, the hard irq state and the monotonic clock for drivers (kernel world).
+ * Locks are futex-backed words (lock.c); a hard lock also marks the calling thread as
+ * running with hard irqs off until it drops the lock.
+ */
+#include <linux/spinlock.h>
+#include <linux/ktime.h>
+#include "kinternal.h"
+
+/* Per-thread hard irq state: a nesting count of hard locks plus the explicit flag. */
+static __thread int hard_irq_off __attribute__((tls_model("initial-exec")));
+static __thread int hard_locks_held __attribute__((tls_model("initial-exec")));
+
+unsigned long evlsim__hard_irq_save(void)
+{
+	unsigned long flags = hard_irq_off;
+
+	hard_irq_off = 1;
+	return flags;
+}
+
+void evlsim__hard_irq_restore(unsigned long flags)
+{
+	hard_irq_off = !!flags;
+}
+
+bool evlsim__hard_irqs_disabled(void)
+{
+	return hard_irq_off || hard_locks_held > 0;
+}
+
+void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
+{
+	lock->lock = 0;
+	lock->name = name;
+	lock->owner = NULL;
+}
+
+void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
+{
+	evlsim__lockword_lock(&lock->lock);
+	lock->owner = evlsim__self;
+	if (kind == EVLSIM_LOCK_HARD)
+		hard_locks_held++;
+}
+
+int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
+{
+	if (!evlsim__lockword_trylock(&lock->lock))
+		return 0;
+	lock->owner = evlsim__self;
+	if (kind == EVLSIM_LOCK_HARD)
+		hard_locks_held++;
+	return 1;
+}
+
+void evlsim__spin_unlock(raw_spinlock_t *lock, int kind)
+{
+	if (kind == EVLSIM_LOCK_HARD)
+		hard_locks_held--;
+	lock->owner = NULL;
+	evlsim__lockword_unlock(&lock->lock);
+}
+
+ktime_t ktime_get(void)			{ return evlsim__clock_now(); }
+ktime_t ktime_get_raw(void)		{ return evlsim__clock_now(); }
+ktime_t ktime_get_boottime(void)	{ return evlsim__clock_now(); }
+ktime_t ktime_get_real(void)		{ return evlsim__clock_realtime(); }
+u64 ktime_get_ns(void)			{ return evlsim__clock_now(); }
+u64 ktime_get_mono_fast_ns(void)	{ return evlsim__clock_now(); }
+u64 ktime_get_raw_fast_ns(void)		{ return evlsim__clock_now(); }
+u64 ktime_get_boottime_ns(void)		{ return evlsim__clock_now(); }
+u64 ktime_get_real_ns(void)		{ return evlsim__clock_realtime(); }

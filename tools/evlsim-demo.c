@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * evlsim-demo: loads the example driver into the simulator and exercises it the way an
+ * application on an EVL board would, narrating what happens: plain POSIX calls routed to
+ * the driver, out-of-band I/O from an attached thread, the stage switches, and close()
+ * waiting for an out-of-band operation in flight.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <evl/evl.h>
+#include <evlsim/evlsim.h>
+#include "echo/echo-abi.h"
+
+static struct timespec t0;
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec - t0.tv_sec) * 1e3 + (ts.tv_nsec - t0.tv_nsec) / 1e6;
+}
+
+#define say(fmt, ...)	printf("[%8.3f ms] " fmt "\n", now_ms(), ##__VA_ARGS__)
+#define step(fmt, ...)	printf("\n== " fmt "\n", ##__VA_ARGS__)
+
+static void check(int ok, const char *what)
+{
+	if (!ok) {
+		fprintf(stderr, "evlsim-demo: unexpected result: %s (%s)\n", what, strerror(errno));
+		exit(1);
+	}
+}
+
+static const char *stage(void)
+{
+	return evl_is_inband() ? "in-band" : "out-of-band";
+}
+
+struct holder {
+	int fd;
+	volatile int entered;
+	double left_at;
+	int ret, err;
+};
+
+static void *hold_oob(void *arg)
+{
+	struct holder *h = arg;
+	__u32 msecs = 10000;
+	int efd;
+
+	efd = evl_attach_self("demo-holder:%d", getpid());
+	check(efd >= 0, "evl_attach_self (holder)");
+	say("holder: attached, entering ECHO_IOC_HOLD out-of-band");
+	h->entered = 1;
+	h->ret = oob_ioctl(h->fd, ECHO_IOC_HOLD, &msecs);
+	h->err = errno;
+	h->left_at = now_ms();
+	say("holder: oob_ioctl(ECHO_IOC_HOLD) returned %d (%s)", h->ret,
+	    h->ret < 0 ? strerror(h->err) : "released");
+	evl_detach_self();
+	return NULL;
+}
+
+int main(void)
+{
+	struct evlsim_thread_stats st;
+	struct echo_info info;
+	struct holder h = { 0 };
+	char buf[64];
+	pthread_t tid;
+	double close_at, closed_at;
+	int fd, efd, ret;
+	ssize_t n;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+
+	step("Load the echo driver, as insmod would");
+	ret = evlsim_load_module("echo size=64");
+	say("evlsim_load_module(\"echo size=64\") = %d", ret);
+	check(ret == 0, "load echo");
+
+	step("Open the device node with plain POSIX open(2)");
+	fd = open("/dev/echo", O_RDWR);
+	check(fd >= 0, "open /dev/echo");
+	say("open(\"/dev/echo\") = %d (a real descriptor number, routed to echo_open())", fd);
+	n = oob_write(fd, "x", 1);
+	say("oob_write() before attaching = %zd (%s): as on a board, only EVL threads may",
+	    n, strerror(errno));
+
+	step("Become an EVL thread and do out-of-band I/O");
+	efd = evl_attach_self("demo:%d", getpid());
+	check(efd >= 0, "evl_attach_self");
+	say("evl_attach_self() = %d; this thread runs %s", efd, stage());
+	n = oob_write(fd, "ping", 4);
+	check(n == 4, "oob_write");
+	say("oob_write(fd, \"ping\", 4) = %zd -> echo_oob_write(); the thread now runs %s",
+	    n, stage());
+	ret = ioctl(fd, ECHO_IOC_GET_INFO, &info);
+	check(ret == 0, "ioctl GET_INFO");
+	say("ioctl(ECHO_IOC_GET_INFO) = %d -> echo_ioctl(): len=%u writes=%llu; "
+	    "the in-band call demoted the thread: it runs %s",
+	    ret, info.len, (unsigned long long)info.writes, stage());
+	memset(buf, 0, sizeof(buf));
+	n = oob_read(fd, buf, sizeof(buf));
+	check(n == 4, "oob_read");
+	say("oob_read() = %zd \"%s\"; the thread runs %s again", n, buf, stage());
+	n = write(fd, "pong", 4);
+	check(n == 4, "write");
+	memset(buf, 0, sizeof(buf));
+	n = oob_read(fd, buf, sizeof(buf));
+	say("write(\"pong\") in-band, then oob_read() = %zd \"%s\"", n, buf);
+	n = oob_write(fd, buf, 100);
+	say("oob_write() of 100 bytes into a 64-byte buffer = %zd (%s)", n, strerror(errno));
+	evlsim_get_thread_stats(&st);
+	say("this thread: %lu stage switches, %lu oob calls", st.stage_switches, st.oob_calls);
+
+	step("close() waits for the out-of-band operation in flight");
+	h.fd = fd;
+	pthread_create(&tid, NULL, hold_oob, &h);
+	while (!h.entered)
+		usleep(1000);
+	usleep(50000);
+	close_at = now_ms();
+	say("main: close(fd) while the holder is inside echo_oob_ioctl()");
+	ret = close(fd);
+	closed_at = now_ms();
+	say("main: close() = %d", ret);
+	pthread_join(tid, NULL);
+	say("close() entered at %.3f ms, the holder left the handler at %.3f ms, "
+	    "close() returned at %.3f ms", close_at, h.left_at, closed_at);
+	check(h.left_at <= closed_at, "close() returned after the oob operation");
+	n = oob_read(fd, buf, 1);
+	say("oob_read() on the closed fd = %zd (%s)", n, strerror(errno));
+
+	step("Unload the driver, as rmmod would");
+	fd = open("/dev/echo", O_RDWR);
+	check(fd >= 0, "reopen");
+	ret = evlsim_unload_module("echo");
+	say("evlsim_unload_module(\"echo\") with a file open = %d (%s)", ret, strerror(-ret));
+	close(fd);
+	ret = evlsim_unload_module("echo");
+	say("evlsim_unload_module(\"echo\") after close = %d", ret);
+	check(ret == 0, "unload echo");
+	fd = open("/dev/echo", O_RDWR);
+	say("open(\"/dev/echo\") after unload = %d (%s)", fd, strerror(errno));
+
+	evl_detach_self();
+	printf("\nevlsim-demo: done, %lu diagnostics reported\n", evlsim_report_total());
+	return evlsim_report_total() ? 1 : 0;
+}
