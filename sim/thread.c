@@ -157,4 +157,4 @@ void evlsim__synchronize_rcu(void)
 }
 
 /* White-box tests and, later, the deterministic scheduler hook scheduling points here. */
-void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
+EVLSIM_EXPORT void (*evlsim__sched_hook)(enum evlsim_sched_point sp);

@@ -5,8 +5,88 @@ TEST_EXTENSIONS =
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 	CK_DEFAULT_TIMEOUT=60 \
-	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs; export CK_TAP_LOG_FILE_NAME \
+	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/tests/drivers/.libs; export CK_TAP_LOG_FILE_NAME \
 	CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH;
 
 TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
 TESTS_LDADD = $(CHECK_LIBS) -lpthread
+
+# ---- test drivers: objects to link in, and module shared objects --------------------
+
+check_LTLIBRARIES += tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
+	tests/drivers/libtnoexit.la
+tests_drivers_libtestdrv_la_SOURCES = tests/drivers/testdrv.c tests/drivers/testdrv-abi.h
+tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
+tests_drivers_libtestdrv_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtfail_la_SOURCES = tests/drivers/tfail.c
+tests_drivers_libtfail_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tfail"' -D__KBUILD_MODNAME=kmod_tfail
+tests_drivers_libtfail_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtnoexit_la_SOURCES = tests/drivers/tnoexit.c
+tests_drivers_libtnoexit_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tnoexit"' -D__KBUILD_MODNAME=kmod_tnoexit
+tests_drivers_libtnoexit_la_CFLAGS = $(KERNEL_CFLAGS)
+
+# testdrv as a module .so too, for loading through $EVLSIM_MODULE_PATH
+check_LTLIBRARIES += tests/drivers/testdrv.la
+tests_drivers_testdrv_la_SOURCES = $(tests_drivers_libtestdrv_la_SOURCES)
+tests_drivers_testdrv_la_CPPFLAGS = $(tests_drivers_libtestdrv_la_CPPFLAGS)
+tests_drivers_testdrv_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_testdrv_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared -rpath /nowhere
+
+TESTDRV_OBJ = tests/drivers/libtestdrv_la-testdrv.lo
+TFAIL_OBJ = tests/drivers/libtfail_la-tfail.lo
+TNOEXIT_OBJ = tests/drivers/libtnoexit_la-tnoexit.lo
+TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
+	tests/drivers/libtnoexit.la drivers/echo/libecho.la tests/drivers/testdrv.la
+
+# Every suite links the example and test drivers in, and libevlsim as users do.
+TESTS_ALL_LDADD = $(ECHO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) libevlsim.la $(TESTS_LDADD)
+
+# ---- suites ---------------------------------------------------------------------------
+EVLSIM_SUITES = \
+	tests/conformance/check_routing \
+	tests/conformance/check_lifetime \
+	tests/unit/check_modules \
+	tests/unit/check_devices \
+	tests/unit/check_fd \
+	tests/unit/check_uaccess \
+	tests/drivers/check_echo \
+	tests/stress/check_stress
+
+check_PROGRAMS += $(EVLSIM_SUITES)
+TESTS += $(EVLSIM_SUITES)
+
+tests_conformance_check_routing_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_conformance_check_routing_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_conformance_check_routing_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_conformance_check_lifetime_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_conformance_check_lifetime_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_conformance_check_lifetime_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_modules_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_unit_check_modules_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_modules_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_devices_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_unit_check_devices_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_devices_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_fd_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_unit_check_fd_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_fd_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_uaccess_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_unit_check_uaccess_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_uaccess_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_drivers_check_echo_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_drivers_check_echo_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_drivers_check_echo_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_stress_check_stress_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_stress_check_stress_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_stress_check_stress_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+
+# Kernel headers compile on their own and together, as kernel code (compile test).
+check_LTLIBRARIES += tests/compile/libkheaders.la
+tests_compile_libkheaders_la_SOURCES = tests/compile/kernel-headers.c
+tests_compile_libkheaders_la_CPPFLAGS = $(KERNEL_CPPFLAGS)
+tests_compile_libkheaders_la_CFLAGS = $(KERNEL_CFLAGS)
+
+EXTRA_DIST += tests/lib/evlsim-check.h

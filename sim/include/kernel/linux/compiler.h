@@ -21,8 +21,9 @@
 #define ___PASTE(a, b)		a##b
 #define __PASTE(a, b)		___PASTE(a, b)
 
+/* The kernel's sizeof(void) trick trips -Wpointer-arith: a _Generic form, same result. */
 #define __is_constexpr(x) \
-	(sizeof(int) == sizeof(*(8 ? ((void *)((long)(x) * 0l)) : (int *)8)))
+	_Generic((1 ? ((void *)((long)(x) * 0l)) : (int *)8), int *: 1, void *: 0)
 #define __must_be_array(a)	BUILD_BUG_ON_ZERO(__same_type((a), &(a)[0]))
 #define BUILD_BUG_ON_ZERO(e)	((int)(sizeof(struct { int:(-!!(e)); })))
 
