@@ -5,7 +5,7 @@
 # module .so, link against every kernel symbol); the user world exports only EVLSIM_EXPORT.
 
 lib_LTLIBRARIES += libevlsim.la
-noinst_LTLIBRARIES += sim/libevlsim-kernel.la sim/libevlsim-user.la
+noinst_LTLIBRARIES += sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsim-early.la
 
 sim_libevlsim_kernel_la_SOURCES = \
 	sim/char_dev.c \
@@ -33,15 +33,19 @@ sim_libevlsim_user_la_SOURCES = \
 	sim/libevl.c \
 	sim/lock.c \
 	sim/report.c \
-	sim/signal.c \
 	sim/sleep.c \
 	sim/thread.c \
 	sim/uapi-glue.h
 sim_libevlsim_user_la_CPPFLAGS = -include $(top_builddir)/config.h $(USER_CPPFLAGS) $(URCU_CFLAGS)
 sim_libevlsim_user_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 
+# Interposers a sanitizer runtime calls during its own initialization (user world too).
+sim_libevlsim_early_la_SOURCES = sim/signal.c
+sim_libevlsim_early_la_CPPFLAGS = $(sim_libevlsim_user_la_CPPFLAGS)
+sim_libevlsim_early_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(NOTSAN_CFLAGS)
+
 libevlsim_la_SOURCES =
-libevlsim_la_LIBADD = sim/libevlsim-kernel.la sim/libevlsim-user.la \
+libevlsim_la_LIBADD = sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsim-early.la \
 	$(URCU_LIBS) $(DW_LIBS) $(LIBS)
 libevlsim_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
 

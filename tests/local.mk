@@ -90,3 +90,11 @@ tests_compile_libkheaders_la_CPPFLAGS = $(KERNEL_CPPFLAGS)
 tests_compile_libkheaders_la_CFLAGS = $(KERNEL_CFLAGS)
 
 EXTRA_DIST += tests/lib/evlsim-check.h
+
+# ---- make installcheck: an out-of-tree consumer of the installed files ----------------
+installcheck-local:
+	CC="$(CC)" $(SHELL) $(srcdir)/tests/installcheck/run \
+		$(srcdir)/tests/installcheck "$(DESTDIR)$(libdir)"
+
+EXTRA_DIST += tests/installcheck/run tests/installcheck/hello.c \
+	tests/installcheck/hello-test.c tools/quickstart

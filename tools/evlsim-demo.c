@@ -46,7 +46,7 @@ static const char *stage(void)
 
 struct holder {
 	int fd;
-	volatile int entered;
+	int entered;		/* atomic: the holder reached the handler */
 	double left_at;
 	int ret, err;
 };
@@ -60,7 +60,7 @@ static void *hold_oob(void *arg)
 	efd = evl_attach_self("demo-holder:%d", getpid());
 	check(efd >= 0, "evl_attach_self (holder)");
 	say("holder: attached, entering ECHO_IOC_HOLD out-of-band");
-	h->entered = 1;
+	__atomic_store_n(&h->entered, 1, __ATOMIC_RELEASE);
 	h->ret = oob_ioctl(h->fd, ECHO_IOC_HOLD, &msecs);
 	h->err = errno;
 	h->left_at = now_ms();
@@ -127,7 +127,7 @@ int main(void)
 	step("close() waits for the out-of-band operation in flight");
 	h.fd = fd;
 	pthread_create(&tid, NULL, hold_oob, &h);
-	while (!h.entered)
+	while (!__atomic_load_n(&h.entered, __ATOMIC_ACQUIRE))
 		usleep(1000);
 	usleep(50000);
 	close_at = now_ms();
