@@ -265,8 +265,8 @@ static __always_inline struct evlsim_thread *oob_enter(long *err, unsigned long 
 
 /*
  * Epilogue, evl_exit_to_user(): a signal that arrived during the call demotes the thread
- * (EVL_HMDIAG_SIGDEMOTE). The result goes back through prctl()'s int: an error value is
- * returned as is, anything else is what the caller gets, truncated to an int. A result
+ * (EVL_HMDIAG_SIGDEMOTE). The result goes back as the syscall's long; the user side
+ * applies glibc prctl()'s conventions (-1/errno for [-4095, -1], then int truncation). A result
  * that is neither a count within bounds nor an errno is reported as a driver bug.
  */
 static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
@@ -282,7 +282,7 @@ static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
 		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
 			       "%s: %s() returned %ld, which does not fit the int result of an oob syscall",
 			       module_name(filp->f_op->owner), handler, ret);
-	return IS_ERR_VALUE(ret) ? ret : (long)(int)ret;
+	return ret;
 }
 
 long evlsim__oob_read(int fd, void *buf, size_t count)

@@ -2,7 +2,8 @@
 /*
  * The libevl-compatible user API (user world): oob_read/oob_write/oob_ioctl and the
  * thread calls, with libevl r47's return conventions, on top of the kernel world's oob
- * syscall path.
+ * syscall path. r47 issues oob syscalls through glibc's prctl(), whose int result is what
+ * the caller sees: -1/errno for [-4095, -1], otherwise the long truncated to an int.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -14,12 +15,12 @@
 
 EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
 {
-	return evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_read(efd, buf, count)));
+	return (int)evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_read(efd, buf, count)));
 }
 
 EVLSIM_EXPORT ssize_t oob_write(int efd, const void *buf, size_t count)
 {
-	return evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_write(efd, buf, count)));
+	return (int)evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_write(efd, buf, count)));
 }
 
 EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)

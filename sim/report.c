@@ -8,6 +8,7 @@
  * and counted per kind. $EVLSIM_CHECK=warn|abort|off chooses what a rule violation does.
  * Also home of the kernel log (printk) and of evlsim__die().
  */
+#include <errno.h>
 #include <execinfo.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -174,7 +175,7 @@ static void print_header(FILE *out, const char *tag, const char *rule, const cha
 
 void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
 {
-	int mode = get_check_mode();
+	int mode = get_check_mode(), saved_errno = errno;
 	va_list ap;
 
 	if (kind == EVLSIM_REPORT_RULE && mode == EVLSIM_CHECK_OFF)
@@ -196,6 +197,8 @@ void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *
 			kind == EVLSIM_REPORT_BUG ? "BUG" : "EVLSIM_CHECK=abort");
 		abort();
 	}
+	/* a report is invisible to the program under test: the unwinder clobbers errno */
+	errno = saved_errno;
 }
 
 _Noreturn void evlsim__die_at(const char *file, int line, const char *func, const char *fmt, ...)
@@ -220,7 +223,7 @@ _Noreturn void evlsim__die_at(const char *file, int line, const char *func, cons
 void evlsim__vlog(int level, const char *fmt, va_list ap)
 {
 	char buf[1024];
-	int len;
+	int len, saved_errno = errno;
 
 	if (console_loglevel < 0) {
 		const char *env = getenv("EVLSIM_LOGLEVEL");
@@ -238,4 +241,5 @@ void evlsim__vlog(int level, const char *fmt, va_list ap)
 	fwrite(buf, 1, len, stderr);
 	fflush(stderr);
 	pthread_mutex_unlock(&print_lock);
+	errno = saved_errno;
 }

@@ -8,8 +8,8 @@ AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/tests/drivers/.libs; export CK_TAP_LOG_FILE_NAME \
 	CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH;
 
-TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
-TESTS_LDADD = $(CHECK_LIBS) -lpthread
+EVLSIM_TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
+EVLSIM_TESTS_LDADD = $(CHECK_LIBS) -lpthread
 
 # ---- test drivers: objects to link in, and module shared objects --------------------
 
@@ -42,46 +42,18 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la drivers/echo/libecho.la tests/drivers/testdrv.la
 
 # Every suite links the example and test drivers in, and libevlsim as users do.
-TESTS_ALL_LDADD = $(ECHO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) libevlsim.la $(TESTS_LDADD)
+TESTS_ALL_LDADD = $(ECHO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
 EVLSIM_SUITES = \
-	tests/conformance/check_routing \
-	tests/conformance/check_lifetime \
-	tests/unit/check_modules \
-	tests/unit/check_devices \
-	tests/unit/check_fd \
-	tests/unit/check_uaccess \
-	tests/drivers/check_echo \
-	tests/stress/check_stress
+	tests/conformance/check_routing
 
 check_PROGRAMS += $(EVLSIM_SUITES)
 TESTS += $(EVLSIM_SUITES)
 
-tests_conformance_check_routing_CPPFLAGS = $(TESTS_CPPFLAGS)
+tests_conformance_check_routing_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_conformance_check_routing_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_conformance_check_routing_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
-tests_conformance_check_lifetime_CPPFLAGS = $(TESTS_CPPFLAGS)
-tests_conformance_check_lifetime_LDADD = $(TESTS_ALL_LDADD)
-EXTRA_tests_conformance_check_lifetime_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
-tests_unit_check_modules_CPPFLAGS = $(TESTS_CPPFLAGS)
-tests_unit_check_modules_LDADD = $(TESTS_ALL_LDADD)
-EXTRA_tests_unit_check_modules_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
-tests_unit_check_devices_CPPFLAGS = $(TESTS_CPPFLAGS)
-tests_unit_check_devices_LDADD = $(TESTS_ALL_LDADD)
-EXTRA_tests_unit_check_devices_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
-tests_unit_check_fd_CPPFLAGS = $(TESTS_CPPFLAGS)
-tests_unit_check_fd_LDADD = $(TESTS_ALL_LDADD)
-EXTRA_tests_unit_check_fd_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
-tests_unit_check_uaccess_CPPFLAGS = $(TESTS_CPPFLAGS)
-tests_unit_check_uaccess_LDADD = $(TESTS_ALL_LDADD)
-EXTRA_tests_unit_check_uaccess_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
-tests_drivers_check_echo_CPPFLAGS = $(TESTS_CPPFLAGS)
-tests_drivers_check_echo_LDADD = $(TESTS_ALL_LDADD)
-EXTRA_tests_drivers_check_echo_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
-tests_stress_check_stress_CPPFLAGS = $(TESTS_CPPFLAGS)
-tests_stress_check_stress_LDADD = $(TESTS_ALL_LDADD)
-EXTRA_tests_stress_check_stress_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 
 # Kernel headers compile on their own and together, as kernel code (compile test).
 check_LTLIBRARIES += tests/compile/libkheaders.la
