@@ -5,6 +5,11 @@
  * and takes a crossing reference, evl_release_file() waits until every oob operation in
  * flight on the file has dropped its reference.
  *
+ * The oob syscall path itself does not take a crossing reference: it publishes the file
+ * in the caller's thread state (evlsim__oob_file_probe()), and evl_release_file() also
+ * waits until no thread state names the file. Same semantics, no shared counter to
+ * bounce between CPUs when several threads work on one file.
+ *
  * evl_get_file() runs under RCU and touches no reference of the struct file itself: the
  * fd slot holds one, and the final fput() waits for a grace period before ->release, so
  * a lookup that found the file has taken its crossing reference before evl_release_file()
@@ -68,6 +73,7 @@ void evl_release_file(struct evl_file *efilp)
 {
 	evlsim__sched_point(EVLSIM_SP_RELEASE);
 	evl_pass_crossing(&efilp->crossing);
+	evlsim__oob_file_drain(efilp->filp);
 	__atomic_store_n(&efilp->filp->f_oob_state.data, NULL, __ATOMIC_RELEASE);
 }
 

@@ -255,6 +255,7 @@ static __always_inline struct evlsim_thread *oob_enter(long *err, unsigned long 
 	}
 	t->nr_oob_calls++;
 	*sig = __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE);
+	t->oob_sig = *sig;
 	if (unlikely(t->stage != EVLSIM_OOB)) {
 		*err = switch_oob(t, *sig);
 		if (*err)
@@ -285,19 +286,52 @@ static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
 	return ret;
 }
 
+/*
+ * The oob-capable file an oob syscall runs on: published in the caller's thread state
+ * (see evlsim__oob_file_probe()), or, for a call nested in one already running (a signal
+ * handler issuing oob syscalls), held by a crossing reference of its own.
+ */
+static __always_inline struct evl_file *oob_file_get(struct evlsim_thread *t, int fd,
+						     bool *pinned)
+{
+	struct evl_file *efilp;
+	struct file *filp;
+
+	*pinned = !t->oob_file;
+	if (unlikely(!*pinned))
+		return evl_get_file(fd);
+	filp = evlsim__oob_file_probe(t, fd);
+	if (unlikely(!filp))
+		return NULL;
+	efilp = __atomic_load_n(&filp->f_oob_state.data, __ATOMIC_ACQUIRE);
+	if (unlikely(!efilp))
+		evlsim__oob_file_put(t);
+	return efilp;
+}
+
+static __always_inline void oob_file_put(struct evlsim_thread *t, struct evl_file *efilp,
+					 bool pinned)
+{
+	if (likely(pinned))
+		evlsim__oob_file_put(t);
+	else
+		evl_put_file(efilp);
+}
+
 long evlsim__oob_read(int fd, void *buf, size_t count)
 {
 	struct evl_file *efilp;
 	struct evlsim_thread *t;
 	struct file *filp;
 	unsigned long sig;
+	bool pinned;
 	long ret;
 
 	t = oob_enter(&ret, &sig);
 	if (unlikely(!t))
 		return ret;
 
-	efilp = evl_get_file(fd);
+	efilp = oob_file_get(t, fd, &pinned);
 	if (unlikely(!efilp))
 		return -EBADF;
 
@@ -311,7 +345,7 @@ long evlsim__oob_read(int fd, void *buf, size_t count)
 		ret = filp->f_op->oob_read(filp, buf, count);
 		ret = oob_exit(t, sig, filp, "oob_read", ret, count);
 	}
-	evl_put_file(efilp);
+	oob_file_put(t, efilp, pinned);
 
 	return ret;
 }
@@ -322,13 +356,14 @@ long evlsim__oob_write(int fd, const void *buf, size_t count)
 	struct evlsim_thread *t;
 	struct file *filp;
 	unsigned long sig;
+	bool pinned;
 	long ret;
 
 	t = oob_enter(&ret, &sig);
 	if (unlikely(!t))
 		return ret;
 
-	efilp = evl_get_file(fd);
+	efilp = oob_file_get(t, fd, &pinned);
 	if (unlikely(!efilp))
 		return -EBADF;
 
@@ -342,7 +377,7 @@ long evlsim__oob_write(int fd, const void *buf, size_t count)
 		ret = filp->f_op->oob_write(filp, buf, count);
 		ret = oob_exit(t, sig, filp, "oob_write", ret, count);
 	}
-	evl_put_file(efilp);
+	oob_file_put(t, efilp, pinned);
 
 	return ret;
 }
@@ -353,13 +388,14 @@ long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg)
 	struct evlsim_thread *t;
 	struct file *filp;
 	unsigned long sig;
+	bool pinned;
 	long ret;
 
 	t = oob_enter(&ret, &sig);
 	if (unlikely(!t))
 		return ret;
 
-	efilp = evl_get_file(fd);
+	efilp = oob_file_get(t, fd, &pinned);
 	if (unlikely(!efilp))
 		return -EBADF;
 
@@ -378,7 +414,7 @@ long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg)
 	}
 	if (ret == -ENOIOCTLCMD)
 		ret = -ENOTTY;
-	evl_put_file(efilp);
+	oob_file_put(t, efilp, pinned);
 
 	return ret;
 }

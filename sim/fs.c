@@ -88,8 +88,12 @@ static void __fput(struct file *filp)
 {
 	struct inode *inode = filp->f_inode;
 
-	/* No lookup that found this file in an fd slot is still running after this. */
+	/*
+	 * No lookup that found this file in an fd slot is still running after this, and
+	 * the oob syscalls in flight on it are visible to evl_release_file().
+	 */
 	evlsim__synchronize_rcu();
+	evlsim__oob_barrier();
 
 	if (filp->f_mode & FMODE_OPENED) {
 		if (filp->f_op->release)
@@ -98,6 +102,8 @@ static void __fput(struct file *filp)
 		evlsim__chrdev_release(filp);
 		fops_put(filp->f_op);
 	}
+	/* oob callers that probed a file that is not oob-capable back off at once */
+	evlsim__oob_file_drain(filp);
 	free_file(filp);
 }
 

@@ -82,12 +82,15 @@ enum evlsim_stage {
 	EVLSIM_OOB = 1,
 };
 
+#define EVLSIM_CACHELINE	64
+
 struct evlsim_thread {
-	/* hot: read by every oob call */
+	/* hot: read by every oob call, written by no other thread */
 	int stage;			/* enum evlsim_stage */
 	int compat;			/* caller simulates a 32-bit task (in_compat_syscall()) */
 	void *evl;			/* struct evl_thread * once attached (kernel world), else NULL */
 	int efd;			/* thread element fd once attached, else -1 */
+	void *oob_file;			/* struct evl_file * this thread's oob syscall runs on */
 
 	/* the one sleep/wake primitive (u-wait.c) */
 	int wake;			/* futex word: 0 armed, 1 woken, 2 signal */
@@ -99,6 +102,7 @@ struct evlsim_thread {
 	int sig_last;			/* last signal number handled */
 	int sig_last_restart;		/* ... and whether its handler had SA_RESTART */
 	unsigned long sig_snap;		/* sig_count when the current sleep was prepared */
+	unsigned long oob_sig;		/* sig_count when the current oob syscall entered */
 
 	/* counters, readable through the simulator API */
 	unsigned long nr_switches;	/* stage switches */
@@ -109,7 +113,7 @@ struct evlsim_thread {
 	int rcu_registered;
 	char name[32];			/* EVL thread name once attached */
 	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
-};
+} __attribute__((aligned(EVLSIM_CACHELINE)));
 
 /* TLS, initial-exec: async-signal-safe and one instruction to read. */
 extern __thread struct evlsim_thread *evlsim__self __attribute__((tls_model("initial-exec")));
@@ -244,6 +248,55 @@ long evlsim__sys_dup(int fd, int minfd, int cloexec);
 long evlsim__sys_dup3(int oldfd, int newfd, int flags, int is_dup2);
 long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg);
 long evlsim__sys_fstat_rdev(int fd, unsigned long long *rdev);
+
+/*
+ * Per-thread crossing references. The oob syscall path counts its passage on no shared
+ * counter: the caller publishes the struct file it found in an fd slot in its own thread
+ * state (->oob_file), checks that the slot still holds it, and clears it on the way out.
+ * Whoever frees or releases a file (after clearing every slot that held it) issues
+ * evlsim__oob_barrier(), then waits until no thread state names the file
+ * (evlsim__oob_file_drain()): a caller either made its publication visible before the
+ * barrier, and is waited for, or sees the slot cleared on its recheck, and backs off
+ * without having touched the file.
+ *
+ * The barrier is asymmetric (membarrier(2), private expedited): the callers' side is a
+ * compiler barrier. Where membarrier is not available, evlsim__oob_fence is set at start
+ * and callers issue a full fence themselves.
+ */
+extern int evlsim__oob_fence;
+extern int evlsim__oob_drainers;		/* evlsim__oob_file_drain() callers waiting */
+void evlsim__oob_barrier(void);
+void evlsim__oob_file_drain(const void *filp);
+void evlsim__oob_drain_wake(void);
+
+/* The file open on @fd, published in @t's state, or NULL (nothing published). */
+static inline void *evlsim__oob_file_probe(struct evlsim_thread *t, unsigned int fd)
+{
+	void *filp;
+
+	if (evlsim_unlikely(fd >= EVLSIM_NR_FDS))
+		return (void *)0;
+	do {
+		filp = __atomic_load_n(&evlsim__fdt[fd], __ATOMIC_RELAXED);
+		__atomic_store_n(&t->oob_file, filp, __ATOMIC_RELAXED);
+		if (!filp)
+			return (void *)0;
+		if (evlsim_unlikely(evlsim__oob_fence))
+			__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		else
+			__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	} while (evlsim_unlikely(__atomic_load_n(&evlsim__fdt[fd], __ATOMIC_ACQUIRE) != filp));
+	return filp;
+}
+
+static inline void evlsim__oob_file_put(struct evlsim_thread *t)
+{
+	__atomic_store_n(&t->oob_file, (void *)0, __ATOMIC_RELEASE);
+	/* A missed drainer (store-load reordering) still rescans within a millisecond. */
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	if (evlsim_unlikely(__atomic_load_n(&evlsim__oob_drainers, __ATOMIC_RELAXED)))
+		evlsim__oob_drain_wake();
+}
 
 long evlsim__oob_read(int fd, void *buf, evlsim_size_t count);
 long evlsim__oob_write(int fd, const void *buf, evlsim_size_t count);

@@ -13,26 +13,62 @@
 #include "internal.h"
 #include "uapi-glue.h"
 
+/*
+ * The oob syscalls. The fast path is one call and one comparison; an error goes through
+ * oob_failed(), which restarts a call ended by -ERESTARTSYS as the kernel would (no
+ * signal handled since the call entered, or the handler had SA_RESTART), then applies
+ * the -1/errno convention.
+ */
+enum oob_op { OOB_READ, OOB_WRITE, OOB_IOCTL };
+
+static __attribute__((noinline, cold)) long oob_failed(long ret, enum oob_op op, int efd,
+							unsigned long a1, unsigned long a2)
+{
+	while (ret == -EVLSIM_ERESTARTSYS && evlsim__should_restart(evlsim__self->oob_sig)) {
+		switch (op) {
+		case OOB_READ:
+			ret = evlsim__oob_read(efd, (void *)a1, a2);
+			break;
+		case OOB_WRITE:
+			ret = evlsim__oob_write(efd, (const void *)a1, a2);
+			break;
+		default:
+			ret = evlsim__oob_ioctl(efd, (unsigned int)a1, a2);
+			break;
+		}
+	}
+	if (ret == -EVLSIM_ERESTARTSYS)
+		ret = -EINTR;
+	return evlsim__syscall_result(ret);
+}
+
+#define oob_result(ret, op, efd, a1, a2)						(evlsim_unlikely((unsigned long)(ret) >= -4095UL) ?				 (int)oob_failed(ret, op, efd, (unsigned long)(a1), (unsigned long)(a2)) : (int)(ret))
+
 EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
 {
-	return (int)evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_read(efd, buf, count)));
+	long ret = evlsim__oob_read(efd, buf, count);
+
+	return oob_result(ret, OOB_READ, efd, buf, count);
 }
 
 EVLSIM_EXPORT ssize_t oob_write(int efd, const void *buf, size_t count)
 {
-	return (int)evlsim__syscall_result(EVLSIM_RESTARTABLE(evlsim__oob_write(efd, buf, count)));
+	long ret = evlsim__oob_write(efd, buf, count);
+
+	return oob_result(ret, OOB_WRITE, efd, buf, count);
 }
 
 EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)
 {
 	unsigned long arg;
 	va_list ap;
+	long ret;
 
 	va_start(ap, request);
 	arg = va_arg(ap, unsigned long);
 	va_end(ap);
-	return (int)evlsim__syscall_result(
-		EVLSIM_RESTARTABLE(evlsim__oob_ioctl(efd, (unsigned int)request, arg)));
+	ret = evlsim__oob_ioctl(efd, (unsigned int)request, arg);
+	return oob_result(ret, OOB_IOCTL, efd, (unsigned int)request, arg);
 }
 
 EVLSIM_EXPORT int evl_init(void)

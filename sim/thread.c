@@ -8,9 +8,17 @@
  * detaches a thread that is still attached to EVL, as the core does when a task exits.
  */
 #define _LGPL_SOURCE
+#include <limits.h>
 #include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <linux/futex.h>
+#include <linux/membarrier.h>
 #include <sys/syscall.h>
+#include <urcu/arch.h>
 #include <urcu/urcu-memb.h>
 #include "internal.h"
 
@@ -71,7 +79,11 @@ struct evlsim_thread *evlsim__current_slow(void)
 	struct evlsim_thread *t;
 
 	pthread_once(&thread_key_once, make_key);
-	t = evlsim__zalloc(sizeof(*t));
+	/* cache-line aligned: the hot fields are written by every oob call of the thread */
+	t = aligned_alloc(EVLSIM_CACHELINE, sizeof(*t));
+	if (!t)
+		evlsim__die("out of memory for a thread state");
+	memset(t, 0, sizeof(*t));
 	t->efd = -1;
 	t->tid = (int)syscall(SYS_gettid);
 	urcu_memb_register_thread();
@@ -154,6 +166,72 @@ void evlsim__synchronize_rcu(void)
 		evlsim__die("grace period requested inside an RCU read-side section");
 	urcu_memb_synchronize_rcu();
 	tsan_rcu_acquire();
+}
+
+/* ---- per-thread crossing references (see internal.h) --------------------------------- */
+
+int evlsim__oob_drainers;
+int evlsim__oob_fence;
+static int drain_gen;		/* futex word: bumped by every leaving caller a drainer waits for */
+
+static long membarrier(int cmd)
+{
+	return syscall(SYS_membarrier, cmd, 0, 0);
+}
+
+__attribute__((constructor)) static void oob_barrier_init(void)
+{
+	evlsim__oob_fence = membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED) != 0;
+}
+
+void evlsim__oob_barrier(void)
+{
+	if (evlsim__oob_fence || membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED))
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+static bool oob_file_busy(const void *filp)
+{
+	struct evlsim_thread *t;
+	bool busy = false;
+
+	evlsim__mutex_lock(&registry_lock);
+	for (t = all_threads; t && !busy; t = t->next_all)
+		busy = __atomic_load_n(&t->oob_file, __ATOMIC_ACQUIRE) == filp;
+	evlsim__mutex_unlock(&registry_lock);
+	return busy;
+}
+
+#define DRAIN_SPIN_NS		10000		/* then sleep: do not burn a core */
+#define DRAIN_RESCAN_NS		1000000		/* bound on a missed wake-up */
+
+void evlsim__oob_file_drain(const void *filp)
+{
+	const struct timespec rescan = { 0, DRAIN_RESCAN_NS };
+	evlsim_ns_t spin_end = evlsim__clock_now() + DRAIN_SPIN_NS;
+	int gen;
+
+	while (oob_file_busy(filp)) {
+		if (evlsim__clock_now() < spin_end) {
+			caa_cpu_relax();
+			continue;
+		}
+		__atomic_fetch_add(&evlsim__oob_drainers, 1, __ATOMIC_SEQ_CST);
+		for (;;) {
+			gen = __atomic_load_n(&drain_gen, __ATOMIC_ACQUIRE);
+			if (!oob_file_busy(filp))
+				break;
+			syscall(SYS_futex, &drain_gen, FUTEX_WAIT_PRIVATE, gen, &rescan, NULL, 0);
+		}
+		__atomic_fetch_sub(&evlsim__oob_drainers, 1, __ATOMIC_RELEASE);
+		break;
+	}
+}
+
+void evlsim__oob_drain_wake(void)
+{
+	__atomic_fetch_add(&drain_gen, 1, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &drain_gen, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
 }
 
 /* White-box tests and, later, the deterministic scheduler hook scheduling points here. */
