@@ -4,7 +4,8 @@
  * devtmpfs: classes, devices with a device number, and the /dev namespace that open(2)
  * resolves. A device created with a non-zero dev_t gets the node "/dev/<devnode>", where
  * devnode is its name, or what its class's ->devnode() returns. Two devices cannot have
- * the same name in a class (-EEXIST), nor the same node.
+ * the same name in a class, nor the same device number (-EEXIST); a node name already
+ * taken leaves the first node in place, as devtmpfs does.
  *
  * Each node owns an inode shared by all opens of the node; the inode lives until the node
  * is removed and the last file open on it is released.
@@ -112,6 +113,21 @@ void evlsim__node_del(const char *name)
 		kfree(n->path);
 		evlsim__free(n);
 	}
+}
+
+bool evlsim__node_devt_in_use(dev_t devt)
+{
+	struct dev_node *n;
+	bool ret = false;
+
+	evlsim__mutex_lock(&nodes_lock);
+	list_for_each_entry(n, &nodes, next)
+		if (n->inode->i_rdev == devt) {
+			ret = true;
+			break;
+		}
+	evlsim__mutex_unlock(&nodes_lock);
+	return ret;
 }
 
 struct inode *evlsim__node_lookup(const char *path)
@@ -341,6 +357,11 @@ void put_device(struct device *dev)
 		kobject_put(&dev->kobj);
 }
 
+/*
+ * devtmpfs: the node of a device. As devtmpfs_create_node() does, a name already taken
+ * by another device's node is not an error for device_add(): the device exists, and the
+ * first node stays in place (and stays its owner's: only an owner removes its node).
+ */
 static int device_add_node(struct device *dev)
 {
 	umode_t mode = 0;
@@ -358,7 +379,7 @@ static int device_add_node(struct device *dev)
 	ret = evlsim__node_add(node, dev->devt, mode, dev);
 	if (ret) {
 		kfree(node);
-		return ret;
+		return ret == -EEXIST ? 0 : ret;
 	}
 	dev->evlsim_node = node;
 	return 0;
@@ -380,6 +401,17 @@ static struct device_entry *find_device(struct class_entry *ce, const char *name
 			return de;
 	}
 	return NULL;
+}
+
+/* A device in any class, or any node, has @devt. Called under classes_lock. */
+static bool devt_in_use(dev_t devt)
+{
+	struct class_entry *ce;
+
+	list_for_each_entry(ce, &classes, next)
+		if (find_device(ce, NULL, devt))
+			return true;
+	return evlsim__node_devt_in_use(devt);
 }
 
 static int __device_add(struct device *dev, bool created)
@@ -412,11 +444,16 @@ static int __device_add(struct device *dev, bool created)
 			return -EEXIST;
 		}
 	}
+	/* device_create_sys_dev_entry(): one /sys/dev/char/M:m link per device number */
+	if (dev->devt && devt_in_use(dev->devt)) {
+		evlsim__mutex_unlock(&classes_lock);
+		pr_err("sysfs: cannot create duplicate filename '/dev/char/%u:%u'\n",
+		       MAJOR(dev->devt), MINOR(dev->devt));
+		return -EEXIST;
+	}
 	ret = device_add_node(dev);
 	if (ret) {
 		evlsim__mutex_unlock(&classes_lock);
-		if (ret == -EEXIST)
-			pr_err("devtmpfs: cannot create duplicate node '/dev/%s'\n", dev_name(dev));
 		return ret;
 	}
 	if (ce) {

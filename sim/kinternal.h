@@ -25,6 +25,7 @@ void evlsim__chrdev_release(struct file *filp);
 int evlsim__node_add(const char *name, dev_t devt, umode_t mode, struct device *dev);
 void evlsim__node_del(const char *name);
 struct inode *evlsim__node_lookup(const char *path);	/* takes an inode reference */
+bool evlsim__node_devt_in_use(dev_t devt);
 
 /* module.c */
 enum evlsim_devobj {

@@ -39,8 +39,9 @@ sim_libevlsim_user_la_SOURCES = \
 sim_libevlsim_user_la_CPPFLAGS = -include $(top_builddir)/config.h $(USER_CPPFLAGS) $(URCU_CFLAGS)
 sim_libevlsim_user_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 
-# Interposers a sanitizer runtime calls during its own initialization (user world too).
-sim_libevlsim_early_la_SOURCES = sim/signal.c
+# Interposers a sanitizer runtime calls during its own initialization, and liburcu's
+# inline read side (sim/rcu.c says why): user world, never TSan-instrumented.
+sim_libevlsim_early_la_SOURCES = sim/rcu.c sim/signal.c
 sim_libevlsim_early_la_CPPFLAGS = $(sim_libevlsim_user_la_CPPFLAGS)
 sim_libevlsim_early_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(NOTSAN_CFLAGS)
 

@@ -73,7 +73,12 @@ static const struct file_operations misc_fops = {
 	.llseek		= noop_llseek,
 };
 
-/* misc_init(): the class and the major, set up on first use. Called under misc_mtx. */
+/*
+ * misc_init(): the class and the major. The kernel sets them up at boot
+ * (subsys_initcall); so does the simulator, when the library is loaded, so that the
+ * "misc" class and major 10 are taken before any driver runs. misc_register() retries a
+ * setup that failed. Called under misc_mtx.
+ */
 static int misc_init(void)
 {
 	int err;
@@ -90,6 +95,13 @@ static int misc_init(void)
 	}
 	misc_ready = true;
 	return 0;
+}
+
+__attribute__((constructor)) static void misc_boot(void)
+{
+	evlsim__mutex_lock(&misc_mtx);
+	misc_init();
+	evlsim__mutex_unlock(&misc_mtx);
 }
 
 static bool minor_in_use(int minor)

@@ -131,42 +131,6 @@ void evlsim__for_each_thread(void (*f)(struct evlsim_thread *t, void *arg), void
 	evlsim__mutex_unlock(&registry_lock);
 }
 
-/*
- * ThreadSanitizer does not understand liburcu's grace periods, so the wrappers tell it:
- * every read-side unlock releases, and the end of a grace period acquires, one sync
- * object. That is exactly the ordering RCU guarantees.
- */
-#ifdef EVLSIM_TSAN
-void __tsan_acquire(void *addr);
-void __tsan_release(void *addr);
-static char rcu_sync;
-#define tsan_rcu_release()	__tsan_release(&rcu_sync)
-#define tsan_rcu_acquire()	__tsan_acquire(&rcu_sync)
-#else
-#define tsan_rcu_release()	do { } while (0)
-#define tsan_rcu_acquire()	do { } while (0)
-#endif
-
-void evlsim__rcu_read_lock(void)
-{
-	evlsim__current();
-	urcu_memb_read_lock();
-}
-
-void evlsim__rcu_read_unlock(void)
-{
-	tsan_rcu_release();
-	urcu_memb_read_unlock();
-}
-
-void evlsim__synchronize_rcu(void)
-{
-	evlsim__current();
-	if (urcu_memb_read_ongoing())
-		evlsim__die("grace period requested inside an RCU read-side section");
-	urcu_memb_synchronize_rcu();
-	tsan_rcu_acquire();
-}
 
 /* ---- per-thread crossing references (see internal.h) --------------------------------- */
 
