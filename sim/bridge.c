@@ -112,11 +112,14 @@ EVLSIM_EXPORT unsigned long evlsim__clear_user(void *to, unsigned long n)
 	unsigned long left, chunk;
 
 	for (left = n; left; left -= chunk) {
+		unsigned long missed;
+
 		chunk = left < sizeof(zeroes) ? left : sizeof(zeroes);
-		if (copy_user((void *)zeroes, (char *)to + (n - left), chunk, 1))
-			break;
+		missed = copy_user((void *)zeroes, (char *)to + (n - left), chunk, 1);
+		if (missed)
+			return left - (chunk - missed);	/* what was zeroed before the fault counts */
 	}
-	return left;
+	return 0;
 }
 
 /* Module shared objects */

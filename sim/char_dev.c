@@ -186,14 +186,24 @@ void unregister_chrdev_region(dev_t from, unsigned count)
 
 /* ---- cdev ----------------------------------------------------------------------------- */
 
+/* cd_forget(): the inodes that cached the cdev stop pointing at it */
+static void cdev_purge(struct cdev *p)
+{
+	evlsim__mutex_lock(&cdev_map_lock);
+	evlsim__nodes_forget_cdev(p);
+	evlsim__mutex_unlock(&cdev_map_lock);
+}
+
 static void cdev_default_release(struct kobject *kobj)
 {
+	cdev_purge(container_of(kobj, struct cdev, kobj));
 }
 
 static void cdev_dynamic_release(struct kobject *kobj)
 {
 	struct cdev *p = container_of(kobj, struct cdev, kobj);
 
+	cdev_purge(p);
 	kfree(p);
 }
 
@@ -297,21 +307,40 @@ void cdev_put(struct cdev *p)
 }
 
 /* cdev_get(): pins the cdev and its owner module for an open file. */
-static struct cdev *cdev_lookup_get(dev_t dev)
+/*
+ * The cdev an open of @inode goes to, pinned: the one cached in ->i_cdev by an earlier
+ * open, else the one mapped at the inode's device number, which is then cached. As in
+ * the kernel, the cache is dropped only when the cdev itself goes away (cd_forget()
+ * from its release), so a node keeps opening while a file of a deleted cdev is open.
+ */
+static struct cdev *cdev_lookup_get(struct inode *inode)
 {
-	struct cdev *p, *found = NULL;
+	struct cdev *p, *found = NULL, *unpin = NULL;
+	dev_t dev = inode->i_rdev;
 
 	evlsim__mutex_lock(&cdev_map_lock);
+	p = __atomic_load_n(&inode->i_cdev, __ATOMIC_RELAXED);
+	if (p && kobject_get_unless_zero(&p->kobj)) {
+		if (try_module_get(p->owner))
+			found = p;
+		else
+			unpin = p;	/* its last put may purge: not under the lock */
+		goto out;
+	}
 	list_for_each_entry(p, &cdev_map, list) {
 		if (dev >= p->dev && dev - p->dev < p->count) {
 			if (try_module_get(p->owner)) {
 				kobject_get(&p->kobj);
 				found = p;
+				__atomic_store_n(&inode->i_cdev, p, __ATOMIC_RELEASE);
 			}
 			break;
 		}
 	}
+out:
 	evlsim__mutex_unlock(&cdev_map_lock);
+	if (unpin)
+		kobject_put(&unpin->kobj);
 	return found;
 }
 
@@ -325,10 +354,9 @@ int evlsim__chrdev_open(struct inode *inode, struct file *filp)
 	struct cdev *p;
 	int ret;
 
-	p = cdev_lookup_get(inode->i_rdev);
+	p = cdev_lookup_get(inode);
 	if (!p)
 		return -ENXIO;
-	inode->i_cdev = p;
 
 	ret = -ENXIO;
 	fops = fops_get(p->ops);
@@ -362,8 +390,10 @@ void evlsim__chrdev_release(struct file *filp)
 {
 	struct inode *inode = filp->f_inode;
 
-	if (inode && S_ISCHR(inode->i_mode) && inode->i_cdev)
-		cdev_put(inode->i_cdev);
+	struct cdev *p = inode ? __atomic_load_n(&inode->i_cdev, __ATOMIC_ACQUIRE) : NULL;
+
+	if (p && S_ISCHR(inode->i_mode))
+		cdev_put(p);
 }
 
 /* ---- register_chrdev ------------------------------------------------------------------ */

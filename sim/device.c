@@ -130,6 +130,18 @@ bool evlsim__node_devt_in_use(dev_t devt)
 	return ret;
 }
 
+/* cd_forget() for every node: opens of a node no longer go to the cdev @p. */
+void evlsim__nodes_forget_cdev(struct cdev *p)
+{
+	struct dev_node *n;
+
+	evlsim__mutex_lock(&nodes_lock);
+	list_for_each_entry(n, &nodes, next)
+		if (__atomic_load_n(&n->inode->i_cdev, __ATOMIC_RELAXED) == p)
+			__atomic_store_n(&n->inode->i_cdev, NULL, __ATOMIC_RELEASE);
+	evlsim__mutex_unlock(&nodes_lock);
+}
+
 struct inode *evlsim__node_lookup(const char *path)
 {
 	struct inode *inode = NULL;
@@ -159,6 +171,13 @@ struct kobject *kobject_get(struct kobject *kobj)
 {
 	if (kobj)
 		kref_get(&kobj->kref);
+	return kobj;
+}
+
+struct kobject *kobject_get_unless_zero(struct kobject *kobj)
+{
+	if (kobj && !kref_get_unless_zero(&kobj->kref))
+		kobj = NULL;
 	return kobj;
 }
 

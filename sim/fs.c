@@ -95,7 +95,7 @@ static void __fput(struct file *filp)
 	evlsim__synchronize_rcu();
 	evlsim__oob_barrier();
 
-	if (filp->f_mode & FMODE_OPENED) {
+	if ((filp->f_mode & (FMODE_OPENED | FMODE_PATH)) == FMODE_OPENED) {
 		if (filp->f_op->release)
 			filp->f_op->release(inode, filp);
 		evlsim__evl_release_check(filp);
@@ -167,6 +167,9 @@ static int install_fd(int fd, struct file *filp)
 
 /* ------------------------------------------------------------------------------------ */
 
+/* what an O_PATH file gets: no operation at all */
+static const struct file_operations empty_fops = {};
+
 /*
  * do_dentry_open() for a character device node: the file starts with the char device
  * fops, whose ->open (chrdev_open) looks up the cdev and switches to the driver's fops.
@@ -177,6 +180,7 @@ static int do_dentry_open(struct file *filp, struct inode *inode, unsigned int f
 
 	if (flags & O_PATH) {
 		filp->f_mode = FMODE_PATH | FMODE_OPENED;
+		filp->f_op = &empty_fops;
 		return 0;
 	}
 
@@ -232,7 +236,11 @@ long evlsim__sys_open(const char *path, int flags, unsigned int mode)
 
 	/* f_flags: open_flag minus the creation-time bits and O_CLOEXEC, plus O_LARGEFILE
 	 * (force_o_largefile() on 64-bit) */
-	fflags = (flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)) | O_LARGEFILE;
+	if (flags & O_PATH)	/* build_open_flags(): O_PATH keeps only O_PATH_FLAGS */
+		fflags = flags & (O_DIRECTORY | O_NOFOLLOW | O_PATH);
+	else
+		fflags = (flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)) |
+			 O_LARGEFILE;
 	filp = alloc_file(inode, fflags);	/* takes over the inode reference */
 	ret = do_dentry_open(filp, inode, flags);
 	if (ret) {

@@ -278,14 +278,16 @@ static inline void *evlsim__oob_file_probe(struct evlsim_thread *t, unsigned int
 		return (void *)0;
 	do {
 		filp = __atomic_load_n(&evlsim__fdt[fd], __ATOMIC_RELAXED);
-		__atomic_store_n(&t->oob_file, filp, __ATOMIC_RELAXED);
+		if (evlsim_unlikely(evlsim__oob_fence)) {
+			/* a seq_cst exchange orders the publication before the recheck */
+			(void)__atomic_exchange_n(&t->oob_file, filp, __ATOMIC_SEQ_CST);
+		} else {
+			__atomic_store_n(&t->oob_file, filp, __ATOMIC_RELAXED);
+			__atomic_signal_fence(__ATOMIC_SEQ_CST);
+		}
 		if (!filp)
 			return (void *)0;
-		if (evlsim_unlikely(evlsim__oob_fence))
-			__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		else
-			__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	} while (evlsim_unlikely(__atomic_load_n(&evlsim__fdt[fd], __ATOMIC_ACQUIRE) != filp));
+	} while (evlsim_unlikely(__atomic_load_n(&evlsim__fdt[fd], __ATOMIC_SEQ_CST) != filp));
 	return filp;
 }
 

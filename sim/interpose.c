@@ -107,8 +107,16 @@ static int normalize(const char *in, char *out, size_t outlen)
 	return 0;
 }
 
-/* Is @path (relative to @dirfd) a simulated node? Its canonical form goes to @canon. */
-static int sim_path(int dirfd, const char *path, char *canon, size_t len)
+/* A trailing "/" or "/." asks for a directory, which a device node is not. */
+static int wants_dir(const char *path)
+{
+	size_t n = strlen(path);
+
+	return (n && path[n - 1] == '/') || (n >= 2 && !strcmp(path + n - 2, "/.")) ||
+	       !strcmp(path, ".");
+}
+
+static int sim_path_lookup(int dirfd, const char *path, char *canon, size_t len)
 {
 	char buf[PATH_MAX * 2], link[64];
 	ssize_t n;
@@ -137,14 +145,26 @@ static int sim_path(int dirfd, const char *path, char *canon, size_t len)
 	return evlsim__node_exists(canon);
 }
 
+/*
+ * Is @path (relative to @dirfd) a simulated node? 1 if so, with its canonical form in
+ * @canon; -ENOTDIR if it names one as a directory; 0 if not.
+ */
+static int sim_path(int dirfd, const char *path, char *canon, size_t len)
+{
+	int ret = sim_path_lookup(dirfd, path, canon, len);
+
+	return ret && wants_dir(path) ? -ENOTDIR : ret;
+}
+
 /* ---- open ----------------------------------------------------------------------------- */
 
 static int do_openat(int dirfd, const char *path, int flags, mode_t mode, int is64)
 {
 	char canon[PATH_MAX];
+	int sim = sim_path(dirfd, path, canon, sizeof(canon));
 
-	if (sim_path(dirfd, path, canon, sizeof(canon)))
-		return (int)SIMCALL(evlsim__sys_open(canon, flags, mode));
+	if (sim)
+		return (int)SIMCALL(sim < 0 ? sim : evlsim__sys_open(canon, flags, mode));
 	inband_call();
 	if (dirfd == AT_FDCWD)
 		return is64 ? REAL(open64)(path, flags, mode) : REAL(open)(path, flags, mode);

@@ -26,6 +26,8 @@ int evlsim__node_add(const char *name, dev_t devt, umode_t mode, struct device *
 void evlsim__node_del(const char *name);
 struct inode *evlsim__node_lookup(const char *path);	/* takes an inode reference */
 bool evlsim__node_devt_in_use(dev_t devt);
+struct cdev;
+void evlsim__nodes_forget_cdev(struct cdev *p);
 
 /* module.c */
 enum evlsim_devobj {

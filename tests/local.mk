@@ -14,7 +14,7 @@ EVLSIM_TESTS_LDADD = $(CHECK_LIBS) -lpthread
 # ---- test drivers: objects to link in, and module shared objects --------------------
 
 check_LTLIBRARIES += tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
-	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la
+	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la
 tests_drivers_libtestdrv_la_SOURCES = tests/drivers/testdrv.c tests/drivers/testdrv-abi.h
 tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
@@ -31,6 +31,10 @@ tests_drivers_libtdevreg_la_SOURCES = tests/drivers/tdevreg.c
 tests_drivers_libtdevreg_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tdevreg"' -D__KBUILD_MODNAME=kmod_tdevreg
 tests_drivers_libtdevreg_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtuaccess_la_SOURCES = tests/drivers/tuaccess.c
+tests_drivers_libtuaccess_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tuaccess"' -D__KBUILD_MODNAME=kmod_tuaccess
+tests_drivers_libtuaccess_la_CFLAGS = $(KERNEL_CFLAGS)
 
 # testdrv as a module .so too, for loading through $EVLSIM_MODULE_PATH
 check_LTLIBRARIES += tests/drivers/testdrv.la
@@ -43,20 +47,27 @@ TESTDRV_OBJ = tests/drivers/libtestdrv_la-testdrv.lo
 TFAIL_OBJ = tests/drivers/libtfail_la-tfail.lo
 TNOEXIT_OBJ = tests/drivers/libtnoexit_la-tnoexit.lo
 TDEVREG_OBJ = tests/drivers/libtdevreg_la-tdevreg.lo
+TUACCESS_OBJ = tests/drivers/libtuaccess_la-tuaccess.lo
 TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
-	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la drivers/echo/libecho.la \
+	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
+	drivers/echo/libecho.la \
 	tests/drivers/testdrv.la
 
 # Every suite links the example and test drivers in, and libevlsim as users do.
 TESTS_ALL_LDADD = $(ECHO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
+	$(TUACCESS_OBJ) \
 	libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
 EVLSIM_SUITES = \
 	tests/conformance/check_routing \
+	tests/conformance/check_lifetime \
 	tests/unit/check_modules \
 	tests/unit/check_devices \
-	tests/drivers/check_echo
+	tests/unit/check_fd \
+	tests/unit/check_uaccess \
+	tests/drivers/check_echo \
+	tests/stress/check_stress
 
 check_PROGRAMS += $(EVLSIM_SUITES)
 TESTS += $(EVLSIM_SUITES)
@@ -64,15 +75,27 @@ TESTS += $(EVLSIM_SUITES)
 tests_conformance_check_routing_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_conformance_check_routing_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_conformance_check_routing_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_conformance_check_lifetime_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_conformance_check_lifetime_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_conformance_check_lifetime_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_unit_check_modules_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_unit_check_modules_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_unit_check_modules_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_unit_check_devices_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_unit_check_devices_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_unit_check_devices_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_fd_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_unit_check_fd_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_fd_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_uaccess_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_unit_check_uaccess_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_uaccess_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_drivers_check_echo_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_drivers_check_echo_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_drivers_check_echo_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_stress_check_stress_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_stress_check_stress_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_stress_check_stress_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 
 # Kernel headers compile on their own and together, as kernel code (compile test).
 check_LTLIBRARIES += tests/compile/libkheaders.la

@@ -32,6 +32,8 @@ static inline const char *kobject_name(const struct kobject *kobj)
 void kobject_init(struct kobject *kobj, const struct kobj_type *ktype)
 	__evlsim_ksym(kobject_init);
 struct kobject *kobject_get(struct kobject *kobj) __evlsim_ksym(kobject_get);
+struct kobject * __must_check kobject_get_unless_zero(struct kobject *kobj)
+	__evlsim_ksym(kobject_get_unless_zero);
 void kobject_put(struct kobject *kobj) __evlsim_ksym(kobject_put);
 int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
 	__evlsim_ksym(kobject_set_name) __printf(2, 3);

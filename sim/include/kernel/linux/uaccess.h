@@ -100,16 +100,17 @@ copy_mc_to_kernel(void *dst, const void *src, size_t cnt)
  */
 #define __evlsim_get_user(x, ptr, func)					\
 ({									\
-	__typeof__(*(ptr)) __gu_val;					\
+	/* raw bytes, not a __typeof__ copy: that would inherit a const qualifier */ \
+	unsigned char __gu_val[sizeof(*(ptr))] __aligned(__alignof__(*(ptr))); \
 	const __typeof__(*(ptr)) __user *__gu_ptr = (ptr);		\
 	int __gu_err = 0;						\
 	evlsim__might_fault(func);					\
 	if (!access_ok(__gu_ptr, sizeof(*__gu_ptr)) ||			\
-	    evlsim__copy_from_user(&__gu_val, __gu_ptr, sizeof(__gu_val))) { \
-		__builtin_memset(&__gu_val, 0, sizeof(__gu_val));	\
+	    evlsim__copy_from_user(__gu_val, __gu_ptr, sizeof(__gu_val))) { \
+		__builtin_memset(__gu_val, 0, sizeof(__gu_val));	\
 		__gu_err = -EFAULT;					\
 	}								\
-	(x) = (__force __typeof__(*(ptr)))__gu_val;			\
+	(x) = *(__force const __typeof__(*(ptr)) *)(void *)__gu_val;	\
 	__gu_err;							\
 })
 
@@ -138,13 +139,13 @@ copy_mc_to_kernel(void *dst, const void *src, size_t cnt)
 })
 #define raw_get_user(x, ptr)						\
 ({									\
-	__typeof__(*(ptr)) __rgu_val;					\
+	unsigned char __rgu_val[sizeof(*(ptr))] __aligned(__alignof__(*(ptr))); \
 	int __rgu_err = 0;						\
-	if (evlsim__copy_from_user(&__rgu_val, (ptr), sizeof(__rgu_val))) { \
-		__builtin_memset(&__rgu_val, 0, sizeof(__rgu_val));	\
+	if (evlsim__copy_from_user(__rgu_val, (ptr), sizeof(__rgu_val))) { \
+		__builtin_memset(__rgu_val, 0, sizeof(__rgu_val));	\
 		__rgu_err = -EFAULT;					\
 	}								\
-	(x) = (__force __typeof__(*(ptr)))__rgu_val;			\
+	(x) = *(__force const __typeof__(*(ptr)) *)(void *)__rgu_val;	\
 	__rgu_err;							\
 })
 
