@@ -2,8 +2,8 @@
 /*
  * check_uaccess: bad user pointers, through the handlers and at the uaccess helpers.
  *
- * Proves that a NULL, unmapped, read-only, PROT_NONE or kernel-space buffer, and a buffer
- * straddling a mapped and an unmapped page, make read/write/ioctl and
+ * Proves that a NULL, read-only, PROT_NONE or kernel-space buffer, and a buffer
+ * straddling a mapped and an inaccessible page, make read/write/ioctl and
  * oob_read/oob_write/oob_ioctl fail with EFAULT where the driver's copy faults (and only
  * there: a driver that does not touch the buffer, a zero count or a copy that fits the
  * mapped part succeeds), never crash the process, and leave the driver's state as the
@@ -58,23 +58,20 @@ int tuaccess_access_ok(const void *p, unsigned long n);
 /* ---- helpers ------------------------------------------------------------------------- */
 
 static long pagesz;
-static char *edge;	/* first byte of an unmapped page that follows a mapped one */
-static char *hole;	/* an unmapped page */
+static char *edge;	/* first byte of an inaccessible page that follows a mapped one */
+static char *hole;	/* an inaccessible page */
 static char *rdonly;	/* a read-only page, filled with 'r' */
 static char *noaccess;	/* a PROT_NONE page */
 
-/* Is the page at @p unmapped? */
-static int unmapped(void *p)
-{
-	unsigned char vec;
-
-	return mincore(p, pagesz, &vec) == -1 && errno == ENOMEM;
-}
-
 /*
- * One reservation, so that no later mapping can land in the holes:
- * [0-1] read-write | [2] unmapped (edge) | [3] read-write | [4] unmapped (hole) |
- * [5] read-only ('r') | [6] PROT_NONE | [7] read-write
+ * One reservation: [0-1] read-write | [2] no access (edge) | [3] read-write |
+ * [4] no access (hole) | [5] read-only ('r') | [6] PROT_NONE | [7] read-write
+ *
+ * The holes are PROT_NONE pages of the reservation, not unmapped ones: in a process whose
+ * allocators map memory on their own (the sanitizers' do), a one-page gap at the top of
+ * the address space is the first place the next small mapping lands, and a test would
+ * then pass by writing into it. A copy helper faults on both the same way (the kernel's
+ * and the simulator's); truly unmapped addresses are covered by NULL and the kernel half.
  */
 static void setup(void)
 {
@@ -88,8 +85,8 @@ static void setup(void)
 	hole = p + 4 * pagesz;
 	rdonly = p + 5 * pagesz;
 	noaccess = p + 6 * pagesz;
-	ck_assert_int_eq(munmap(edge, pagesz), 0);
-	ck_assert_int_eq(munmap(hole, pagesz), 0);
+	ck_assert_int_eq(mprotect(edge, pagesz, PROT_NONE), 0);
+	ck_assert_int_eq(mprotect(hole, pagesz, PROT_NONE), 0);
 	ck_assert_int_eq(mprotect(rdonly, pagesz, PROT_READ), 0);
 	ck_assert_int_eq(mprotect(noaccess, pagesz, PROT_NONE), 0);
 
@@ -99,9 +96,6 @@ static void setup(void)
 
 static void teardown(void)
 {
-	/* the holes are still holes: no test passed by writing into a new mapping */
-	ck_assert(unmapped(edge));
-	ck_assert(unmapped(hole));
 	ck_assert_ret(evlsim_unload_module("echo"), 0);
 	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
 	ck_assert_no_reports();
@@ -649,7 +643,7 @@ START_TEST(test_helper_clear_user)
 }
 END_TEST
 
-/* straddling: clear_user() returns the bytes not cleared, i.e. the unmapped part */
+/* straddling: clear_user() returns the bytes not cleared, i.e. the inaccessible part */
 START_TEST(test_helper_clear_user_partial)
 {
 	unsigned int i;
