@@ -208,6 +208,7 @@ int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
 	va_end(ap);
 	if (!name)
 		return -ENOMEM;
+	strreplace(name, '/', '!');	/* a kobject name is one sysfs path component */
 	kfree_const(kobj->name);
 	kobj->name = name;
 	return 0;
@@ -339,6 +340,7 @@ int dev_set_name(struct device *dev, const char *fmt, ...)
 	va_end(ap);
 	if (!name)
 		return -ENOMEM;
+	strreplace(name, '/', '!');
 	kfree_const(dev->kobj.name);
 	dev->kobj.name = name;
 	return 0;
@@ -391,8 +393,12 @@ static int device_add_node(struct device *dev)
 		return 0;
 	if (dev->class && dev->class->devnode)
 		node = dev->class->devnode(dev, &mode);
-	if (!node)
+	if (!node) {
+		/* device_get_devnode(): "evl!x" is the node /dev/evl/x */
 		node = kstrdup(dev_name(dev), GFP_KERNEL);
+		if (node)
+			strreplace(node, '!', '/');
+	}
 	if (!node)
 		return -ENOMEM;
 	ret = evlsim__node_add(node, dev->devt, mode, dev);

@@ -108,10 +108,11 @@ static void __fput(struct file *filp)
 }
 
 /**
- * fget - take a reference on the file open on @fd in the calling process
- * Returns the file, or NULL when @fd is not open (or not a simulated file).
+ * fget_raw - take a reference on the file open on @fd in the calling process
+ * Returns the file (O_PATH files included), or NULL when @fd is not open (or not a
+ * simulated file).
  */
-struct file *fget(unsigned int fd)
+struct file *fget_raw(unsigned int fd)
 {
 	struct file *filp;
 	long count;
@@ -145,16 +146,21 @@ void fput(struct file *filp)
 		__fput(filp);
 }
 
-/* fdget() for syscalls: O_PATH files are not usable for I/O. */
-static struct file *fdget(int fd)
+/* fget - the same, except that O_PATH files are not usable for I/O: NULL for them */
+struct file *fget(unsigned int fd)
 {
-	struct file *filp = fget(fd);
+	struct file *filp = fget_raw(fd);
 
 	if (filp && (filp->f_mode & FMODE_PATH)) {
 		fput(filp);
 		filp = NULL;
 	}
 	return filp;
+}
+
+static struct file *fdget(int fd)
+{
+	return fget(fd);
 }
 
 static int install_fd(int fd, struct file *filp)
@@ -244,8 +250,6 @@ long evlsim__sys_open(const char *path, int flags, unsigned int mode)
 	filp = alloc_file(inode, fflags);	/* takes over the inode reference */
 	ret = do_dentry_open(filp, inode, flags);
 	if (ret) {
-		if (ret == -ERESTARTSYS)
-			ret = -EINTR;
 		free_file(filp);
 		evlsim__fd_real_close(fd);
 		return ret;
@@ -848,7 +852,7 @@ long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg)
 		return evlsim__fd_real_setfd(fd, (int)arg & FD_CLOEXEC);
 	case F_GETFL:
 	case F_SETFL:
-		filp = fget(fd);
+		filp = fget_raw(fd);	/* fdget_raw(): fcntl works on O_PATH files */
 		if (!filp)
 			return -EBADF;
 		if (cmd == F_GETFL)
@@ -860,17 +864,6 @@ long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg)
 	default:
 		return -ENOIOCTLCMD;
 	}
-}
-
-long evlsim__sys_fstat_rdev(int fd, unsigned long long *rdev)
-{
-	struct file *filp = fget(fd);
-
-	if (!filp)
-		return -EBADF;
-	*rdev = huge_encode_dev(filp->f_inode->i_rdev);
-	fput(filp);
-	return 0;
 }
 
 /* ---- anonymous inode files and descriptor installation --------------------------------- */

@@ -194,7 +194,7 @@ static inline void evlsim__sched_point(enum evlsim_sched_point sp)
 void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
 	evlsim_printf(3, 4);
 /* Kernel log (printk): level is the KERN_* digit, or -1 for a continuation. */
-void evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);
+int evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);	/* length */
 
 /* ---------------------------------------------------------------------------------------
  * The file descriptor table. Simulated files live at real descriptor numbers reserved
@@ -247,7 +247,6 @@ long long evlsim__sys_lseek(int fd, long long offset, int whence);
 long evlsim__sys_dup(int fd, int minfd, int cloexec);
 long evlsim__sys_dup3(int oldfd, int newfd, int flags, int is_dup2);
 long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg);
-long evlsim__sys_fstat_rdev(int fd, unsigned long long *rdev);
 
 /*
  * Per-thread crossing references. The oob syscall path counts its passage on no shared

@@ -15,16 +15,16 @@
 
 /*
  * The oob syscalls. The fast path is one call and one comparison; an error goes through
- * oob_failed(), which restarts a call ended by -ERESTARTSYS as the kernel would (no
- * signal handled since the call entered, or the handler had SA_RESTART), then applies
- * the -1/errno convention.
+ * oob_failed(), which restarts a call ended by a restart code as the kernel would
+ * (evlsim__restart()), then applies the -1/errno convention.
  */
 enum oob_op { OOB_READ, OOB_WRITE, OOB_IOCTL };
 
 static __attribute__((noinline, cold)) long oob_failed(long ret, enum oob_op op, int efd,
 							unsigned long a1, unsigned long a2)
 {
-	while (ret == -EVLSIM_ERESTARTSYS && evlsim__should_restart(evlsim__self->oob_sig)) {
+	/* oob_sig: the thread's signal count when the call entered (no state: EPERM) */
+	while (evlsim__self && evlsim__restart(&ret, evlsim__self->oob_sig)) {
 		switch (op) {
 		case OOB_READ:
 			ret = evlsim__oob_read(efd, (void *)a1, a2);
@@ -37,8 +37,6 @@ static __attribute__((noinline, cold)) long oob_failed(long ret, enum oob_op op,
 			break;
 		}
 	}
-	if (ret == -EVLSIM_ERESTARTSYS)
-		ret = -EINTR;
 	return evlsim__syscall_result(ret);
 }
 

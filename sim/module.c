@@ -312,7 +312,7 @@ const struct kernel_param_ops param_ops_invbool = {
 	.get = param_get_invbool,
 };
 
-int param_set_string(const char *val, const struct kernel_param *kp)
+int param_set_copystring(const char *val, const struct kernel_param *kp)
 {
 	const struct kparam_string *kps = kp->str;
 
@@ -332,7 +332,7 @@ int param_get_string(char *buffer, const struct kernel_param *kp)
 }
 
 const struct kernel_param_ops param_ops_string = {
-	.set = param_set_string,
+	.set = param_set_copystring,
 	.get = param_get_string,
 };
 

@@ -33,8 +33,7 @@ int vprintk(const char *fmt, va_list args)
 		level = 4;	/* MESSAGE_LOGLEVEL_DEFAULT */
 	else if (level == -2)
 		level = -1;
-	evlsim__vlog(level < 0 ? 0 : level, fmt, args);
-	return 0;
+	return evlsim__vlog(level < 0 ? 0 : level, fmt, args);
 }
 
 int _printk(const char *fmt, ...)
@@ -76,4 +75,18 @@ void evlsim__might_sleep(const char *func)
 
 void evlsim__might_fault(const char *func)
 {
+}
+
+/* dev_err_probe - "error <err>: <message>" at KERN_ERR, except for -EPROBE_DEFER */
+int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
+{
+	char msg[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	if (err != -EPROBE_DEFER)
+		_dev_printk(KERN_ERR, dev, "error %d: %s", err, msg);
+	return err;
 }

@@ -220,7 +220,7 @@ _Noreturn void evlsim__die_at(const char *file, int line, const char *func, cons
  * printk: the console prints messages below $EVLSIM_LOGLEVEL (default 7, as the kernel's
  * default console_loglevel: everything but KERN_DEBUG), on stderr, one write per line.
  */
-void evlsim__vlog(int level, const char *fmt, va_list ap)
+int evlsim__vlog(int level, const char *fmt, va_list ap)
 {
 	char buf[1024];
 	int len, saved_errno = errno;
@@ -230,16 +230,15 @@ void evlsim__vlog(int level, const char *fmt, va_list ap)
 
 		console_loglevel = env && *env ? atoi(env) : 7;
 	}
-	if (level >= console_loglevel)
-		return;
 	len = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (len < 0)
-		return;
-	if ((size_t)len >= sizeof(buf))
-		len = sizeof(buf) - 1;
-	pthread_mutex_lock(&print_lock);
-	fwrite(buf, 1, len, stderr);
-	fflush(stderr);
-	pthread_mutex_unlock(&print_lock);
+		return 0;
+	if (level < console_loglevel) {
+		pthread_mutex_lock(&print_lock);
+		fwrite(buf, 1, (size_t)len < sizeof(buf) ? (size_t)len : sizeof(buf) - 1, stderr);
+		fflush(stderr);
+		pthread_mutex_unlock(&print_lock);
+	}
 	errno = saved_errno;
+	return len;
 }

@@ -71,10 +71,14 @@ static int wrappable(int sig)
 
 EVLSIM_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
 {
+	struct evlsim_thread *self = evlsim__self;
 	struct sigaction wrapped, old;
 	struct user_action prev;
 	int ret;
 
+	/* an in-band system call: an oob thread is demoted first, as for any other */
+	if (self && self->stage == EVLSIM_OOB)
+		evlsim__inband_syscall_enter();
 	if (!wrappable(sig))
 		return real_sigaction_fn()(sig, act, oldact);
 

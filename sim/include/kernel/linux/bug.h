@@ -58,6 +58,5 @@ void evlsim__bug(const char *file, int line, const char *func) __noreturn __cold
 	__WARN_ONCE_GATE(condition, __WARN_printf(TAINT_WARN, format))
 #define WARN_TAINT_ONCE(condition, taint, format...) WARN_ONCE(condition, format)
 
-#define BUILD_BUG_ON_INVALID(e)	((void)(sizeof((__force long)(e))))
 
 #endif

@@ -2,7 +2,7 @@
 /*
  * evlsim shim: faithful to linux v6.12 include/linux/completion.h (API and semantics);
  * custom implementation on the simulator's sleep/wake primitive.
- * Deviation: the jiffies-based _timeout variants come with <linux/jiffies.h>.
+ * Not provided: the jiffies-based _timeout variants (no <linux/jiffies.h> yet).
  */
 #ifndef _EVLSIM_LINUX_COMPLETION_H
 #define _EVLSIM_LINUX_COMPLETION_H

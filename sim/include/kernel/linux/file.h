@@ -15,6 +15,7 @@ int get_unused_fd_flags(unsigned flags) __evlsim_ksym(get_unused_fd_flags);
 void put_unused_fd(unsigned int fd) __evlsim_ksym(put_unused_fd);
 void fd_install(unsigned int fd, struct file *file) __evlsim_ksym(fd_install);
 struct file *fget(unsigned int fd) __evlsim_ksym(fget);
+struct file *fget_raw(unsigned int fd) __evlsim_ksym(fget_raw);
 void fput(struct file *file) __evlsim_ksym(fput);
 
 #endif

@@ -251,8 +251,6 @@ loff_t no_seek_end_llseek(struct file *file, loff_t offset, int whence)
 	__evlsim_ksym(no_seek_end_llseek);
 loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize) __evlsim_ksym(vfs_setpos);
 
-struct file *fget(unsigned int fd) __evlsim_ksym(fget);
-void fput(struct file *file) __evlsim_ksym(fput);
 
 /* char_dev.c */
 int alloc_chrdev_region(dev_t *dev, unsigned baseminor, unsigned count, const char *name)

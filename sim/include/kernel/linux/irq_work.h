@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * evlsim shim: faithful to linux v6.12 include/linux/irq_work.h (the structure and its
- * initialisers). Dovetail: irq_work_queue() is usable from the oob stage; the handler
- * runs in-band.
+ * initialisers), as embedded in EVL's struct evl_crossing. irq_work_queue() is not
+ * provided yet (docs/shim-coverage.md).
  */
 #ifndef _EVLSIM_LINUX_IRQ_WORK_H
 #define _EVLSIM_LINUX_IRQ_WORK_H

@@ -4,8 +4,8 @@
  * gathers (array_size.h, wordpart.h, sprintf.h's scnprintf()/kasprintf() family,
  * typecheck for u64_to_user_ptr()).
  *
- * Custom: might_sleep() reports sleeping from a context that must not (oob stage, atomic
- * section) through the simulator (evlsim__might_sleep()); cond_resched() is a
+ * Custom: might_sleep() calls the simulator's hook evlsim__might_sleep(), where the
+ * stage checker plugs in (it reports nothing until then); cond_resched() is a
  * might_sleep() that never reschedules. num_online_cpus() and num_possible_cpus() are
  * both the number of CPUs the simulator runs on.
  */

@@ -31,7 +31,6 @@
 #define USERIO_MINOR		240
 #define VHOST_VSOCK_MINOR	241
 #define RFKILL_MINOR		242
-#define MISC_DYNAMIC_MINOR	255
 
 struct miscdevice  {
 	int minor;

@@ -167,7 +167,11 @@ DECLARE_PARAM_OPS(bool);
 #define param_check_bool(name, p) __param_check(name, p, bool)
 DECLARE_PARAM_OPS(invbool);
 #define param_check_invbool(name, p) __param_check(name, p, bool)
-DECLARE_PARAM_OPS(string);
+extern const struct kernel_param_ops param_ops_string __evlsim_ksym(param_ops_string);
+int param_set_copystring(const char *val, const struct kernel_param *kp)
+	__evlsim_ksym(param_set_copystring);
+int param_get_string(char *buffer, const struct kernel_param *kp)
+	__evlsim_ksym(param_get_string);
 
 extern const struct kernel_param_ops param_array_ops __evlsim_ksym(param_array_ops);
 
