@@ -389,6 +389,52 @@ static void bench_pingpong(void)
 	}
 }
 
+/* ---- blocking round trip through the simulator: oob_write wakes a blocked oob_read -- */
+
+static int flag_fd[2];
+
+static void *oob_pong_fn(void *arg)
+{
+	char c = 0;
+	int i;
+
+	attach("pong", 0);
+	for (i = 0; i < PP_ROUNDS; i++) {
+		if (oob_read(flag_fd[0], &c, 1) != 1 || oob_write(flag_fd[1], &c, 1) != 1)
+			die("pong");
+	}
+	evl_detach_self();
+	return arg;
+}
+
+static void bench_oob_pingpong(void)
+{
+	pthread_t tid;
+	char c = 0;
+	double t0;
+	int r, i;
+
+	attach("ping", 0);
+	for (r = 0; r < rounds; r++) {
+		flag_fd[0] = open("/dev/benchflag", O_RDWR);
+		flag_fd[1] = open("/dev/benchflag", O_RDWR);
+		if (flag_fd[0] < 0 || flag_fd[1] < 0)
+			die("open /dev/benchflag");
+		if (pthread_create(&tid, NULL, oob_pong_fn, NULL))
+			die("pthread_create");
+		t0 = now_ns();
+		for (i = 0; i < PP_ROUNDS; i++) {
+			if (oob_write(flag_fd[0], &c, 1) != 1 || oob_read(flag_fd[1], &c, 1) != 1)
+				die("ping");
+		}
+		add("oob_write -> blocked oob_read round trip", "ns", (now_ns() - t0) / PP_ROUNDS);
+		pthread_join(tid, NULL);
+		close(flag_fd[0]);
+		close(flag_fd[1]);
+	}
+	evl_detach_self();
+}
+
 /* ---- memory per open file ------------------------------------------------------------- */
 
 #define MEM_FILES	4000
@@ -470,6 +516,11 @@ static void print_table(FILE *f)
 	fprintf(f, "  4. close in flight: release   %6.0f ns (<= 2000 ns)              %s\n",
 		median("close in flight: op return -> release"),
 		verdict(median("close in flight: op return -> release") <= 2000));
+	fprintf(f, "  5. oob round trip / futex     %6.2fx   (<= 1.2x)                   %s\n",
+		median("oob_write -> blocked oob_read round trip") /
+		median("futex ping-pong round trip"),
+		verdict(median("oob_write -> blocked oob_read round trip") <=
+			1.2 * median("futex ping-pong round trip")));
 	fprintf(f, "  7. memory per open file       %6.0f B  (<= 512 B)                 %s\n",
 		median("simulator memory per open file"),
 		verdict(median("simulator memory per open file") <= 512));
@@ -569,6 +620,7 @@ int main(int argc, char *argv[])
 	bench_threads();
 	bench_close_in_flight();
 	bench_pingpong();
+	bench_oob_pingpong();
 	bench_memory();
 	close(bench_fd);
 	close(zero_fd);

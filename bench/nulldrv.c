@@ -9,6 +9,9 @@
  *    it returns; ->release stamps the time evl_release_file() returned: their
  *    difference is how long release kept waiting after the last operation in flight left.
  *
+ * A second node, /dev/benchflag, blocks: oob_read() waits on the file's EVL flag,
+ * oob_write() raises it, so that two threads can ping-pong through two such files.
+ *
  * The floor is bench_floor_oob_read(): a call that is not inlined, then an indirect call
  * through a file's f_op->oob_read, as the cheapest conceivable dispatch does.
  */
@@ -20,6 +23,7 @@
 #include <linux/atomic.h>
 #include <asm/processor.h>
 #include <evl/file.h>
+#include <evl/flag.h>
 #include "bench-abi.h"
 
 struct nulldrv_file {
@@ -96,6 +100,65 @@ static struct miscdevice nulldrv_misc = {
 	.fops	= &nulldrv_fops,
 };
 
+struct flagdrv_file {
+	struct evl_file efile;
+	struct evl_flag flag;
+};
+
+static int flagdrv_open(struct inode *inode, struct file *filp)
+{
+	struct flagdrv_file *ff;
+
+	ff = kzalloc(sizeof(*ff), GFP_KERNEL);
+	if (!ff)
+		return -ENOMEM;
+	evl_init_flag(&ff->flag);
+	evl_open_file(&ff->efile, filp);
+	filp->private_data = ff;
+	return stream_open(inode, filp);
+}
+
+static int flagdrv_release(struct inode *inode, struct file *filp)
+{
+	struct flagdrv_file *ff = filp->private_data;
+
+	evl_destroy_flag(&ff->flag);
+	evl_release_file(&ff->efile);
+	kfree(ff);
+	return 0;
+}
+
+static ssize_t flagdrv_oob_read(struct file *filp, char __user *buf, size_t count)
+{
+	struct flagdrv_file *ff = filp->private_data;
+	int ret;
+
+	ret = evl_wait_flag(&ff->flag);
+	return ret ?: count;
+}
+
+static ssize_t flagdrv_oob_write(struct file *filp, const char __user *buf, size_t count)
+{
+	struct flagdrv_file *ff = filp->private_data;
+
+	evl_raise_flag(&ff->flag);
+	return count;
+}
+
+static const struct file_operations flagdrv_fops = {
+	.owner		= THIS_MODULE,
+	.open		= flagdrv_open,
+	.release	= flagdrv_release,
+	.oob_read	= flagdrv_oob_read,
+	.oob_write	= flagdrv_oob_write,
+};
+
+static struct miscdevice flagdrv_misc = {
+	.minor	= MISC_DYNAMIC_MINOR,
+	.name	= "benchflag",
+	.fops	= &flagdrv_fops,
+};
+
 /* Set at init, so the compiler cannot see through the floor's indirect call. */
 struct file bench_floor_file;
 
@@ -129,13 +192,22 @@ void bench_spin_stop(void)
 
 static int __init nulldrv_init(void)
 {
+	int ret;
+
 	bench_floor_file.f_op = &nulldrv_fops;
-	return misc_register(&nulldrv_misc);
+	ret = misc_register(&nulldrv_misc);
+	if (ret)
+		return ret;
+	ret = misc_register(&flagdrv_misc);
+	if (ret)
+		misc_deregister(&nulldrv_misc);
+	return ret;
 }
 module_init(nulldrv_init);
 
 static void __exit nulldrv_exit(void)
 {
+	misc_deregister(&flagdrv_misc);
 	misc_deregister(&nulldrv_misc);
 }
 module_exit(nulldrv_exit);

@@ -10,10 +10,11 @@
  * waits until no thread state names the file. Same semantics, no shared counter to
  * bounce between CPUs when several threads work on one file.
  *
- * evl_get_file() runs under RCU and touches no reference of the struct file itself: the
- * fd slot holds one, and the final fput() waits for a grace period before ->release, so
- * a lookup that found the file has taken its crossing reference before evl_release_file()
- * can start waiting, and a lookup that did not find it never will.
+ * evl_get_file() (the driver-facing call) runs under RCU and touches no reference of the
+ * struct file itself: the fd slot holds one, and the final fput() waits for a grace
+ * period before ->release, so a lookup that found the file has taken its crossing
+ * reference before evl_release_file() can start waiting, and a lookup that did not find
+ * it never will.
  */
 #include <linux/fs.h>
 #include <evl/file.h>

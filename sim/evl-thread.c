@@ -14,6 +14,8 @@
  * with a crossing reference held on the file, and the translation of the handler's result.
  */
 #include <linux/fs.h>
+#include <linux/stdarg.h>
+#include <linux/minmax.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/anon_inodes.h>
@@ -116,6 +118,7 @@ int evlsim__evl_attach(struct evlsim_thread *t, const char *name, int flags)
 	te->thread = t;
 	t->efd = fd;
 	t->stage = EVLSIM_INBAND;
+	t->oob_fastpath = 0;
 	strscpy(t->name, name, sizeof(t->name));
 	__atomic_store_n(&t->evl, te, __ATOMIC_RELEASE);
 	return fd;
@@ -141,6 +144,7 @@ int evlsim__evl_detach(struct evlsim_thread *t)
 		return -EPERM;
 
 	t->stage = EVLSIM_INBAND;
+	t->oob_fastpath = 0;
 	__atomic_store_n(&t->evl, NULL, __ATOMIC_RELEASE);
 	t->efd = -1;
 	te->thread = NULL;
@@ -162,6 +166,7 @@ static void switch_inband(struct evlsim_thread *t, int cause)
 {
 	evlsim__sched_point(EVLSIM_SP_SWITCH_INBAND);
 	t->stage = EVLSIM_INBAND;
+	t->oob_fastpath = 0;
 	t->nr_switches++;
 }
 
@@ -172,6 +177,7 @@ static int switch_oob(struct evlsim_thread *t, unsigned long sig_entry)
 	if (evlsim__signal_since(t, sig_entry))
 		return -ERESTARTSYS;
 	t->stage = EVLSIM_OOB;
+	t->oob_fastpath = !evlsim__oob_fence;
 	t->nr_switches++;
 	return 0;
 }
@@ -284,6 +290,16 @@ static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
 			       "%s: %s() returned %ld, which does not fit the int result of an oob syscall",
 			       module_name(filp->f_op->owner), handler, ret);
 	return ret;
+}
+
+/*
+ * oob_exit() for the fast paths below, out of line: they come here for any error. The
+ * file is the one still published in the thread state.
+ */
+static noinline long oob_exit_slow(struct evlsim_thread *t, const char *handler, long ret,
+				   unsigned long count)
+{
+	return oob_exit(t, t->oob_sig, t->oob_file, handler, ret, count);
 }
 
 /*
@@ -417,4 +433,152 @@ long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg)
 	oob_file_put(t, efilp, pinned);
 
 	return ret;
+}
+
+/* ---- libevl's oob_read(), oob_write(), oob_ioctl() ------------------------------------ */
+
+/*
+ * The common case runs inline here: an oob EVL thread (->oob_fastpath, set when it
+ * switches oob unless callers must fence, see evlsim__oob_fence), no oob call already
+ * running on it (a signal handler's), no scheduling hook,
+ * an oob-capable file with the handler, a result that is a plain success. Anything else
+ * takes the general path above, which gives every error code; the user world then
+ * applies the result conventions (evlsim__oob_result()). The caller sees libevl r47's
+ * conventions: glibc prctl()'s int, -1/errno.
+ */
+static __always_inline bool oob_fast_ok(struct evlsim_thread *t)
+{
+	return likely(t && t->oob_fastpath && !t->oob_file &&
+		      !__atomic_load_n(&evlsim__sched_hook, __ATOMIC_RELAXED));
+}
+
+/* The file to run on, published, or NULL (nothing published) to take the general path. */
+static __always_inline struct file *oob_fast_file(struct evlsim_thread *t, int fd,
+						  fmode_t mode, size_t handler)
+{
+	struct file *filp = evlsim__oob_file_probe_fence(t, fd, 0);	/* oob_fast_ok() */
+
+	if (unlikely(!filp))
+		return NULL;
+	if (unlikely(!__atomic_load_n(&filp->f_oob_state.data, __ATOMIC_ACQUIRE) ||
+		     (filp->f_mode & mode) != mode ||
+		     !*(void **)((char *)filp->f_op + handler))) {
+		evlsim__oob_file_put(t);
+		return NULL;
+	}
+	t->nr_oob_calls++;
+	t->oob_sig = __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE);
+	t->oob_args[0] = fd;
+	return filp;
+}
+
+static noinline long oob_read_slow(int efd, void *buf, size_t count)
+{
+	long ret = evlsim__oob_read(efd, buf, count);
+
+	return evlsim__oob_result(ret, EVLSIM_OOB_READ, efd, (unsigned long)buf, count);
+}
+
+static noinline long oob_write_slow(int efd, const void *buf, size_t count)
+{
+	long ret = evlsim__oob_write(efd, buf, count);
+
+	return evlsim__oob_result(ret, EVLSIM_OOB_WRITE, efd, (unsigned long)buf, count);
+}
+
+static noinline long oob_ioctl_slow(int efd, unsigned int cmd, unsigned long arg)
+{
+	long ret = evlsim__oob_ioctl(efd, cmd, arg);
+
+	return evlsim__oob_result(ret, EVLSIM_OOB_IOCTL, efd, cmd, arg);
+}
+
+/* the fast path's error or restart: the arguments come back from the thread state */
+static noinline long oob_fast_result(struct evlsim_thread *t, long ret, int op)
+{
+	return evlsim__oob_result(ret, op, (int)t->oob_args[0], t->oob_args[1], t->oob_args[2]);
+}
+
+ssize_t oob_read(int efd, void *buf, size_t count)
+{
+	struct evlsim_thread *t = evlsim__self;
+	struct file *filp;
+	long ret;
+
+	if (!oob_fast_ok(t))
+		goto slow;
+	filp = oob_fast_file(t, efd, FMODE_READ, offsetof(struct file_operations, oob_read));
+	if (unlikely(!filp))
+		goto slow;
+	t->oob_args[1] = (unsigned long)buf;
+	t->oob_args[2] = count;
+	ret = filp->f_op->oob_read(filp, buf, count);
+	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
+		     evlsim__signal_since(t, t->oob_sig)))
+		ret = oob_exit_slow(t, "oob_read", ret, count);
+	evlsim__oob_file_put(t);
+	if (unlikely((unsigned long)ret >= -4095UL))
+		return oob_fast_result(t, ret, EVLSIM_OOB_READ);
+	return (int)ret;
+slow:
+	return oob_read_slow(efd, buf, count);
+}
+
+ssize_t oob_write(int efd, const void *buf, size_t count)
+{
+	struct evlsim_thread *t = evlsim__self;
+	struct file *filp;
+	long ret;
+
+	if (!oob_fast_ok(t))
+		goto slow;
+	filp = oob_fast_file(t, efd, FMODE_WRITE, offsetof(struct file_operations, oob_write));
+	if (unlikely(!filp))
+		goto slow;
+	t->oob_args[1] = (unsigned long)buf;
+	t->oob_args[2] = count;
+	ret = filp->f_op->oob_write(filp, buf, count);
+	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
+		     evlsim__signal_since(t, t->oob_sig)))
+		ret = oob_exit_slow(t, "oob_write", ret, count);
+	evlsim__oob_file_put(t);
+	if (unlikely((unsigned long)ret >= -4095UL))
+		return oob_fast_result(t, ret, EVLSIM_OOB_WRITE);
+	return (int)ret;
+slow:
+	return oob_write_slow(efd, buf, count);
+}
+
+int oob_ioctl(int efd, unsigned long request, ...)
+{
+	struct evlsim_thread *t = evlsim__self;
+	unsigned int cmd = (unsigned int)request;
+	struct file *filp;
+	unsigned long arg;
+	va_list ap;
+	long ret;
+
+	va_start(ap, request);
+	arg = va_arg(ap, unsigned long);
+	va_end(ap);
+
+	if (!oob_fast_ok(t) || unlikely(t->compat))
+		goto slow;
+	filp = oob_fast_file(t, efd, 0, offsetof(struct file_operations, oob_ioctl));
+	if (unlikely(!filp))
+		goto slow;
+	t->oob_args[1] = cmd;
+	t->oob_args[2] = arg;
+	ret = filp->f_op->oob_ioctl(filp, cmd, arg);
+	if (unlikely((unsigned long)ret > INT_MAX || evlsim__signal_since(t, t->oob_sig))) {
+		ret = oob_exit_slow(t, "oob_ioctl", ret, ULONG_MAX);
+		if (ret == -ENOIOCTLCMD)
+			ret = -ENOTTY;
+	}
+	evlsim__oob_file_put(t);
+	if (unlikely((unsigned long)ret >= -4095UL))
+		return oob_fast_result(t, ret, EVLSIM_OOB_IOCTL);
+	return (int)ret;
+slow:
+	return oob_ioctl_slow(efd, cmd, arg);
 }

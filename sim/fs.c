@@ -6,12 +6,14 @@
  * fs/ioctl.c, fs/fcntl.c and fs/file.c.
  *
  * Lifetime. Each fd slot holds one reference on its struct file (->f_count); in-band
- * syscalls take a temporary one with fget(). The out-of-band path takes none: it finds
- * the file under RCU and takes a crossing reference on its evl_file instead (evl-file.c).
- * close() clears the slot first, so a new oob call on that fd gets EBADF at once, then
- * drops the slot's reference. The last fput() waits for an RCU grace period, after which
- * no lookup can still be looking at the file, and then runs ->release, in the context of
- * the caller, so that close() returns only after ->release has returned.
+ * syscalls take a temporary one with fget(). The out-of-band path takes none: it
+ * publishes the file in the caller's thread state and rechecks the slot
+ * (evlsim__oob_file_probe(), internal.h). close() clears the slot first, so a new oob
+ * call on that fd gets EBADF at once, then drops the slot's reference. The last fput()
+ * waits for an RCU grace period (no in-band lookup is still looking at the file) and
+ * issues the oob barrier (every oob caller that found the file is visible), then runs
+ * ->release in the context of the caller, so that close() returns only after ->release
+ * has returned; evl_release_file() in there waits for the oob callers.
  */
 #include <linux/fs.h>
 #include <linux/cdev.h>

@@ -7,7 +7,8 @@
  *  - the kernel world (drivers and sim/k-*.c) is compiled like kbuild compiles a module,
  *    with -nostdinc and the kernel shim tree, where dev_t is 32 bits, loff_t is the
  *    kernel's and <linux/ioctl.h> is ours;
- *  - the user world (sim/u-*.c, tests, tools) sees glibc, pthreads and liburcu.
+ *  - the user world (the user-world files of sim/, tests, tools) sees glibc, pthreads and
+ *    liburcu.
  *
  * This header is the only one both include. It therefore uses plain C and compiler
  * builtins only: no glibc type, no kernel type, no errno name. Objects that cross the
@@ -88,26 +89,32 @@ struct evlsim_thread {
 	/* hot: read by every oob call, written by no other thread */
 	int stage;			/* enum evlsim_stage */
 	int compat;			/* caller simulates a 32-bit task (in_compat_syscall()) */
+	int oob_fastpath;		/* oob stage, and oob calls may take the fast path */
 	void *evl;			/* struct evl_thread * once attached (kernel world), else NULL */
 	int efd;			/* thread element fd once attached, else -1 */
 	void *oob_file;			/* struct evl_file * this thread's oob syscall runs on */
 
-	/* the one sleep/wake primitive (u-wait.c) */
+	/* the one sleep/wake primitive (sleep.c) */
 	int wake;			/* futex word: 0 armed, 1 woken, 2 signal */
 	int info;			/* wake-up information bits, set by the waker (EVL_T_*) */
 
-	/* signals (u-signal.c): counts the handlers run on this thread, so that a blocking
+	/* signals (signal.c): counts the handlers run on this thread, so that a blocking
 	 * simulated call can tell a signal arrived while it was inside. */
 	unsigned long sig_count;
 	int sig_last;			/* last signal number handled */
 	int sig_last_restart;		/* ... and whether its handler had SA_RESTART */
 	unsigned long sig_snap;		/* sig_count when the current sleep was prepared */
 	unsigned long oob_sig;		/* sig_count when the current oob syscall entered */
+	unsigned long oob_args[3];	/* its arguments (fd first), for a restart */
 
 	/* counters, readable through the simulator API */
 	unsigned long nr_switches;	/* stage switches */
 	unsigned long nr_oob_calls;	/* oob syscalls issued */
 	unsigned long nr_ctx_switches;	/* times this thread slept */
+
+	/* the kernel world's struct evl_thread of this thread (sim/evl-wait.c) */
+	unsigned char evl_thread[128] __attribute__((aligned(16)));
+	int evl_thread_ready;
 
 	int tid;
 	int rcu_registered;
@@ -177,6 +184,7 @@ enum evlsim_sched_point {
 	EVLSIM_SP_SWITCH_INBAND,	/* an oob thread is about to switch in-band */
 	EVLSIM_SP_OOB_ENTER,		/* an oob handler is about to be called */
 	EVLSIM_SP_RELEASE,		/* evl_release_file() is about to wait */
+	EVLSIM_SP_SLEEP,		/* a thread is about to sleep on an EVL wait queue */
 	EVLSIM_SP_NR,
 };
 extern void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
@@ -204,7 +212,7 @@ int evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);	/* length */
  * Slots are published with release stores and read under RCU.
  */
 #define EVLSIM_NR_FDS		(1 << 20)
-extern struct file *evlsim__fdt[EVLSIM_NR_FDS];
+extern struct file *evlsim__fdt[EVLSIM_NR_FDS] __attribute__((visibility("hidden")));
 extern int evlsim__nr_sim_files;	/* simulated files alive; 0 = nothing to route */
 
 static inline int evlsim__fd_is_sim(int fd)
@@ -268,8 +276,12 @@ void evlsim__oob_barrier(void);
 void evlsim__oob_file_drain(const void *filp);
 void evlsim__oob_drain_wake(void);
 
-/* The file open on @fd, published in @t's state, or NULL (nothing published). */
-static inline void *evlsim__oob_file_probe(struct evlsim_thread *t, unsigned int fd)
+/*
+ * The file open on @fd, published in @t's state, or NULL (nothing published). @fence:
+ * callers must fence themselves (evlsim__oob_fence), known to the caller.
+ */
+static inline void *evlsim__oob_file_probe_fence(struct evlsim_thread *t, unsigned int fd,
+						 int fence)
 {
 	void *filp;
 
@@ -277,7 +289,7 @@ static inline void *evlsim__oob_file_probe(struct evlsim_thread *t, unsigned int
 		return (void *)0;
 	do {
 		filp = __atomic_load_n(&evlsim__fdt[fd], __ATOMIC_RELAXED);
-		if (evlsim_unlikely(evlsim__oob_fence)) {
+		if (evlsim_unlikely(fence)) {
 			/* a seq_cst exchange orders the publication before the recheck */
 			(void)__atomic_exchange_n(&t->oob_file, filp, __ATOMIC_SEQ_CST);
 		} else {
@@ -290,6 +302,11 @@ static inline void *evlsim__oob_file_probe(struct evlsim_thread *t, unsigned int
 	return filp;
 }
 
+static inline void *evlsim__oob_file_probe(struct evlsim_thread *t, unsigned int fd)
+{
+	return evlsim__oob_file_probe_fence(t, fd, evlsim__oob_fence);
+}
+
 static inline void evlsim__oob_file_put(struct evlsim_thread *t)
 {
 	__atomic_store_n(&t->oob_file, (void *)0, __ATOMIC_RELEASE);
@@ -298,6 +315,14 @@ static inline void evlsim__oob_file_put(struct evlsim_thread *t)
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__oob_drainers, __ATOMIC_RELAXED)))
 		evlsim__oob_drain_wake();
 }
+
+/*
+ * The result of an oob syscall as libevl's callers see it, for anything but a plain
+ * success: a restart code restarts the call (evlsim__oob_read/write/ioctl() with @fd,
+ * @a1, @a2), then glibc prctl()'s -1/errno convention applies.
+ */
+enum { EVLSIM_OOB_READ, EVLSIM_OOB_WRITE, EVLSIM_OOB_IOCTL };
+long evlsim__oob_result(long ret, int op, int fd, unsigned long a1, unsigned long a2);
 
 long evlsim__oob_read(int fd, void *buf, evlsim_size_t count);
 long evlsim__oob_write(int fd, const void *buf, evlsim_size_t count);

@@ -14,22 +14,19 @@
 #include "uapi-glue.h"
 
 /*
- * The oob syscalls. The fast path is one call and one comparison; an error goes through
- * oob_failed(), which restarts a call ended by a restart code as the kernel would
- * (evlsim__restart()), then applies the -1/errno convention.
+ * The oob syscalls themselves (oob_read, oob_write, oob_ioctl) are in evl-thread.c, where
+ * their fast path is one function. What is left for the user world is the rest of the
+ * result conventions: restarts (evlsim__restart()) and the -1/errno convention.
  */
-enum oob_op { OOB_READ, OOB_WRITE, OOB_IOCTL };
-
-static __attribute__((noinline, cold)) long oob_failed(long ret, enum oob_op op, int efd,
-							unsigned long a1, unsigned long a2)
+long evlsim__oob_result(long ret, int op, int efd, unsigned long a1, unsigned long a2)
 {
 	/* oob_sig: the thread's signal count when the call entered (no state: EPERM) */
 	while (evlsim__self && evlsim__restart(&ret, evlsim__self->oob_sig)) {
 		switch (op) {
-		case OOB_READ:
+		case EVLSIM_OOB_READ:
 			ret = evlsim__oob_read(efd, (void *)a1, a2);
 			break;
-		case OOB_WRITE:
+		case EVLSIM_OOB_WRITE:
 			ret = evlsim__oob_write(efd, (const void *)a1, a2);
 			break;
 		default:
@@ -37,36 +34,7 @@ static __attribute__((noinline, cold)) long oob_failed(long ret, enum oob_op op,
 			break;
 		}
 	}
-	return evlsim__syscall_result(ret);
-}
-
-#define oob_result(ret, op, efd, a1, a2)						(evlsim_unlikely((unsigned long)(ret) >= -4095UL) ?				 (int)oob_failed(ret, op, efd, (unsigned long)(a1), (unsigned long)(a2)) : (int)(ret))
-
-EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
-{
-	long ret = evlsim__oob_read(efd, buf, count);
-
-	return oob_result(ret, OOB_READ, efd, buf, count);
-}
-
-EVLSIM_EXPORT ssize_t oob_write(int efd, const void *buf, size_t count)
-{
-	long ret = evlsim__oob_write(efd, buf, count);
-
-	return oob_result(ret, OOB_WRITE, efd, buf, count);
-}
-
-EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)
-{
-	unsigned long arg;
-	va_list ap;
-	long ret;
-
-	va_start(ap, request);
-	arg = va_arg(ap, unsigned long);
-	va_end(ap);
-	ret = evlsim__oob_ioctl(efd, (unsigned int)request, arg);
-	return oob_result(ret, OOB_IOCTL, efd, (unsigned int)request, arg);
+	return (int)evlsim__syscall_result(ret);
 }
 
 EVLSIM_EXPORT int evl_init(void)

@@ -13,6 +13,7 @@ sim_libevlsim_kernel_la_SOURCES = \
 	sim/device.c \
 	sim/evl-file.c \
 	sim/evl-thread.c \
+	sim/evl-wait.c \
 	sim/fs.c \
 	sim/lib.c \
 	sim/misc.c \

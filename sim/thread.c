@@ -62,6 +62,7 @@ static void fork_child(void)
 		self->evl = NULL;
 		self->efd = -1;
 		self->stage = EVLSIM_INBAND;
+		self->oob_fastpath = 0;
 		self->tid = (int)syscall(SYS_gettid);
 	}
 	evlsim__mutex_init(&registry_lock);
