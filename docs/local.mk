@@ -1,3 +1,10 @@
 # SPDX-License-Identifier: MIT
 dist_doc_DATA += docs/architecture.md docs/shim-coverage.md docs/writing-a-driver.md \
 	docs/performance.md
+apidocdir = $(docdir)/api
+dist_apidoc_DATA = docs/api/mmap.md
+dist_apidoc_DATA += docs/api/evl-wait.md
+dist_apidoc_DATA += docs/api/evl-poll.md
+dist_apidoc_DATA += docs/api/inband-sync.md
+dist_apidoc_DATA += docs/api/evl-timers-kthreads.md
+dist_apidoc_DATA += docs/api/inband-wait-poll.md

@@ -18,6 +18,7 @@
  */
 #include <linux/fs.h>
 #include <evl/file.h>
+#include <evl/poll.h>
 #include "kinternal.h"
 
 static void crossing_work(struct irq_work *work)
@@ -72,6 +73,7 @@ int evl_open_file(struct evl_file *efilp, struct file *filp)
  */
 void evl_release_file(struct evl_file *efilp)
 {
+	evl_release_watchers(efilp);		/* pollers of the file get POLLNVAL */
 	evlsim__sched_point(EVLSIM_SP_RELEASE);
 	evl_pass_crossing(&efilp->crossing);
 	evlsim__oob_file_drain(efilp->filp);

@@ -52,6 +52,8 @@ static struct evl_thread *thread_of(struct evlsim_thread *t)
 {
 	struct evl_thread *thread = (struct evl_thread *)t->evl_thread;
 
+	if (t->evl_thread_ext)		/* an EVL kthread: the one in its struct evl_kthread */
+		return t->evl_thread_ext;
 	if (unlikely(!t->evl_thread_ready)) {
 		thread->evlsim = t;
 		INIT_LIST_HEAD(&thread->wait_next);
@@ -125,8 +127,8 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 
 	if (unlikely(t->stage != EVLSIM_OOB))
 		evlsim__report(EVLSIM_REPORT_RULE, "evl-wait-inband",
-			       "%s waits on EVL wait channel %s from the in-band stage",
-			       curr->name, wq->wchan.name ?: "?");
+			       "EVL wait on %s from the in-band stage (only oob threads may block on EVL wait channels)",
+			       wq->wchan.name ?: "?");
 
 	curr->info = 0;
 	curr->wait_early = 0;
@@ -160,7 +162,7 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 	} else {
 		list_add_tail(&curr->wait_next, &wq->wchan.wait_list);
 	}
-	curr->wchan = &wq->wchan;
+	WRITE_ONCE(curr->wchan, &wq->wchan);
 	curr->state |= EVL_T_PEND;
 }
 
@@ -205,14 +207,18 @@ int __evl_wait_schedule(struct evl_wait_channel *wchan)
 	}
 
 	evlsim__sched_point(EVLSIM_SP_SLEEP);
-	r = evlsim__sleep(curr->evlsim, curr->wait_deadline ?: EVLSIM_NS_INFINITE,
-			  EVLSIM_SLEEP_INTERRUPTIBLE);
+	if (unlikely(evlsim__evl_kicked(curr)))	/* being stopped (evl_stop_kthread()) */
+		r = EVLSIM_WOKEN;
+	else
+		r = evlsim__sleep(curr->evlsim, curr->wait_deadline ?: EVLSIM_NS_INFINITE,
+				  EVLSIM_SLEEP_INTERRUPTIBLE);
 
 	raw_spin_lock_irqsave(&wchan->lock, flags);
 	if (curr->wchan == wchan) {	/* not dequeued by a waker */
 		list_del_init(&curr->wait_next);
-		curr->wchan = NULL;
-		curr->info |= r == EVLSIM_TIMEDOUT ? EVL_T_TIMEO : EVL_T_KICKED;
+		WRITE_ONCE(curr->wchan, NULL);
+		curr->info |= r == EVLSIM_TIMEDOUT ? EVL_T_TIMEO :
+			evlsim__evl_kicked(curr) ? EVL_T_BREAK : EVL_T_KICKED | EVL_T_BREAK;
 	}
 	curr->state &= ~EVL_T_PEND;
 	info = curr->info;
@@ -238,8 +244,15 @@ struct evl_thread *evl_wake_up(struct evl_wait_queue *wq, struct evl_thread *wai
 		waiter = evl_head_waiter(wq);
 	if (!waiter)
 		return NULL;
+	/*
+	 * A waiter the caller picked earlier may have left since (timed out, kicked) and
+	 * may sleep elsewhere now: as evl_wakeup_thread() does for a thread not pending
+	 * there, leave it alone (never unlink it from another channel, nor wake that wait).
+	 */
+	if (unlikely(READ_ONCE(waiter->wchan) != &wq->wchan))
+		return evl_wait_active(wq) ? waiter : NULL;
 	list_del_init(&waiter->wait_next);
-	waiter->wchan = NULL;
+	WRITE_ONCE(waiter->wchan, NULL);
 	waiter->info |= reason;
 	waiter->state &= ~EVL_T_PEND;
 	evlsim__wake(waiter->evlsim);

@@ -115,7 +115,11 @@ struct evlsim_thread {
 	/* the kernel world's struct evl_thread of this thread (sim/evl-wait.c) */
 	unsigned char evl_thread[128] __attribute__((aligned(16)));
 	int evl_thread_ready;
+	/* an EVL kthread's struct evl_thread (in its struct evl_kthread), which then
+	 * stands for the one above; NULL for any other thread (sim/evl-kthread.c) */
+	void *evl_thread_ext;
 
+	int internal_io;		/* > 0: the simulator itself does I/O (no demotion) */
 	int tid;
 	int rcu_registered;
 	char name[32];			/* EVL thread name once attached */
@@ -256,6 +260,42 @@ long evlsim__sys_dup(int fd, int minfd, int cloexec);
 long evlsim__sys_dup3(int oldfd, int newfd, int flags, int is_dup2);
 long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg);
 
+/* ---------------------------------------------------------------------------------------
+ * Memory mappings (mmap.c, kernel world) and the page arena behind them (pages.c, user
+ * world). Mappable kernel pages live in one memfd; the kernel world sees all of it at
+ * evlsim__arena_base, a user mapping is another view of a range of it. Page frame
+ * numbers are EVLSIM_PFN_BASE + the page's index in the file; struct page is the
+ * EVLSIM_STRUCT_PAGE_SIZE-byte element of the same index in evlsim__mem_map.
+ */
+#define EVLSIM_PFN_BASE		(1UL << 36)	/* above any user address >> PAGE_SHIFT */
+#define EVLSIM_ARENA_MAX_PAGES	(1UL << 21)	/* 8 GiB of address space */
+#define EVLSIM_STRUCT_PAGE_SIZE	48
+#define EVLSIM_PROT_READ	0x1		/* the mmap(2) PROT_* values */
+#define EVLSIM_PROT_WRITE	0x2
+#define EVLSIM_PROT_EXEC	0x4
+
+extern char *evlsim__arena_base;		/* NULL until the first page allocation */
+extern unsigned long evlsim__arena_pages;	/* pages backed so far (grows, atomic) */
+extern void *evlsim__mem_map;
+
+void *evlsim__pages_alloc(unsigned long nr, unsigned long align, int zero);
+void evlsim__pages_free(void *kaddr, unsigned long nr);
+void evlsim__pages_poison(void *kaddr, unsigned long len, int on);
+unsigned long evlsim__pages_pfn(const void *kaddr);	/* 0: not an arena address */
+void *evlsim__pages_kaddr(unsigned long pfn);		/* NULL: not an arena pfn */
+long long evlsim__pages_offset(unsigned long pfn);	/* -1: not an arena pfn */
+int evlsim__pages_map(unsigned long uaddr, unsigned long pfn, unsigned long nr, int prot,
+		      int shared);
+long evlsim__vm_reserve(unsigned long addr, unsigned long len, int flags);
+int evlsim__vm_release(unsigned long addr, unsigned long len);
+
+extern int evlsim__nr_sim_vmas;		/* simulated mappings alive; 0 = munmap passes */
+long evlsim__sys_mmap(unsigned long addr, unsigned long len, int prot, int flags, int fd,
+		      unsigned long off);
+/* @release: also munmap the range for real (0 when a MAP_FIXED mapping replaces it) */
+long evlsim__sys_munmap(unsigned long addr, unsigned long len, int release);
+int evlsim__sim_vma_overlaps(unsigned long addr, unsigned long len);
+
 /*
  * Per-thread crossing references. The oob syscall path counts its passage on no shared
  * counter: the caller publishes the struct file it found in an fd slot in its own thread
@@ -338,6 +378,12 @@ int evlsim__evl_detach(struct evlsim_thread *t);
 int evlsim__evl_switch_oob(void);
 int evlsim__evl_switch_inband(void);
 
+/* Host threads for the simulator's own contexts (host-thread.c): EVL kthreads, the timer
+ * CPU, the in-band irq_work worker. Detached, all signals blocked; 0 or -errno. */
+int evlsim__host_thread_spawn(void (*fn)(void *arg), void *arg, const char *name);
+/* @fn runs in the child after fork(): the host threads are gone there. */
+void evlsim__host_atfork_child(void (*fn)(void));
+
 /* ---------------------------------------------------------------------------------------
  * Modules (k-module.c), and what the user world does for them.
  */
@@ -349,5 +395,34 @@ int evlsim__online_cpus(void);
 char *evlsim__find_module_path(const char *name);
 /* Called by module constructors: registers a module found in the program or in a .so. */
 void evlsim__module_constructor(struct module *mod);
+
+/* ---------------------------------------------------------------------------------------
+ * In-band kernel threads (kthread-user.c for kthread.c): a detached pthread with every
+ * signal blocked, named @name (15 characters kept), running @fn(@arg). 0 or -errno.
+ */
+int evlsim__thread_spawn(void (*fn)(void *arg), void *arg, const char *name);
+void evlsim__thread_comm(char *buf, evlsim_size_t len);	/* the caller's thread name */
+int evlsim__getpid(void);
+void evlsim__yield(void);
+
+/* ---------------------------------------------------------------------------------------
+ * In-band poll(2)/select(2) with simulated descriptors (poll.c, user world, runs the
+ * loop; select.c, kernel world, polls the simulated files through their ->poll). The
+ * caller sleeps in the real ppoll() on its real descriptors and an eventfd of its own,
+ * which the wait entries registered on the drivers' wait queues write to.
+ */
+struct evlsim_pollfd {			/* struct pollfd, the same in both worlds */
+	int fd;
+	short events;
+	short revents;
+};
+#define EVLSIM_POLL_SELECT	0x1	/* select(2): ->events are sets, no filtering */
+
+struct poll_wqueues;			/* kernel world: <linux/poll.h> */
+struct poll_wqueues *evlsim__poll_begin(int kick_fd, int may_wait);
+int evlsim__poll_scan(struct poll_wqueues *pwq, struct evlsim_pollfd *fds, unsigned int n,
+		      int flags);
+int evlsim__poll_end(struct poll_wqueues *pwq);	/* 1: the eventfd was kicked */
+void evlsim__poll_kick(int kick_fd);		/* user world: write 1 to the eventfd */
 
 #endif /* _EVLSIM_INTERNAL_H */

@@ -10,6 +10,9 @@
  * unchanged, with errno untouched by the detour. Either way, an EVL thread running
  * out-of-band is first demoted in-band, as any in-band system call demotes it on Dovetail.
  *
+ * mmap/mmap64 on a simulated fd go to the driver's ->mmap (mmap.c); munmap and mremap
+ * look at the simulated mappings only while there are some (docs/api/mmap.md).
+ *
  * Limits: calls the C library makes internally (fopen(), for instance) and raw syscall(2)
  * do not come through here; paths are resolved lexically, without following symbolic
  * links into /dev.
@@ -22,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include "internal.h"
 #include "uapi-glue.h"
@@ -62,7 +66,8 @@ static inline void inband_call(void)
 {
 	struct evlsim_thread *t = evlsim__self;
 
-	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB))
+	/* the simulator's own output (reports, printk) is not the program's in-band call */
+	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB && !t->internal_io))
 		evlsim__inband_syscall_enter();
 }
 
@@ -426,4 +431,69 @@ EVLSIM_EXPORT int fcntl64(int fd, int cmd, ...)
 	arg = va_arg(ap, unsigned long);
 	va_end(ap);
 	return do_fcntl(fd, cmd, arg, 1);
+}
+
+/* ---- mmap, munmap, mremap ------------------------------------------------------------- */
+
+static void *do_mmap(void *addr, size_t len, int prot, int flags, int fd, off64_t off,
+		     int is64)
+{
+	long ret;
+
+	if (!(flags & MAP_ANONYMOUS) && evlsim__fd_is_sim(fd)) {
+		ret = EVLSIM_RESTARTABLE(evlsim__sys_mmap((unsigned long)addr, len, prot, flags,
+							  fd, (unsigned long)off));
+		if (ret < 0 && ret >= -4095) {
+			errno = (int)-ret;
+			return MAP_FAILED;
+		}
+		return (void *)ret;
+	}
+	inband_call();
+	/* a MAP_FIXED mapping replaces the simulated ones in its way: they are unmapped */
+	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) == MAP_FIXED &&
+	    evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
+		evlsim__sys_munmap((unsigned long)addr, len, 0);
+	return is64 ? REAL(mmap64)(addr, len, prot, flags, fd, off)
+		    : REAL(mmap)(addr, len, prot, flags, fd, off);
+}
+
+EVLSIM_EXPORT void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	return do_mmap(addr, len, prot, flags, fd, off, 0);
+}
+
+EVLSIM_EXPORT void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off64_t off)
+{
+	return do_mmap(addr, len, prot, flags, fd, off, 1);
+}
+
+EVLSIM_EXPORT int munmap(void *addr, size_t len)
+{
+	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
+		return (int)evlsim__syscall_result(evlsim__sys_munmap((unsigned long)addr, len, 1));
+	inband_call();
+	return REAL(munmap)(addr, len);
+}
+
+/* Simulated mappings cannot be remapped: EINVAL when either range touches one. */
+EVLSIM_EXPORT void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
+{
+	void *new_addr = NULL;
+	va_list ap;
+
+	if (flags & MREMAP_FIXED) {
+		va_start(ap, flags);
+		new_addr = va_arg(ap, void *);
+		va_end(ap);
+	}
+	inband_call();
+	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)) &&
+	    (evlsim__sim_vma_overlaps((unsigned long)old, old_len ? old_len : 1) ||
+	     ((flags & MREMAP_FIXED) &&
+	      evlsim__sim_vma_overlaps((unsigned long)new_addr, new_len)))) {
+		errno = EINVAL;
+		return MAP_FAILED;
+	}
+	return REAL(mremap)(old, old_len, new_len, flags, new_addr);
 }

@@ -38,8 +38,25 @@ struct module *evlsim__module_of(const struct file_operations *fops);
 void evlsim__module_note_device(struct module *owner, enum evlsim_devobj kind, void *obj,
 				bool add);
 
+/* evl-timer.c, evl-kthread.c: what a module left running, reported as leaks and stopped
+ * when it is unloaded or fails its init */
+void evlsim__evl_timer_leftovers(struct module *mod, const char *when);
+void evlsim__evl_kthread_leftovers(struct module *mod, const char *when);
+
 /* evl-file.c */
 void evlsim__evl_release_check(struct file *filp);
+
+/* page_alloc.c: mappable vmalloc areas (vmalloc_user()), for slab.c and mmap.c */
+#define EVLSIM_VM_USERMAP	0x00000008UL	/* the kernel's VM_USERMAP */
+struct vm_struct {
+	void *addr;
+	unsigned long size;		/* page-rounded, guard page excluded */
+	unsigned long flags;
+	unsigned int nr_pages;
+};
+struct vm_struct *evlsim__find_vm_area(const void *addr);
+int evlsim__arena_is_vmalloc(const void *addr);	/* -1: not an arena address */
+bool evlsim__vfree_arena(const void *addr);		/* false: not an arena address */
 
 /* Return-value checks on driver handlers (fs.c). */
 long evlsim__check_ret(const struct file *filp, const char *handler, long ret,
@@ -52,5 +69,9 @@ static inline bool evlsim__running_oob(void)
 
 	return t && t->stage == EVLSIM_OOB;
 }
+
+/* kthread.c, workqueue.c: what a module leaves running or queued at unload (module.c) */
+void evlsim__kthread_leftovers(struct module *mod, const char *when);
+void evlsim__workqueue_leftovers(struct module *mod, const char *when);
 
 #endif

@@ -12,27 +12,48 @@ sim_libevlsim_kernel_la_SOURCES = \
 	sim/completion.c \
 	sim/device.c \
 	sim/evl-file.c \
+	sim/evl-kthread.c \
+	sim/evl-memory.c \
+	sim/evl-poll.c \
+	sim/evl-stax.c \
 	sim/evl-thread.c \
+	sim/evl-timer.c \
 	sim/evl-wait.c \
+	sim/evl-work.c \
 	sim/fs.c \
+	sim/kthread.c \
 	sim/lib.c \
 	sim/misc.c \
+	sim/mmap.c \
 	sim/module.c \
+	sim/mutex.c \
+	sim/page_alloc.c \
 	sim/printk.c \
+	sim/rcupdate.c \
+	sim/select.c \
+	sim/semaphore.c \
 	sim/slab.c \
 	sim/spinlock.c \
 	sim/uaccess.c \
+	sim/wait.c \
+	sim/workqueue.c \
 	sim/internal.h \
-	sim/kinternal.h
+	sim/kinternal.h \
+	sim/ksched.h
 sim_libevlsim_kernel_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -I$(top_srcdir)/sim
 sim_libevlsim_kernel_la_CFLAGS = $(KERNEL_CFLAGS)
 
 sim_libevlsim_user_la_SOURCES = \
 	sim/bridge.c \
 	sim/clock.c \
+	sim/host-thread.c \
 	sim/interpose.c \
+	sim/kthread-user.c \
 	sim/libevl.c \
+	sim/libevl-poll.c \
 	sim/lock.c \
+	sim/pages.c \
+	sim/poll.c \
 	sim/report.c \
 	sim/sleep.c \
 	sim/thread.c \

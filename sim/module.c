@@ -606,6 +606,12 @@ static void check_leftovers(struct module *mod, const char *when)
 {
 	struct module_object *o;
 
+	/* armed EVL timers and running EVL kthreads: they run the module's code oob */
+	evlsim__evl_timer_leftovers(mod, when);
+	evlsim__evl_kthread_leftovers(mod, when);
+	/* queued work first: it would run the module's code */
+	evlsim__workqueue_leftovers(mod, when);
+	evlsim__kthread_leftovers(mod, when);
 	while ((o = first_object(mod)) != NULL) {
 		switch (o->kind) {
 		case EVLSIM_DEVOBJ_MISC: {

@@ -173,6 +173,18 @@ static void print_header(FILE *out, const char *tag, const char *rule, const cha
 		fprintf(out, " (tid %d, in-band)\n", (int)gettid());
 }
 
+/*
+ * The simulator's own output goes through stdio, hence through the interposed write():
+ * marked as internal, it does not demote an oob thread as the program's own I/O would.
+ */
+static void internal_io(int delta)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (t)
+		t->internal_io += delta;
+}
+
 void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
 {
 	int mode = get_check_mode(), saved_errno = errno;
@@ -182,6 +194,7 @@ void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *
 		return;
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
 
+	internal_io(1);
 	pthread_mutex_lock(&print_lock);
 	va_start(ap, fmt);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
@@ -190,6 +203,7 @@ void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *
 		print_backtrace(stderr, 1);
 	fflush(stderr);
 	pthread_mutex_unlock(&print_lock);
+	internal_io(-1);
 
 	if (kind == EVLSIM_REPORT_BUG ||
 	    (kind == EVLSIM_REPORT_RULE && mode == EVLSIM_CHECK_ABORT)) {
@@ -234,10 +248,12 @@ int evlsim__vlog(int level, const char *fmt, va_list ap)
 	if (len < 0)
 		return 0;
 	if (level < console_loglevel) {
+		internal_io(1);
 		pthread_mutex_lock(&print_lock);
 		fwrite(buf, 1, (size_t)len < sizeof(buf) ? (size_t)len : sizeof(buf) - 1, stderr);
 		fflush(stderr);
 		pthread_mutex_unlock(&print_lock);
+		internal_io(-1);
 	}
 	errno = saved_errno;
 	return len;

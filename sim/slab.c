@@ -184,23 +184,28 @@ static void *valloc_pages(unsigned long size, bool zero)
 
 void *vmalloc(unsigned long size)		{ return valloc_pages(size, false); }
 void *vzalloc(unsigned long size)		{ return valloc_pages(size, true); }
-void *vmalloc_user(unsigned long size)		{ return valloc_pages(size, true); }
 void *vmalloc_node(unsigned long size, int node) { return valloc_pages(size, false); }
 void *vzalloc_node(unsigned long size, int node) { return valloc_pages(size, true); }
 void *vmalloc_32(unsigned long size)		{ return valloc_pages(size, false); }
-void *vmalloc_32_user(unsigned long size)	{ return valloc_pages(size, true); }
 
 void *__vmalloc(unsigned long size, gfp_t gfp_mask)
 {
 	return valloc_pages(size, !!(gfp_mask & __GFP_ZERO));
 }
 
+/* vmalloc_user() and vmalloc_32_user() are mappable: page arena areas (page_alloc.c) */
 void vfree(const void *addr)
 {
+	if (evlsim__vfree_arena(addr))
+		return;
 	free((void *)addr);
 }
 
 bool is_vmalloc_addr(const void *x)
 {
+	int arena = evlsim__arena_is_vmalloc(x);
+
+	if (arena >= 0)
+		return arena;
 	return x && !((unsigned long)x & ~PAGE_MASK);
 }

@@ -5,7 +5,7 @@ TEST_EXTENSIONS =
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 	CK_DEFAULT_TIMEOUT=60 \
-	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/tests/drivers/.libs; export CK_TAP_LOG_FILE_NAME \
+	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/drivers/xfifo/.libs:$(abs_top_builddir)/tests/drivers/.libs; export CK_TAP_LOG_FILE_NAME \
 	CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH;
 
 EVLSIM_TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
@@ -15,6 +15,24 @@ EVLSIM_TESTS_LDADD = $(CHECK_LIBS) -lpthread
 
 check_LTLIBRARIES += tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la
+check_LTLIBRARIES += tests/drivers/libtevl.la
+check_LTLIBRARIES += tests/drivers/libtpollsrc.la
+check_LTLIBRARIES += tests/drivers/libtsync.la
+check_LTLIBRARIES += tests/drivers/libtmmap.la
+check_LTLIBRARIES += tests/drivers/libtpoll.la
+check_LTLIBRARIES += tests/drivers/libtkthread.la
+tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
+tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tkthread"' -D__KBUILD_MODNAME=kmod_tkthread
+tests_drivers_libtkthread_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtmmap_la_SOURCES = tests/drivers/tmmap.c tests/drivers/tmmap-abi.h
+tests_drivers_libtmmap_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tmmap"' -D__KBUILD_MODNAME=kmod_tmmap
+tests_drivers_libtmmap_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtsync_la_SOURCES = tests/drivers/tsync.c tests/drivers/tsync-abi.h
+tests_drivers_libtsync_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsync"' -D__KBUILD_MODNAME=kmod_tsync
+tests_drivers_libtsync_la_CFLAGS = $(KERNEL_CFLAGS)
 tests_drivers_libtestdrv_la_SOURCES = tests/drivers/testdrv.c tests/drivers/testdrv-abi.h
 tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
@@ -35,6 +53,18 @@ tests_drivers_libtuaccess_la_SOURCES = tests/drivers/tuaccess.c
 tests_drivers_libtuaccess_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tuaccess"' -D__KBUILD_MODNAME=kmod_tuaccess
 tests_drivers_libtuaccess_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtevl_la_SOURCES = tests/drivers/tevl.c tests/drivers/tevl-abi.h
+tests_drivers_libtevl_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tevl"' -D__KBUILD_MODNAME=kmod_tevl
+tests_drivers_libtevl_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtpollsrc_la_SOURCES = tests/drivers/tpollsrc.c tests/drivers/tpollsrc-abi.h
+tests_drivers_libtpollsrc_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tpollsrc"' -D__KBUILD_MODNAME=kmod_tpollsrc
+tests_drivers_libtpollsrc_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_libtpoll_la_SOURCES = tests/drivers/tpoll.c tests/drivers/tpoll-abi.h
+tests_drivers_libtpoll_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tpoll"' -D__KBUILD_MODNAME=kmod_tpoll
+tests_drivers_libtpoll_la_CFLAGS = $(KERNEL_CFLAGS)
 
 # testdrv as a module .so too, for loading through $EVLSIM_MODULE_PATH
 check_LTLIBRARIES += tests/drivers/testdrv.la
@@ -48,25 +78,45 @@ TFAIL_OBJ = tests/drivers/libtfail_la-tfail.lo
 TNOEXIT_OBJ = tests/drivers/libtnoexit_la-tnoexit.lo
 TDEVREG_OBJ = tests/drivers/libtdevreg_la-tdevreg.lo
 TUACCESS_OBJ = tests/drivers/libtuaccess_la-tuaccess.lo
+TEVL_OBJ = tests/drivers/libtevl_la-tevl.lo
+TPOLLSRC_OBJ = tests/drivers/libtpollsrc_la-tpollsrc.lo
+TSYNC_OBJ = tests/drivers/libtsync_la-tsync.lo
+TMMAP_OBJ = tests/drivers/libtmmap_la-tmmap.lo
+TPOLL_OBJ = tests/drivers/libtpoll_la-tpoll.lo
+TKTHREAD_OBJ = tests/drivers/libtkthread_la-tkthread.lo
 TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
-	drivers/echo/libecho.la \
+	tests/drivers/libtevl.la \
+	tests/drivers/libtpollsrc.la \
+	tests/drivers/libtsync.la \
+	tests/drivers/libtmmap.la \
+	tests/drivers/libtpoll.la \
+	tests/drivers/libtkthread.la \
+	drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
 	tests/drivers/testdrv.la
 
 # Every suite links the example and test drivers in, and libevlsim as users do.
-TESTS_ALL_LDADD = $(ECHO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
-	$(TUACCESS_OBJ) \
+TESTS_ALL_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
+	$(TUACCESS_OBJ) $(TEVL_OBJ) $(TPOLLSRC_OBJ) $(TSYNC_OBJ) $(TMMAP_OBJ) $(TPOLL_OBJ) \
+	$(TKTHREAD_OBJ) \
 	libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
 EVLSIM_SUITES = \
 	tests/conformance/check_routing \
 	tests/conformance/check_lifetime \
+	tests/conformance/check_evl_wait \
+	tests/conformance/check_evl_poll \
+	tests/conformance/check_evl_timer \
 	tests/unit/check_modules \
 	tests/unit/check_devices \
 	tests/unit/check_fd \
 	tests/unit/check_uaccess \
+	tests/unit/check_mmap \
+	tests/unit/check_inband_sync \
+	tests/unit/check_inband_wait \
 	tests/drivers/check_echo \
+	tests/drivers/check_xfifo \
 	tests/stress/check_stress
 
 check_PROGRAMS += $(EVLSIM_SUITES)
@@ -78,6 +128,12 @@ EXTRA_tests_conformance_check_routing_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_conformance_check_lifetime_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_conformance_check_lifetime_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_conformance_check_lifetime_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_conformance_check_evl_wait_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_conformance_check_evl_wait_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_conformance_check_evl_wait_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_conformance_check_evl_poll_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_conformance_check_evl_poll_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_conformance_check_evl_poll_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_unit_check_modules_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_unit_check_modules_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_unit_check_modules_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
@@ -90,9 +146,24 @@ EXTRA_tests_unit_check_fd_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_unit_check_uaccess_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_unit_check_uaccess_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_unit_check_uaccess_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_mmap_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_unit_check_mmap_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_mmap_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_inband_sync_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_unit_check_inband_sync_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_inband_sync_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_unit_check_inband_wait_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_unit_check_inband_wait_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_unit_check_inband_wait_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_drivers_check_echo_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_drivers_check_echo_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_drivers_check_echo_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_drivers_check_xfifo_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_drivers_check_xfifo_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_drivers_check_xfifo_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
+tests_conformance_check_evl_timer_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
+tests_conformance_check_evl_timer_LDADD = $(TESTS_ALL_LDADD)
+EXTRA_tests_conformance_check_evl_timer_DEPENDENCIES = $(TEST_DRIVERS_DEPS)
 tests_stress_check_stress_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 tests_stress_check_stress_LDADD = $(TESTS_ALL_LDADD)
 EXTRA_tests_stress_check_stress_DEPENDENCIES = $(TEST_DRIVERS_DEPS)

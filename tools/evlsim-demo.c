@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * evlsim-demo: loads the example driver into the simulator and exercises it the way an
+ * evlsim-demo: loads the example drivers into the simulator and exercises them the way an
  * application on an EVL board would, narrating what happens: plain POSIX calls routed to
- * the driver, out-of-band I/O from an attached thread, the stage switches, and close()
- * waiting for an out-of-band operation in flight.
+ * the driver, out-of-band I/O from an attached thread, the stage switches, close()
+ * waiting for an out-of-band operation in flight (echo), then blocking across stages,
+ * poll(2) and a mapped status page (xfifo).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,10 +14,13 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <evl/evl.h>
 #include <evlsim/evlsim.h>
 #include "echo/echo-abi.h"
+#include "xfifo/xfifo-abi.h"
 
 static struct timespec t0;
 
@@ -68,6 +72,82 @@ static void *hold_oob(void *arg)
 	    h->ret < 0 ? strerror(h->err) : "released");
 	evl_detach_self();
 	return NULL;
+}
+
+/* ---- xfifo: blocking across stages -------------------------------------------------- */
+
+struct oob_reader {
+	int fd;
+	pid_t tid;
+	int ready;		/* atomic */
+	char buf[32];
+	ssize_t n;
+};
+
+static void *xfifo_oob_reader(void *arg)
+{
+	struct oob_reader *r = arg;
+
+	check(evl_attach_self("demo-oob-reader:%d", getpid()) >= 0, "attach oob reader");
+	say("oob reader: blocking in oob_read() on an empty in-band-to-oob ring");
+	__atomic_store_n(&r->ready, 1, __ATOMIC_RELEASE);
+	r->n = oob_read(r->fd, r->buf, sizeof(r->buf) - 1);
+	say("oob reader: woken, oob_read() = %zd \"%s\" (still %s)", r->n, r->buf, stage());
+	evl_detach_self();
+	return NULL;
+}
+
+static void demo_xfifo(void)
+{
+	struct oob_reader r = { 0 };
+	struct xfifo_status *st;
+	struct pollfd pfd;
+	pthread_t tid;
+	char buf[32] = { 0 };
+	long pagesz = sysconf(_SC_PAGESIZE);
+	ssize_t n;
+	int ret;
+
+	step("Load xfifo, a cross-stage FIFO: write(2) -> oob_read(), oob_write() -> read(2)");
+	ret = evlsim_load_module("xfifo");
+	check(ret == 0, "load xfifo");
+	r.fd = open("/dev/xfifo", O_RDWR);
+	check(r.fd >= 0, "open /dev/xfifo");
+	st = mmap(NULL, pagesz, PROT_READ, MAP_SHARED, r.fd, 0);
+	check(st != MAP_FAILED, "mmap the status page");
+	say("mmap() of the status page: rings of %u and %u bytes", st->i2o_size, st->o2i_size);
+
+	pthread_create(&tid, NULL, xfifo_oob_reader, &r);
+	while (!__atomic_load_n(&r.ready, __ATOMIC_ACQUIRE))
+		usleep(1000);
+	usleep(20000);
+	n = write(r.fd, "from in-band", 12);
+	say("main (in-band): write() = %zd: the EVL wait queue wakes the oob reader", n);
+	pthread_join(tid, NULL);
+	check(r.n == 12, "oob reader got the message");
+
+	check(evl_attach_self("demo-xfifo:%d", getpid()) >= 0, "attach");
+	n = oob_write(r.fd, "from oob", 8);
+	say("main (%s): oob_write() = %zd; an irq_work wakes in-band waiters", stage(), n);
+	pfd = (struct pollfd){ .fd = r.fd, .events = POLLIN };
+	ret = poll(&pfd, 1, 1000);
+	say("poll(POLLIN) = %d, revents %#x (the poll demoted the thread: %s)", ret,
+	    pfd.revents, stage());
+	n = read(r.fd, buf, sizeof(buf) - 1);
+	say("read() = %zd \"%s\"", n, buf);
+	check(n == 8, "in-band read of the oob message");
+	say("status page: %llu bytes in-band to oob, %llu oob to in-band",
+	    (unsigned long long)st->i2o_bytes, (unsigned long long)st->o2i_bytes);
+	evl_detach_self();
+
+	close(r.fd);
+	ret = evlsim_unload_module("xfifo");
+	say("close(), then evlsim_unload_module(\"xfifo\") = %d (%s): the mapping holds the file",
+	    ret, strerror(-ret));
+	munmap(st, pagesz);
+	ret = evlsim_unload_module("xfifo");
+	say("munmap(), then evlsim_unload_module(\"xfifo\") = %d", ret);
+	check(ret == 0, "unload xfifo");
 }
 
 int main(void)
@@ -156,6 +236,7 @@ int main(void)
 	say("open(\"/dev/echo\") after unload = %d (%s)", fd, strerror(errno));
 
 	evl_detach_self();
+	demo_xfifo();
 	printf("\nevlsim-demo: done, %lu diagnostics reported\n", evlsim_report_total());
 	return evlsim_report_total() ? 1 : 0;
 }

@@ -13,4 +13,8 @@
 #define TASK_SIZE_MAX	((1UL << 47) - PAGE_SIZE)
 #define TASK_SIZE	TASK_SIZE_MAX
 
+/* __pa/__va, page frames and struct page; get_order() (see docs/api/mmap.md) */
+#include <asm/page_64.h>
+#include <asm-generic/getorder.h>
+
 #endif

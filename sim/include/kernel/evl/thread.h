@@ -13,6 +13,7 @@
 #ifndef _EVLSIM_EVL_THREAD_H
 #define _EVLSIM_EVL_THREAD_H
 
+#include <asm/barrier.h>
 #include <linux/list.h>
 #include <linux/ktime.h>
 #include <linux/spinlock.h>
@@ -30,11 +31,29 @@ struct evl_thread {
 	ktime_t wait_deadline;		/* monotonic date the wait times out, 0: none */
 	int wait_early;			/* info bits of a wait that ended before queuing (own use) */
 	char name[32];
+	/* simulator: a stop request (evl_stop_kthread()) is pending: every EVL wait of the
+	 * thread breaks at once (-EINTR); read with evlsim__evl_kicked() */
+	int evlsim_kicked;
+	/* simulator: periodic mode (evl_set_period()): period, 0 when off, and the next
+	 * expected release date on the monotonic clock */
+	ktime_t evlsim_period;
+	ktime_t evlsim_pnext;
 };
+
+/* Whether @thread was asked to stop; the full fence orders the read after the caller's
+ * sleep preparation (see evl_stop_kthread()). */
+static inline bool evlsim__evl_kicked(struct evl_thread *thread)
+{
+	smp_mb();	/* not __atomic_thread_fence(): GCC rejects it under TSan */
+	return __atomic_load_n(&thread->evlsim_kicked, __ATOMIC_SEQ_CST);
+}
 
 struct evl_thread *evl_current(void) __evlsim_ksym(evl_current);
 
 /* the thread state of the caller, attached or not (the simulator's own use) */
 struct evl_thread *evlsim__evl_thread_self(void);
+
+/* EVL kthreads and periodic mode are part of this header in linux-evl. */
+#include <evl/kthread.h>
 
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * evlsim shim: faithful to linux v6.12 include/linux/completion.h (API and semantics);
- * custom implementation on the simulator's sleep/wake primitive.
- * Not provided: the jiffies-based _timeout variants (no <linux/jiffies.h> yet).
+ * custom implementation on the simulator's sleep/wake primitive. Timeouts are in
+ * jiffies (HZ = 1000). Custom: killable waits end only on fatal signals, which the
+ * simulator never sees (the process is gone): they never return -ERESTARTSYS.
  */
 #ifndef _EVLSIM_LINUX_COMPLETION_H
 #define _EVLSIM_LINUX_COMPLETION_H
@@ -38,6 +39,14 @@ int wait_for_completion_interruptible(struct completion *x)
 	__evlsim_ksym(wait_for_completion_interruptible);
 int wait_for_completion_killable(struct completion *x)
 	__evlsim_ksym(wait_for_completion_killable);
+unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout)
+	__evlsim_ksym(wait_for_completion_timeout);
+unsigned long wait_for_completion_io_timeout(struct completion *x, unsigned long timeout)
+	__evlsim_ksym(wait_for_completion_io_timeout);
+long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout)
+	__evlsim_ksym(wait_for_completion_interruptible_timeout);
+long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout)
+	__evlsim_ksym(wait_for_completion_killable_timeout);
 bool try_wait_for_completion(struct completion *x) __evlsim_ksym(try_wait_for_completion);
 bool completion_done(struct completion *x) __evlsim_ksym(completion_done);
 void complete(struct completion *x) __evlsim_ksym(complete);

@@ -72,4 +72,32 @@ static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
 	return !!(gfp_flags & __GFP_DIRECT_RECLAIM);
 }
 
+/*
+ * The page allocator (sim/page_alloc.c): pages of the simulator's page arena, which can
+ * be mapped into user space (docs/api/mmap.md). Blocks are naturally aligned; only the
+ * first page of a block without __GFP_COMP holds a reference, as in the kernel.
+ */
+#ifndef MAX_PAGE_ORDER
+#define MAX_PAGE_ORDER		10
+#endif
+struct page;
+struct page *alloc_pages(gfp_t gfp, unsigned int order) __evlsim_ksym(alloc_pages);
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+	__evlsim_ksym(__get_free_pages);
+unsigned long get_zeroed_page(gfp_t gfp_mask) __evlsim_ksym(get_zeroed_page);
+void *alloc_pages_exact(size_t size, gfp_t gfp_mask) __evlsim_ksym(alloc_pages_exact);
+void free_pages_exact(void *virt, size_t size) __evlsim_ksym(free_pages_exact);
+void __free_pages(struct page *page, unsigned int order) __evlsim_ksym(__free_pages);
+void free_pages(unsigned long addr, unsigned int order) __evlsim_ksym(free_pages);
+
+static inline struct page *alloc_pages_node(int nid, gfp_t gfp_mask, unsigned int order)
+{
+	return alloc_pages(gfp_mask, order);
+}
+
+#define alloc_page(gfp_mask)		alloc_pages(gfp_mask, 0)
+#define __get_free_page(gfp_mask)	__get_free_pages((gfp_mask), 0)
+#define __free_page(page)		__free_pages((page), 0)
+#define free_page(addr)			free_pages((addr), 0)
+
 #endif

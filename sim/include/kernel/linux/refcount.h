@@ -165,15 +165,18 @@ static inline void refcount_inc(refcount_t *r)
 
 static inline __must_check bool __refcount_sub_and_test(int i, refcount_t *r, int *oldp)
 {
-	int old = atomic_fetch_sub_release(i, &r->refs);
+	/*
+	 * The kernel's release RMW + acquire after the control dependency, as one fully
+	 * ordered RMW: ThreadSanitizer ignores standalone fences, and would see the free
+	 * that follows the last put as a race with the other puts.
+	 */
+	int old = atomic_fetch_sub(i, &r->refs);
 
 	if (oldp)
 		*oldp = old;
 
-	if (old == i) {
-		smp_acquire__after_ctrl_dep();
+	if (old == i)
 		return true;
-	}
 
 	if (unlikely(old < 0 || evlsim__refcount_wrap_sub(old, i) < 0))
 		refcount_warn_saturate(r, REFCOUNT_SUB_UAF);

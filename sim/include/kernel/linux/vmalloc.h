@@ -22,6 +22,17 @@ void *__vmalloc(unsigned long size, gfp_t gfp_mask) __evlsim_ksym(__vmalloc) __m
 void vfree(const void *addr) __evlsim_ksym(vfree);
 bool is_vmalloc_addr(const void *x) __evlsim_ksym(is_vmalloc_addr);
 
+/* Mappable vmalloc memory: vmalloc_user() and vmalloc_32_user() only (docs/api/mmap.md). */
+struct page;
+struct vm_area_struct;
+struct page *vmalloc_to_page(const void *addr) __evlsim_ksym(vmalloc_to_page);
+unsigned long vmalloc_to_pfn(const void *addr) __evlsim_ksym(vmalloc_to_pfn);
+int remap_vmalloc_range(struct vm_area_struct *vma, void *addr, unsigned long pgoff)
+	__evlsim_ksym(remap_vmalloc_range);
+int remap_vmalloc_range_partial(struct vm_area_struct *vma, unsigned long uaddr, void *kaddr,
+				unsigned long pgoff, unsigned long size)
+	__evlsim_ksym(remap_vmalloc_range_partial);
+
 static inline void *vmalloc_array(size_t n, size_t size)
 {
 	size_t bytes;

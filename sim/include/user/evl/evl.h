@@ -3,6 +3,7 @@
 #ifndef _EVLSIM_USER_EVL_EVL_H
 #define _EVLSIM_USER_EVL_EVL_H
 
+#include <evl/poll.h>
 #include <evl/syscall.h>
 #include <evl/thread.h>
 #include <uapi/evl/fcntl-abi.h>
