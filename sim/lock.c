@@ -78,14 +78,45 @@ static void lockword_futex(int *word, int op, int val)
 	syscall(SYS_futex, word, op | FUTEX_PRIVATE_FLAG, val, NULL, NULL, 0);
 }
 
-int evlsim__lockword_trylock(int *word)
+/*
+ * ThreadSanitizer ignores synchronization inside some of its interceptors (poll(2),
+ * select(2)), which the simulator's interposers run in: the lock word tells it its
+ * ordering explicitly, in addition to the atomics, so that it holds there too.
+ */
+#ifdef __SANITIZE_THREAD__
+void __tsan_acquire(void *addr);
+void __tsan_release(void *addr);
+#define tsan_acquire(addr)	__tsan_acquire(addr)
+#define tsan_release(addr)	__tsan_release(addr)
+#else
+#define tsan_acquire(addr)	do { } while (0)
+#define tsan_release(addr)	do { } while (0)
+#endif
+
+static int lockword_trylock(int *word)
 {
 	int c = 0;
 
 	return __atomic_compare_exchange_n(word, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
+int evlsim__lockword_trylock(int *word)
+{
+	if (!lockword_trylock(word))
+		return 0;
+	tsan_acquire(word);
+	return 1;
+}
+
+static void lockword_lock(int *word);
+
 void evlsim__lockword_lock(int *word)
+{
+	lockword_lock(word);
+	tsan_acquire(word);
+}
+
+static void lockword_lock(int *word)
 {
 	int c, n;
 
@@ -107,6 +138,7 @@ void evlsim__lockword_lock(int *word)
 
 void evlsim__lockword_unlock(int *word)
 {
+	tsan_release(word);
 	if (__atomic_exchange_n(word, 0, __ATOMIC_RELEASE) == 2)
 		lockword_futex(word, FUTEX_WAKE, 1);
 }

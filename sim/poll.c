@@ -279,18 +279,36 @@ static long poll_loop(struct pcall *c)
 	return count;
 }
 
-/* Whether any descriptor of the set is simulated (never true without a simulated file). */
-static int poll_has_sim(const struct pollfd *fds, nfds_t nfds)
+/*
+ * The caller's pollfd array, copied in through the fault-safe copy, if it names a
+ * simulated descriptor; NULL otherwise: nothing simulated (never any without a
+ * simulated file), an array too long for RLIMIT_NOFILE or unreadable, for all of which
+ * the C library's call gives the answer (EINVAL, EFAULT).
+ */
+static struct pollfd *poll_copy_in(const struct pollfd *fds, nfds_t nfds)
 {
+	struct pollfd *copy;
+	struct rlimit rl;
 	nfds_t i;
 
-	if (evlsim_likely(!__atomic_load_n(&evlsim__nr_sim_files, __ATOMIC_RELAXED)) || !fds)
-		return 0;
+	if (evlsim_likely(!__atomic_load_n(&evlsim__nr_sim_files, __ATOMIC_RELAXED)) || !nfds)
+		return NULL;
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && nfds > rl.rlim_cur)
+		return NULL;
+	copy = evlsim__malloc(nfds * sizeof(*copy));
+	if (evlsim__copy_from_user(copy, fds, nfds * sizeof(*copy)))
+		goto none;
 	for (i = 0; i < nfds; i++)
-		if (evlsim__fd_is_sim(fds[i].fd))
-			return 1;
-	return 0;
+		if (evlsim__fd_is_sim(copy[i].fd))
+			return copy;
+none:
+	evlsim__free(copy);
+	return NULL;
 }
+
+/* sim_poll() on the copy, whose results go back to the caller's array (or EFAULT) */
+static long sim_poll_copied(struct pollfd *fds, struct pollfd *copy, nfds_t nfds,
+			    int may_wait, evlsim_ns_t deadline, const sigset_t *sigmask);
 
 /* A relative timeout to an absolute deadline (saturating). */
 static evlsim_ns_t deadline_after(long long sec, long long nsec)
@@ -313,12 +331,8 @@ static long sim_poll(struct pollfd *fds, nfds_t nfds, int may_wait, evlsim_ns_t 
 		.sigs = __atomic_load_n(&evlsim__current()->sig_count, __ATOMIC_ACQUIRE),
 	};
 	unsigned int *where;
-	struct rlimit rl;
 	nfds_t i, nsim = 0, nreal = 0;
 	long ret;
-
-	if (!getrlimit(RLIMIT_NOFILE, &rl) && nfds > rl.rlim_cur)
-		return -EINVAL;
 
 	c.sim = evlsim__malloc(nfds * sizeof(*c.sim) + 1);
 	c.real = evlsim__malloc((nfds + 1) * sizeof(*c.real));
@@ -354,6 +368,18 @@ static long sim_poll(struct pollfd *fds, nfds_t nfds, int may_wait, evlsim_ns_t 
 	return ret;
 }
 
+static long sim_poll_copied(struct pollfd *fds, struct pollfd *copy, nfds_t nfds,
+			    int may_wait, evlsim_ns_t deadline, const sigset_t *sigmask)
+{
+	long ret = sim_poll(copy, nfds, may_wait, deadline, sigmask);
+
+	if ((ret >= 0 || ret == -EINTR) &&
+	    evlsim__copy_to_user(fds, copy, nfds * sizeof(*copy)))
+		ret = -EFAULT;
+	evlsim__free(copy);
+	return ret;
+}
+
 static int poll_result(long ret, int saved_errno)
 {
 	if (ret >= 0)
@@ -375,12 +401,16 @@ EVLSIM_EXPORT int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 	int saved_errno = errno;
 	evlsim_ns_t deadline = EVLSIM_NS_INFINITE;
 
+	struct pollfd *copy;
+
 	inband_call();
-	if (!poll_has_sim(fds, nfds))
+	copy = poll_copy_in(fds, nfds);
+	if (!copy)
 		return REAL(poll)(fds, nfds, timeout);
 	if (timeout > 0)
 		deadline = deadline_after(timeout / 1000, (timeout % 1000) * 1000000LL);
-	return poll_result(sim_poll(fds, nfds, timeout != 0, deadline, NULL), saved_errno);
+	return poll_result(sim_poll_copied(fds, copy, nfds, timeout != 0, deadline, NULL),
+			   saved_errno);
 }
 
 EVLSIM_EXPORT int __poll_chk(struct pollfd *fds, nfds_t nfds, int timeout, size_t fdslen)
@@ -409,17 +439,29 @@ EVLSIM_EXPORT int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *
 {
 	int saved_errno = errno, may_wait = 1;
 	evlsim_ns_t deadline = EVLSIM_NS_INFINITE;
+	struct timespec ts;
+	struct pollfd *copy;
+	sigset_t mask;
 
 	inband_call();
-	if (!poll_has_sim(fds, nfds))
+	copy = poll_copy_in(fds, nfds);
+	if (!copy)
 		return REAL(ppoll)(fds, nfds, tmo, sigmask);
-	if (tmo) {
-		if (!timespec_valid(tmo))
-			return poll_result(-EINVAL, saved_errno);
-		may_wait = tmo->tv_sec || tmo->tv_nsec;
-		deadline = deadline_after(tmo->tv_sec, tmo->tv_nsec);
+	if ((tmo && evlsim__copy_from_user(&ts, tmo, sizeof(ts))) ||
+	    (sigmask && evlsim__copy_from_user(&mask, sigmask, sizeof(mask)))) {
+		evlsim__free(copy);
+		return poll_result(-EFAULT, saved_errno);
 	}
-	return poll_result(sim_poll(fds, nfds, may_wait, deadline, sigmask), saved_errno);
+	if (tmo) {
+		if (!timespec_valid(&ts)) {
+			evlsim__free(copy);
+			return poll_result(-EINVAL, saved_errno);
+		}
+		may_wait = ts.tv_sec || ts.tv_nsec;
+		deadline = deadline_after(ts.tv_sec, ts.tv_nsec);
+	}
+	return poll_result(sim_poll_copied(fds, copy, nfds, may_wait, deadline,
+					   sigmask ? &mask : NULL), saved_errno);
 }
 
 EVLSIM_EXPORT int __ppoll_chk(struct pollfd *fds, nfds_t nfds, const struct timespec *tmo,
@@ -445,16 +487,73 @@ static inline void fdbit_set(fd_set *set, int fd)
 	((unsigned long *)set)[fd / NFDBITS_L] |= 1UL << (fd % NFDBITS_L);
 }
 
-static int select_has_sim(int nfds, fd_set *in, fd_set *out, fd_set *ex)
-{
-	int fd;
+/* The caller's fd_sets, copied through the fault-safe copy, worked on, copied back. */
+struct select_sets {
+	fd_set *user[3];	/* in, out, ex as passed */
+	fd_set *copy[3];	/* the copies, NULL where the caller passed NULL */
+	size_t bytes;
+};
 
-	if (evlsim_likely(!__atomic_load_n(&evlsim__nr_sim_files, __ATOMIC_RELAXED)))
+static void select_free(struct select_sets *ss)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		evlsim__free(ss->copy[i]);
+}
+
+/*
+ * Copies the sets in; 1 if they name a simulated descriptor, 0 otherwise: nothing
+ * simulated (never any without a simulated file), or a set unreadable, for which the C
+ * library's call gives the answer (EFAULT).
+ */
+static int select_copy_in(struct select_sets *ss, int nfds, fd_set *in, fd_set *out,
+			  fd_set *ex)
+{
+	int i, fd;
+
+	memset(ss, 0, sizeof(*ss));
+	if (evlsim_likely(!__atomic_load_n(&evlsim__nr_sim_files, __ATOMIC_RELAXED)) ||
+	    nfds <= 0)
 		return 0;
-	for (fd = 0; fd < nfds && fd < EVLSIM_NR_FDS; fd++)
-		if ((fdbit(in, fd) || fdbit(out, fd) || fdbit(ex, fd)) && evlsim__fd_is_sim(fd))
+	if (nfds > EVLSIM_NR_FDS)
+		nfds = EVLSIM_NR_FDS;
+	ss->user[0] = in;
+	ss->user[1] = out;
+	ss->user[2] = ex;
+	ss->bytes = (nfds + NFDBITS_L - 1) / NFDBITS_L * sizeof(unsigned long);
+	for (i = 0; i < 3; i++) {
+		if (!ss->user[i])
+			continue;
+		ss->copy[i] = evlsim__malloc(ss->bytes);
+		if (evlsim__copy_from_user(ss->copy[i], ss->user[i], ss->bytes))
+			goto none;
+	}
+	for (fd = 0; fd < nfds; fd++)
+		if ((fdbit(ss->copy[0], fd) || fdbit(ss->copy[1], fd) || fdbit(ss->copy[2], fd)) &&
+		    evlsim__fd_is_sim(fd))
 			return 1;
+none:
+	select_free(ss);
 	return 0;
+}
+
+/* sim_select() on the copies; the result sets go back to the caller's (or EFAULT) */
+static long sim_select(int nfds, fd_set *in, fd_set *out, fd_set *ex, int may_wait,
+		       evlsim_ns_t deadline, const sigset_t *sigmask);
+
+static long sim_select_copied(struct select_sets *ss, int nfds, int may_wait,
+			      evlsim_ns_t deadline, const sigset_t *sigmask)
+{
+	long ret = sim_select(nfds, ss->copy[0], ss->copy[1], ss->copy[2], may_wait, deadline,
+			      sigmask);
+	int i;
+
+	for (i = 0; ret >= 0 && i < 3; i++)
+		if (ss->copy[i] && evlsim__copy_to_user(ss->user[i], ss->copy[i], ss->bytes))
+			ret = -EFAULT;
+	select_free(ss);
+	return ret;
 }
 
 /* core_sys_select() for a set with simulated descriptors. */
@@ -546,29 +645,39 @@ EVLSIM_EXPORT int select(int nfds, fd_set *in, fd_set *out, fd_set *ex, struct t
 {
 	int saved_errno = errno, may_wait = 1;
 	evlsim_ns_t deadline = EVLSIM_NS_INFINITE, left;
+	struct select_sets ss;
+	struct timeval t;
 	long long sec, nsec;
 	long ret;
 
 	inband_call();
-	if (!select_has_sim(nfds, in, out, ex))
+	if (!select_copy_in(&ss, nfds, in, out, ex))
 		return REAL(select)(nfds, in, out, ex, tv);
+	if (tv && evlsim__copy_from_user(&t, tv, sizeof(t))) {
+		select_free(&ss);
+		return poll_result(-EFAULT, saved_errno);
+	}
 	if (tv) {
 		/* poll_select_set_timeout(): microseconds beyond a second carry over */
-		sec = tv->tv_sec + tv->tv_usec / 1000000;
-		nsec = (tv->tv_usec % 1000000) * 1000LL;
-		if (sec < 0 || nsec < 0)
+		sec = t.tv_sec + t.tv_usec / 1000000;
+		nsec = (t.tv_usec % 1000000) * 1000LL;
+		if (sec < 0 || nsec < 0) {
+			select_free(&ss);
 			return poll_result(-EINVAL, saved_errno);
+		}
 		may_wait = sec || nsec;
 		deadline = deadline_after(sec, nsec);
 	}
-	ret = sim_select(nfds, in, out, ex, may_wait, deadline, NULL);
+	ret = sim_select_copied(&ss, nfds, may_wait, deadline, NULL);
 	/* poll_select_finish(): the time left goes back in *tv, unless it was zero */
 	if (tv && may_wait && deadline != EVLSIM_NS_INFINITE) {
 		left = deadline - evlsim__clock_now();
 		if (left < 0)
 			left = 0;
-		tv->tv_sec = left / 1000000000LL;
-		tv->tv_usec = left % 1000000000LL / 1000;
+		t.tv_sec = left / 1000000000LL;
+		t.tv_usec = left % 1000000000LL / 1000;
+		if (evlsim__copy_to_user(tv, &t, sizeof(t)) && ret >= 0)
+			ret = -EFAULT;
 	}
 	return poll_result(ret, saved_errno);
 }
@@ -589,17 +698,27 @@ EVLSIM_EXPORT int pselect(int nfds, fd_set *in, fd_set *out, fd_set *ex,
 {
 	int saved_errno = errno, may_wait = 1;
 	evlsim_ns_t deadline = EVLSIM_NS_INFINITE;
+	struct select_sets ss;
+	struct timespec t;
+	sigset_t mask;
 
 	inband_call();
-	if (!select_has_sim(nfds, in, out, ex))
+	if (!select_copy_in(&ss, nfds, in, out, ex))
 		return REAL(pselect)(nfds, in, out, ex, ts, sigmask);
+	if ((ts && evlsim__copy_from_user(&t, ts, sizeof(t))) ||
+	    (sigmask && evlsim__copy_from_user(&mask, sigmask, sizeof(mask)))) {
+		select_free(&ss);
+		return poll_result(-EFAULT, saved_errno);
+	}
 	if (ts) {
-		if (!timespec_valid(ts))
+		if (!timespec_valid(&t)) {
+			select_free(&ss);
 			return poll_result(-EINVAL, saved_errno);
-		may_wait = ts->tv_sec || ts->tv_nsec;
-		deadline = deadline_after(ts->tv_sec, ts->tv_nsec);
+		}
+		may_wait = t.tv_sec || t.tv_nsec;
+		deadline = deadline_after(t.tv_sec, t.tv_nsec);
 	}
 	/* glibc passes the kernel a copy of *ts: the caller's is never updated */
-	return poll_result(sim_select(nfds, in, out, ex, may_wait, deadline, sigmask),
-			   saved_errno);
+	return poll_result(sim_select_copied(&ss, nfds, may_wait, deadline,
+					     sigmask ? &mask : NULL), saved_errno);
 }

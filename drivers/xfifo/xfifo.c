@@ -68,7 +68,7 @@ struct xfifo_file {
 	struct evl_poll_head poll_head;		/* oob pollers */
 	struct xfifo_status *status;		/* the mappable status page */
 	bool started;				/* data went through: no more resizing */
-	bool releasing;
+	bool releasing;				/* under both ring locks */
 };
 
 /* ---- rings ----------------------------------------------------------------------------- */
@@ -553,14 +553,17 @@ static int xfifo_release(struct inode *inode, struct file *filp)
 	struct xfifo_file *xf = filp->private_data;
 	unsigned long flags;
 
-	/* wake the oob waiters with -EIDRM, then wait for every oob caller to leave */
+	/*
+	 * Wake the oob waiters with -EIDRM, then wait for every oob caller to leave.
+	 * ->releasing is read under either ring lock: it is set under both.
+	 */
 	raw_spin_lock_irqsave(&xf->oob_readers.wchan.lock, flags);
+	raw_spin_lock(&xf->oob_writers.wchan.lock);
 	xf->releasing = true;
 	evl_flush_wait_locked(&xf->oob_readers, EVL_T_RMID);
-	raw_spin_unlock_irqrestore(&xf->oob_readers.wchan.lock, flags);
-	raw_spin_lock_irqsave(&xf->oob_writers.wchan.lock, flags);
 	evl_flush_wait_locked(&xf->oob_writers, EVL_T_RMID);
-	raw_spin_unlock_irqrestore(&xf->oob_writers.wchan.lock, flags);
+	raw_spin_unlock(&xf->oob_writers.wchan.lock);
+	raw_spin_unlock_irqrestore(&xf->oob_readers.wchan.lock, flags);
 	evl_schedule();
 
 	evl_release_file(&xf->efile);

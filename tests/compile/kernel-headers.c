@@ -22,6 +22,59 @@
 #include <linux/refcount.h>
 #include <asm/barrier.h>
 
+/* In-band services, page allocator and mmap, poll (added with the EVL kernel API). */
+#include <linux/lockdep_types.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/wait.h>
+#include <linux/completion.h>
+#include <linux/mutex.h>
+#include <linux/semaphore.h>
+#include <linux/kthread.h>
+#include <linux/delay.h>
+#include <linux/workqueue.h>
+#include <linux/rcupdate.h>
+#include <linux/irq_work.h>
+#include <linux/irqstage.h>
+#include <linux/gfp.h>
+#include <linux/vmalloc.h>
+#include <linux/pfn.h>
+#include <linux/mm_types.h>
+#include <linux/mm.h>
+#include <linux/poll.h>
+#include <asm/page.h>
+#include <asm/page_64.h>
+#include <asm-generic/getorder.h>
+#include <asm/io.h>
+#include <asm/pgtable_types.h>
+#include <asm/pgtable.h>
+#include <asm/poll.h>
+#include <uapi/asm-generic/poll.h>
+#include <uapi/linux/poll.h>
+#include <uapi/linux/eventpoll.h>
+
+/* The EVL kernel API. */
+#include <evl/timeout.h>
+#include <evl/clock.h>
+#include <evl/sched.h>
+#include <evl/thread.h>
+#include <evl/kthread.h>
+#include <evl/wait.h>
+#include <evl/flag.h>
+#include <evl/sem.h>
+#include <evl/mutex.h>
+#include <evl/timer.h>
+#include <evl/work.h>
+#include <evl/stax.h>
+#include <evl/memory.h>
+#include <evl/uaccess.h>
+#include <evl/poll_head.h>
+#include <evl/poll.h>
+#include <asm-generic/evl/poll.h>
+#include <uapi/evl/types-abi.h>
+#include <uapi/evl/poll-abi.h>
+
 int evlsim_compile_test_kernel_headers(void);
 
 /* Opaque to interprocedural analysis: no constant from the caller reaches the tests. */

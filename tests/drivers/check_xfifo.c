@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/select.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -101,6 +102,9 @@ static pid_t gettid_(void)
 	return (pid_t)syscall(SYS_gettid);
 }
 
+/* NULL, out of the compiler's sight */
+static void *volatile null_buf;
+
 /* ---- data both ways ------------------------------------------------------------------- */
 
 START_TEST(test_inband_write_oob_read)
@@ -182,9 +186,6 @@ START_TEST(test_zero_counts)
 	ck_assert_call(close(fd), 0);
 }
 END_TEST
-
-/* NULL, out of the compiler's sight */
-static void *volatile null_buf;
 
 START_TEST(test_bad_buffers_lose_nothing)
 {
@@ -524,6 +525,32 @@ START_TEST(test_inband_poll_woken_by_oob_write)
 }
 END_TEST
 
+/* bad user memory in poll(2)/select(2) with simulated files open: EFAULT, never a crash */
+START_TEST(test_inband_poll_bad_pointers)
+{
+	int fd = open_xfifo(O_RDWR);
+	long pagesz = sysconf(_SC_PAGESIZE);
+	struct pollfd *ro;
+	char *none;
+
+	none = mmap(NULL, pagesz, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ck_assert_ptr_ne(none, MAP_FAILED);
+	ck_assert_fails(poll((struct pollfd *)none, 1, 0), EFAULT);
+	ck_assert_fails(ppoll((struct pollfd *)none, 1, NULL, NULL), EFAULT);
+	ck_assert_fails(select(fd + 1, (fd_set *)none, NULL, NULL, NULL), EFAULT);
+	/* a readable array naming the xfifo, whose results cannot be written back */
+	ro = mmap(NULL, pagesz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ck_assert_ptr_ne(ro, MAP_FAILED);
+	ro[0] = (struct pollfd){ .fd = fd, .events = POLLOUT };
+	ck_assert_call(mprotect(ro, pagesz, PROT_READ), 0);
+	ck_assert_fails(poll(ro, 1, 0), EFAULT);
+	ck_assert_fails(ppoll(ro, 1, (struct timespec *)none, NULL), EFAULT);
+	ck_assert_call(munmap(ro, pagesz), 0);
+	ck_assert_call(munmap(none, pagesz), 0);
+	ck_assert_call(close(fd), 0);
+}
+END_TEST
+
 START_TEST(test_oob_poll_group)
 {
 	int fd = open_xfifo(O_RDWR), pfd;
@@ -729,6 +756,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_inband_poll_mixed_with_pipe);
 	tcase_add_test(tc, test_inband_poll_woken_by_oob_write);
+	tcase_add_test(tc, test_inband_poll_bad_pointers);
 	tcase_add_test(tc, test_oob_poll_group);
 	suite_add_tcase(s, tc);
 
