@@ -2,7 +2,7 @@
 dist_doc_DATA += docs/architecture.md docs/shim-coverage.md docs/writing-a-driver.md \
 	docs/performance.md
 apidocdir = $(docdir)/api
-dist_apidoc_DATA = docs/api/mmap.md
+dist_apidoc_DATA = docs/api/README.md docs/api/mmap.md
 dist_apidoc_DATA += docs/api/evl-wait.md
 dist_apidoc_DATA += docs/api/evl-poll.md
 dist_apidoc_DATA += docs/api/inband-sync.md

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Compile test (kernel world): every macro and inline of the basic kernel shim headers
- * is expanded once, so that the headers keep type-checking under the kbuild-like flags
- * with -Werror. Nothing here is meant to run; the out-of-line functions are only
- * referenced.
+ * is expanded once, and the headers of the in-band services, the page allocator, mmap,
+ * poll and the EVL kernel API are included together and their macros and inlines
+ * expanded, so that the headers keep type-checking under the kbuild-like flags with
+ * -Werror. Nothing here is meant to run; the out-of-line functions are only referenced.
  */
 #include <linux/container_of.h>
 #include <linux/build_bug.h>
@@ -23,14 +24,19 @@
 #include <asm/barrier.h>
 
 /* In-band services, page allocator and mmap, poll (added with the EVL kernel API). */
+#include <linux/slab.h>
 #include <linux/lockdep_types.h>
+/*
+ * Before <linux/jiffies.h>: semaphore.h names a parameter of down_timeout() "jiffies",
+ * which that header's jiffies macro would turn into a function pointer parameter.
+ */
+#include <linux/semaphore.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/wait.h>
 #include <linux/completion.h>
 #include <linux/mutex.h>
-#include <linux/semaphore.h>
 #include <linux/kthread.h>
 #include <linux/delay.h>
 #include <linux/workqueue.h>
@@ -54,7 +60,8 @@
 #include <uapi/linux/poll.h>
 #include <uapi/linux/eventpoll.h>
 
-/* The EVL kernel API. */
+/* The EVL kernel API (factory-abi.h: the EVL_CLONE_* flags of evl_run_kthread()). */
+#include <uapi/evl/factory-abi.h>
 #include <evl/timeout.h>
 #include <evl/clock.h>
 #include <evl/sched.h>
@@ -745,6 +752,623 @@ TEST_FN int test_refcount(refcount_t *ref)
 	return r + old;
 }
 
+/* ---- jiffies.h, sched.h ------------------------------------------------------------------ */
+
+TEST_FN long test_jiffies_sched(unsigned long then, struct task_struct *tsk)
+{
+	char comm[TASK_COMM_LEN];
+	long r = 0;
+
+	r += time_after(jiffies, then) + time_before(then, jiffies) +
+		time_after_eq(then, then) + time_before_eq(then, then) +
+		time_in_range(then, then, then + 1) + time_in_range_open(then, then, then + 1);
+	r += time_after64(get_jiffies_64(), (u64)then) + time_before_eq64((u64)then, (u64)then) +
+		time_in_range64((u64)then, (u64)then, (u64)then);
+	r += time_is_before_jiffies(then) + time_is_after_jiffies(then) +
+		time_is_before_eq_jiffies(then) + time_is_after_eq_jiffies(then) +
+		time_is_before_jiffies64((u64)then) + time_is_after_eq_jiffies64((u64)then);
+	r += msecs_to_jiffies(10) + usecs_to_jiffies(10) + nsecs_to_jiffies(10) +
+		nsecs_to_jiffies64(10) + jiffies_to_msecs(then) + jiffies_to_usecs(then) +
+		jiffies_to_nsecs(then) + jiffies64_to_nsecs(then) + jiffies64_to_msecs(then) +
+		jiffies_delta_to_msecs(-1) + MAX_JIFFY_OFFSET + INITIAL_JIFFIES + HZ + TICK_NSEC;
+
+	set_current_state(TASK_INTERRUPTIBLE);
+	__set_current_state(TASK_RUNNING);
+	r += task_is_running(current) + task_pid_nr(current) + task_tgid_nr(tsk);
+	get_task_comm(comm, tsk);
+	r += comm[0];
+	put_task_struct(get_task_struct(tsk));
+	r += schedule_timeout(1) + schedule_timeout_interruptible(1) +
+		schedule_timeout_killable(1) + schedule_timeout_uninterruptible(1) +
+		schedule_timeout_idle(MAX_SCHEDULE_TIMEOUT);
+	r += wake_up_process(tsk) + wake_up_state(tsk, TASK_NORMAL);
+	schedule();
+	yield();
+	return r;
+}
+
+/* ---- wait.h, completion.h --------------------------------------------------------------- */
+
+static DECLARE_WAIT_QUEUE_HEAD(file_wq);
+static DECLARE_COMPLETION(file_done);
+
+TEST_FN int test_wake_fn(struct wait_queue_entry *wq_entry, unsigned mode, int flags, void *key)
+{
+	return autoremove_wake_function(wq_entry, mode, flags, key) +
+		default_wake_function(wq_entry, mode, flags, key);
+}
+
+TEST_FN long test_wait(wait_queue_head_t *wq, int *cond, spinlock_t *lock, struct completion *x)
+{
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(local_wq);
+	DECLARE_COMPLETION_ONSTACK(local_done);
+	DECLARE_WAITQUEUE(entry, current);
+	DEFINE_WAIT(w);
+	DEFINE_WAIT_FUNC(wf, test_wake_fn);
+	struct wait_queue_entry e2;
+	long r = 0;
+
+	init_waitqueue_head(wq);
+	init_waitqueue_entry(&e2, current);
+	init_waitqueue_func_entry(&e2, test_wake_fn);
+	init_wait(&w);
+	add_wait_queue(wq, &entry);
+	add_wait_queue_exclusive(wq, &wf);
+	add_wait_queue_priority(&local_wq, &e2);
+	remove_wait_queue(&local_wq, &e2);
+	spin_lock(&wq->lock);
+	__add_wait_queue(wq, &e2);
+	__remove_wait_queue(wq, &e2);
+	__add_wait_queue_exclusive(wq, &e2);
+	__remove_wait_queue(wq, &e2);
+	__add_wait_queue_entry_tail(wq, &e2);
+	__remove_wait_queue(wq, &e2);
+	__add_wait_queue_entry_tail_exclusive(wq, &e2);
+	__remove_wait_queue(wq, &e2);
+	wake_up_locked(wq);
+	wake_up_all_locked(wq);
+	wake_up_locked_poll(wq, EPOLLIN);
+	wake_up_interruptible_sync_poll_locked(wq, EPOLLOUT);
+	spin_unlock(&wq->lock);
+	r += waitqueue_active(wq) + wq_has_sleeper(wq) + wq_has_single_sleeper(wq);
+	prepare_to_wait(wq, &w, TASK_INTERRUPTIBLE);
+	r += prepare_to_wait_exclusive(wq, &w, TASK_UNINTERRUPTIBLE);
+	r += prepare_to_wait_event(wq, &w, TASK_KILLABLE);
+	finish_wait(wq, &w);
+
+	wait_event(*wq, READ_ONCE(*cond));
+	wait_event_idle(*wq, READ_ONCE(*cond));
+	wait_event_idle_exclusive(*wq, READ_ONCE(*cond));
+	r += wait_event_interruptible(*wq, READ_ONCE(*cond));
+	r += wait_event_interruptible_exclusive(*wq, READ_ONCE(*cond));
+	r += wait_event_killable(*wq, READ_ONCE(*cond));
+	r += wait_event_killable_exclusive(*wq, READ_ONCE(*cond));
+	r += wait_event_timeout(*wq, READ_ONCE(*cond), HZ);
+	r += wait_event_idle_timeout(*wq, READ_ONCE(*cond), HZ);
+	r += wait_event_killable_timeout(*wq, READ_ONCE(*cond), HZ);
+	r += wait_event_interruptible_timeout(*wq, READ_ONCE(*cond), HZ);
+	spin_lock_irq(lock);
+	wait_event_lock_irq(*wq, *cond, *lock);
+	r += wait_event_interruptible_lock_irq(*wq, *cond, *lock);
+	r += wait_event_lock_irq_timeout(*wq, *cond, *lock, HZ);
+	r += wait_event_interruptible_lock_irq_timeout(*wq, *cond, *lock, HZ);
+	spin_unlock_irq(lock);
+
+	wake_up(wq);
+	wake_up_nr(wq, 2);
+	wake_up_all(wq);
+	wake_up_interruptible(wq);
+	wake_up_interruptible_nr(wq, 2);
+	wake_up_interruptible_all(wq);
+	wake_up_interruptible_sync(wq);
+	wake_up_poll(wq, EPOLLIN);
+	wake_up_poll_on_current_cpu(wq, EPOLLIN);
+	wake_up_interruptible_poll(wq, EPOLLIN | EPOLLRDNORM);
+	wake_up_interruptible_sync_poll(wq, EPOLLOUT);
+	wake_up_pollfree(wq);
+	wake_up(&file_wq);
+	r += key_to_poll(poll_to_key(EPOLLHUP));
+
+	init_completion(x);
+	reinit_completion(x);
+	wait_for_completion(x);
+	wait_for_completion_io(x);
+	r += wait_for_completion_interruptible(x) + wait_for_completion_killable(x);
+	r += wait_for_completion_timeout(x, HZ) + wait_for_completion_io_timeout(x, HZ) +
+		wait_for_completion_interruptible_timeout(x, HZ) +
+		wait_for_completion_killable_timeout(x, HZ);
+	r += try_wait_for_completion(&local_done) + completion_done(&file_done);
+	complete(x);
+	complete_all(x);
+	return r;
+}
+
+/* ---- mutex.h, semaphore.h, kthread.h, delay.h --------------------------------------------- */
+
+static DEFINE_MUTEX(file_mutex);
+static DEFINE_SEMAPHORE(file_sem, 1);
+
+TEST_FN int test_kthread_fn(void *data)
+{
+	while (!kthread_should_stop() && !kthread_should_park())
+		msleep(1);
+	return data != NULL;
+}
+
+TEST_FN long test_locks_kthreads(struct mutex *m, struct semaphore *s)
+{
+	struct task_struct *k;
+	long r = 0;
+
+	mutex_init(m);
+	mutex_lock(m);
+	mutex_unlock(m);
+	mutex_lock_io(m);
+	mutex_unlock(m);
+	mutex_lock_nested(m, 1);
+	mutex_unlock(m);
+	mutex_lock_nest_lock(m, &file_mutex);
+	mutex_unlock(m);
+	mutex_lock_io_nested(m, 1);
+	mutex_unlock(m);
+	r += mutex_lock_interruptible(m);
+	r += mutex_lock_killable(m);
+	r += mutex_lock_interruptible_nested(m, 1);
+	r += mutex_lock_killable_nested(m, 1);
+	r += mutex_trylock(&file_mutex) + mutex_is_locked(m);
+	mutex_unlock(&file_mutex);
+	mutex_destroy(m);
+
+	sema_init(s, 2);
+	down(s);
+	r += down_interruptible(s) + down_killable(s) + down_trylock(&file_sem) +
+		down_timeout(s, msecs_to_jiffies(5));
+	up(s);
+
+	k = kthread_create(test_kthread_fn, NULL, "kh/%d", 0);
+	if (!IS_ERR(k)) {
+		kthread_bind(k, 0);
+		r += (long)kthread_data(k);
+		r += kthread_stop(k);
+	}
+	k = kthread_create_on_node(test_kthread_fn, s, NUMA_NO_NODE, "kh");
+	if (!IS_ERR(k))
+		r += kthread_stop_put(get_task_struct(k));
+	k = kthread_run(test_kthread_fn, s, "kh-%s", "run");
+	if (!IS_ERR(k))
+		r += kthread_stop(k);
+
+	udelay(1);
+	ndelay(100);
+	mdelay(1);
+	msleep(1);
+	r += msleep_interruptible(1);
+	ssleep(0);
+	usleep_range(10, 20);
+	usleep_idle_range(10, 20);
+	usleep_range_state(10, 20, TASK_UNINTERRUPTIBLE);
+	fsleep(5);
+	fsleep(50);
+	fsleep(50000);
+	return r + MAX_UDELAY_MS;
+}
+
+/* ---- workqueue.h, rcupdate.h, irq_work.h, irqstage.h ------------------------------------- */
+
+struct rcu_item {
+	int key;
+	struct rcu_head rcu;
+};
+
+TEST_FN void test_work_fn(struct work_struct *work)
+{
+	struct delayed_work *dw = to_delayed_work(work);
+
+	(void)dw;
+}
+
+static DECLARE_WORK(file_work, test_work_fn);
+static DECLARE_DELAYED_WORK(file_dwork, test_work_fn);
+static DECLARE_DEFERRABLE_WORK(file_defwork, test_work_fn);
+static struct rcu_item __rcu *file_rcu_ptr;
+
+TEST_FN void test_rcu_cb(struct rcu_head *head)
+{
+	kfree(container_of(head, struct rcu_item, rcu));
+}
+
+TEST_FN void test_irq_work_fn(struct irq_work *work)
+{
+}
+
+static DEFINE_IRQ_WORK(file_irq_work, test_irq_work_fn);
+
+TEST_FN long test_deferral(struct work_struct *w, struct delayed_work *dw, struct rcu_item *it,
+			   struct irq_work *iw)
+{
+	struct workqueue_struct *wq, *owq, *lwq, *swq;
+	struct rcu_item *old;
+	long r = 0;
+
+	INIT_WORK(w, test_work_fn);
+	INIT_WORK_ONSTACK(w, test_work_fn);
+	INIT_DELAYED_WORK(dw, test_work_fn);
+	INIT_DELAYED_WORK_ONSTACK(dw, test_work_fn);
+	INIT_DEFERRABLE_WORK(dw, test_work_fn);
+	wq = alloc_workqueue("wq-%d", WQ_UNBOUND | WQ_HIGHPRI, 0, 1);
+	owq = alloc_ordered_workqueue("owq-%s", WQ_MEM_RECLAIM, "x");
+	lwq = create_workqueue("lwq");
+	swq = create_singlethread_workqueue("swq");
+	r += queue_work(wq, w) + queue_work_on(0, wq, w) + schedule_work(&file_work) +
+		schedule_work_on(0, w);
+	r += queue_delayed_work(wq, dw, 1) + queue_delayed_work_on(0, owq, dw, 1) +
+		mod_delayed_work(wq, dw, 2) + mod_delayed_work_on(0, wq, dw, 0) +
+		schedule_delayed_work(&file_dwork, 1) + schedule_delayed_work_on(0, &file_defwork, 1);
+	r += work_pending(w) + delayed_work_pending(dw) + (current_work() == w);
+	r += flush_work(w) + flush_delayed_work(dw) + cancel_work(w) + cancel_work_sync(w) +
+		cancel_delayed_work(dw) + cancel_delayed_work_sync(dw);
+	flush_workqueue(wq);
+	__flush_workqueue(lwq);
+	flush_scheduled_work();
+	drain_workqueue(swq);
+	destroy_workqueue(wq);
+	destroy_workqueue(owq);
+	destroy_workqueue(lwq);
+	destroy_workqueue(swq);
+	destroy_work_on_stack(w);
+	destroy_delayed_work_on_stack(dw);
+	r += (long)system_wq + (long)system_highpri_wq + (long)system_long_wq +
+		(long)system_unbound_wq + (long)system_freezable_wq +
+		(long)system_power_efficient_wq + (long)system_freezable_power_efficient_wq;
+
+	rcu_read_lock();
+	r += rcu_dereference(file_rcu_ptr) != NULL;
+	r += rcu_dereference_check(file_rcu_ptr, 1) != NULL;
+	rcu_read_unlock();
+	rcu_read_lock_bh();
+	r += rcu_dereference_bh(file_rcu_ptr) != NULL;
+	rcu_read_unlock_bh();
+	rcu_read_lock_sched();
+	r += rcu_dereference_sched(file_rcu_ptr) != NULL;
+	rcu_read_unlock_sched();
+	r += rcu_access_pointer(file_rcu_ptr) != NULL;
+	r += rcu_dereference_raw(file_rcu_ptr) != NULL;
+	r += rcu_dereference_protected(file_rcu_ptr, 1) != NULL;
+	RCU_INIT_POINTER(file_rcu_ptr, NULL);
+	rcu_assign_pointer(file_rcu_ptr, NULL);
+	rcu_assign_pointer(file_rcu_ptr, it);
+	old = rcu_replace_pointer(file_rcu_ptr, RCU_INITIALIZER(it), 1);
+	old = rcu_pointer_handoff(old);
+	synchronize_rcu();
+	synchronize_rcu_expedited();
+	call_rcu(&it->rcu, test_rcu_cb);
+	call_rcu_hurry(&it->rcu, test_rcu_cb);
+	kfree_rcu(old, rcu);
+	kvfree_rcu(old, rcu);
+	kfree_rcu_mightsleep(old);
+	kvfree_rcu_mightsleep(old);
+	rcu_barrier();
+
+	init_irq_work(iw, test_irq_work_fn);
+	*iw = IRQ_WORK_INIT_LAZY(test_irq_work_fn);
+	*iw = IRQ_WORK_INIT_HARD(test_irq_work_fn);
+	r += irq_work_queue(iw) + irq_work_queue_on(&file_irq_work, 0);
+	r += irq_work_is_pending(iw) + irq_work_is_busy(iw) + irq_work_is_hard(iw);
+	irq_work_sync(iw);
+	r += running_oob() + running_inband() + IRQ_WORK_CLAIMED;
+	return r;
+}
+
+/* ---- gfp.h, vmalloc.h, mm.h, mm_types.h, pfn.h, asm/page*.h, asm/io.h, asm/pgtable*.h ---- */
+
+TEST_FN vm_fault_t test_vm_fault(struct vm_fault *vmf)
+{
+	return vmf->pgoff ? VM_FAULT_SIGBUS : VM_FAULT_NOPAGE;
+}
+
+TEST_FN void test_vm_open(struct vm_area_struct *vma)
+{
+}
+
+static const struct vm_operations_struct test_vm_ops = {
+	.open = test_vm_open,
+	.close = test_vm_open,
+	.fault = test_vm_fault,
+};
+
+static_assert(PFN_UP(4097) == 2 && PFN_DOWN(4097) == 1 && PHYS_PFN(8192) == 2);
+static_assert(PFN_PHYS(1) == PAGE_SIZE && PFN_ALIGN(1) == PAGE_SIZE);
+static_assert(NR_PAGE_ORDERS == MAX_PAGE_ORDER + 1);
+
+TEST_FN long test_mm(struct vm_area_struct *vma, unsigned long size)
+{
+	struct page *page, *pages;
+	unsigned long addr;
+	void *p, *vu;
+	long r = 0;
+
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	pages = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+	r += (long)alloc_pages_node(NUMA_NO_NODE, GFP_KERNEL, 0);
+	addr = __get_free_pages(GFP_KERNEL, get_order(size));
+	r += __get_free_page(GFP_KERNEL) + get_zeroed_page(GFP_KERNEL);
+	p = alloc_pages_exact(size, GFP_KERNEL);
+	vu = vmalloc_user(size);
+	r += (long)vmalloc_32_user(size) + (long)vmalloc_to_page(vu) + vmalloc_to_pfn(vu);
+	r += is_vmalloc_addr(vu);
+
+	r += page_to_pfn(page) + (long)pfn_to_page(page_to_pfn(page)) + pfn_valid(1);
+	r += (long)virt_to_page(p) + virt_addr_valid(p) + __pa(p) + (long)__va(__pa(p));
+	r += __pa_symbol(p) + (long)pfn_to_kaddr(1) + (long)page_address(page);
+	r += (long)page_to_virt(page) + (long)lowmem_page_address(page);
+	r += virt_to_phys(p) + (long)phys_to_virt(virt_to_phys(p)) + page_to_phys(page);
+	r += (long)nth_page(pages, 1) + (long)virt_to_head_page(p) + (long)compound_head(pages + 1);
+	r += compound_order(pages) + PageHead(pages) + PageTail(pages + 1) + PageCompound(pages);
+	SetPageReserved(page);
+	ClearPageReserved(page);
+	__SetPageDirty(page);
+	__ClearPageDirty(page);
+	SetPagePrivate(page);
+	set_page_private(page, 1);
+	r += PageReserved(page) + PageDirty(page) + PagePrivate(page) + PageUptodate(page) +
+		PageReferenced(page) + page_private(page);
+	get_page(page);
+	r += page_count(page) + page_ref_count(page);
+	put_page(page);
+	split_page(page, 0);
+	r += PAGE_ALIGNED(addr) + PAGE_ALIGN_DOWN(addr) + PAGE_ALIGN(addr) + offset_in_page(p);
+
+	vm_flags_init(vma, VM_READ);
+	vm_flags_reset(vma, VM_READ | VM_MAYREAD);
+	vm_flags_set(vma, VM_IO | VM_DONTEXPAND | VM_DONTDUMP);
+	vm_flags_clear(vma, VM_MAYWRITE);
+	vm_flags_mod(vma, VM_MIXEDMAP, VM_PFNMAP);
+	vma->vm_ops = &test_vm_ops;
+	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
+	vma->vm_page_prot = pgprot_writecombine(vm_get_page_prot(vma->vm_flags));
+	vma->vm_page_prot = pgprot_writethrough(pgprot_device(pgprot_dmacoherent(PAGE_SHARED)));
+	r += pgprot_val(PAGE_READONLY) + pgprot_val(PAGE_COPY) + pgprot_val(PAGE_KERNEL) +
+		pgprot_val(PAGE_NONE) + pgprot_val(__pgprot(_PAGE_CACHE_MASK));
+	r += vma_pages(vma) + is_cow_mapping(vma->vm_flags) + (vma->vm_flags & VM_SPECIAL);
+	r += remap_pfn_range(vma, vma->vm_start, page_to_pfn(page), PAGE_SIZE, vma->vm_page_prot);
+	r += io_remap_pfn_range(vma, vma->vm_start, PHYS_PFN(virt_to_phys(p)), PAGE_SIZE,
+				vma->vm_page_prot);
+	r += vm_insert_page(vma, vma->vm_start, page);
+	r += vm_iomap_memory(vma, virt_to_phys(p), PAGE_SIZE);
+	r += remap_vmalloc_range(vma, vu, 0);
+	r += remap_vmalloc_range_partial(vma, vma->vm_start, vu, 0, PAGE_SIZE);
+
+	vfree(vu);
+	free_pages_exact(p, size);
+	free_pages(addr, get_order(size));
+	free_page(0UL);
+	__free_pages(pages, 2);
+	__free_page(page);
+	return r;
+}
+
+/* ---- linux/poll.h, the uapi poll headers ----------------------------------------------------- */
+
+TEST_FN void test_qproc(struct file *filp, wait_queue_head_t *wq, poll_table *pt)
+{
+}
+
+static_assert(POLLIN == 0x0001 && POLLRDHUP == 0x2000 && POLLWRNORM == 0x0100);
+static_assert((__force unsigned int)EPOLLET == (1U << 31) && EPOLL_CTL_MOD == 3);
+
+TEST_FN __poll_t test_poll(struct file *filp, poll_table *wait, struct poll_wqueues *pwq)
+{
+	struct pollfd pfd = { .fd = 0, .events = POLLIN | POLLPRI };
+	poll_table pt;
+	__poll_t mask = 0;
+
+	init_poll_funcptr(&pt, test_qproc);
+	poll_wait(filp, &file_wq, wait);
+	mask |= poll_does_not_wait(wait) ? EPOLLERR : 0;
+	mask |= poll_requested_events(&pt) & (EPOLLIN | EPOLLOUT);
+	mask |= file_can_poll(filp) ? vfs_poll(filp, &pt) : DEFAULT_POLLMASK;
+	mask |= demangle_poll(mangle_poll(EPOLLRDNORM | EPOLLWRBAND | EPOLLMSG));
+	mask |= (__force __poll_t)(pfd.events | POLLNVAL) | POLLFREE | POLL_BUSY_LOOP;
+	poll_initwait(pwq);
+	poll_freewait(pwq);
+	return mask;
+}
+
+/* ---- evl/wait.h, flag.h, sem.h, mutex.h, clock.h, timeout.h, sched.h, thread.h ------------- */
+
+static DEFINE_EVL_FLAG(file_flag);
+static DEFINE_EVL_KSEM(file_ksem, 1);
+static DEFINE_EVL_KMUTEX(file_kmutex);
+static struct evl_wait_queue file_evl_wq = EVL_WAIT_INITIALIZER(file_evl_wq);
+
+TEST_FN long test_evl_wait(struct evl_wait_queue *wq, struct evl_flag *wf, struct evl_ksem *ks,
+			   struct evl_kmutex *km, int *cond)
+{
+	struct evl_wait_queue stack_wq;
+	struct evl_thread *pos, *tmp, *curr = evl_current();
+	unsigned long flags;
+	long r = 0;
+
+	evl_init_wait(wq, &evl_mono_clock, EVL_WAIT_PRIO);
+	evl_init_wait_on_stack(&stack_wq, &evl_realtime_clock, EVL_WAIT_FIFO);
+	__evl_init_wait(&stack_wq, &evl_mono_raw_clock, EVL_WAIT_FIFO, "w", NULL);
+	r += evl_read_clock(wq->clock) + evl_get_clock_resolution(&evl_mono_clock);
+	r += timeout_infinite(EVL_INFINITE) + timeout_nonblock(EVL_NONBLOCK) +
+		timeout_valid(ms_to_ktime(1));
+	r += evl_wait_event(wq, READ_ONCE(*cond));
+	r += evl_wait_event_timeout(wq, ms_to_ktime(1), EVL_REL, READ_ONCE(*cond));
+	r += evl_wait_event_timeout(&file_evl_wq, EVL_NONBLOCK, EVL_ABS, *cond);
+	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
+	evl_add_wait_queue(wq, EVL_INFINITE, EVL_REL);
+	r += evl_wait_active(wq) + (evl_wait_head(wq) == evl_head_waiter(wq));
+	evl_for_each_waiter(pos, wq)
+		r += pos->wprio;
+	evl_for_each_waiter_safe(pos, tmp, wq)
+		r += pos->state + pos->info;
+	r += evl_wake_up(wq, curr, EVL_T_BCAST) != NULL;
+	r += evl_wake_up_head(wq) != NULL;
+	r += evl_flush_wait_locked(wq, EVL_T_RMID);
+	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
+	r += evl_wait_schedule(wq) + __evl_wait_schedule(&wq->wchan);
+	r += evl_flush_wait(wq, EVL_T_BREAK);
+	evl_destroy_wait(wq);
+	evl_schedule();
+
+	evl_init_flag(wf);
+	evl_init_flag_on_stack(wf);
+	r += evl_wait_flag(wf) + evl_wait_flag_timeout(wf, EVL_NONBLOCK, EVL_REL);
+	r += evl_peek_flag(&file_flag);
+	evl_lock_flag(wf, flags);
+	r += evl_read_flag(wf) + (evl_wait_flag_head(wf) != NULL);
+	evl_raise_flag_locked(wf);
+	evl_pulse_flag_locked(wf);
+	evl_flush_flag_locked(wf, EVL_T_BREAK);
+	evl_unlock_flag(wf, flags);
+	evl_raise_flag(wf);
+	evl_raise_flag_nosched(wf);
+	evl_pulse_flag(wf);
+	evl_pulse_flag_nosched(wf);
+	evl_flush_flag(wf, EVL_T_RMID);
+	evl_flush_flag_nosched(wf, EVL_T_NOMEM);
+	evl_clear_flag(wf);
+	evl_destroy_flag(wf);
+
+	evl_init_ksem(ks, 0);
+	r += evl_down(ks) + evl_down_timeout(ks, EVL_INFINITE) + evl_trydown(&file_ksem);
+	evl_up(ks);
+	evl_broadcast(ks);
+	evl_destroy_ksem(ks);
+
+	evl_init_kmutex(km);
+	r += evl_lock_kmutex(km) + evl_trylock_kmutex(&file_kmutex);
+	evl_unlock_kmutex(km);
+	evl_destroy_kmutex(km);
+	return r + atomic_read(&km->fastlock);
+}
+
+/* ---- evl/timer.h, evl/kthread.h (via evl/thread.h) --------------------------------------- */
+
+TEST_FN void test_timer_handler(struct evl_timer *timer)
+{
+	evl_stop_timer(timer);
+}
+
+TEST_FN void test_evl_kthread_fn(void *arg)
+{
+	unsigned long overruns;
+
+	if (evl_set_period(&evl_mono_clock, EVL_INFINITE, ms_to_ktime(1)) == 0)
+		while (!evl_kthread_should_stop() && !evl_wait_period(&overruns))
+			;
+	evl_sleep(ms_to_ktime(1));
+}
+
+TEST_FN long test_evl_timer_kthread(struct evl_timer *t, struct evl_kthread *kt)
+{
+	long r = 0;
+
+	evl_init_timer(t, test_timer_handler);
+	evl_init_timer_on_cpu(t, 0, test_timer_handler);
+	evl_init_timer_on_rq(t, &evl_realtime_clock, test_timer_handler, NULL, EVL_TIMER_KGRAVITY);
+	__evl_init_timer(t, &evl_mono_clock, test_timer_handler, NULL, "t", EVL_TIMER_IGRAVITY);
+	evl_set_timer_name(t, "timer");
+	evl_set_timer_gravity(t, EVL_TIMER_UGRAVITY);
+	evl_start_timer(t, evl_abs_timeout(t, ms_to_ktime(1)), ms_to_ktime(1));
+	r += evl_timer_is_running(t) + evl_timer_is_periodic(t) + evl_tdate(t);
+	r += evl_get_timer_date(t) + evl_get_timer_expiry(t) + evl_get_timer_delta(t) +
+		evl_get_timer_next_date(t) + evl_get_timer_overruns(t) + evl_get_timer_gravity(t);
+	r += (long)evl_get_timer_name(t);
+	evl_stop_timer(t);
+	__evl_stop_timer(t);
+	evl_destroy_timer(t);
+
+	r += evl_run_kthread(kt, test_evl_kthread_fn, NULL, EVL_FIFO_MIN_PRIO, EVL_CLONE_PUBLIC,
+			     "kt:%d", 1);
+	r += evl_run_kthread_on_cpu(kt, 0, test_evl_kthread_fn, kt, EVL_CORE_MAX_PRIO,
+				    EVL_CLONE_PRIVATE, "kt");
+	evl_set_kthread_priority(kt, EVL_FIFO_MAX_PRIO);
+	r += (evl_current_kthread() == kt) + evl_kthread_should_stop();
+	evl_stop_kthread(kt);
+	r += evl_sleep_until(ms_to_ktime(1)) + evl_delay(ms_to_ktime(1), EVL_REL, &evl_mono_clock);
+	return r + EVL_CORE_MIN_PRIO;
+}
+
+/* ---- evl/work.h, stax.h, memory.h, uaccess.h ----------------------------------------------- */
+
+TEST_FN void test_evl_work_fn(struct evl_work *work)
+{
+}
+
+TEST_FN int test_evl_sync_fn(struct evl_sync_work *sync_work)
+{
+	return sync_work->result;
+}
+
+TEST_FN long test_evl_misc(struct evl_work *w, struct evl_sync_work *sw, struct evl_stax *stax,
+			   u64 uptr)
+{
+	struct evl_timespec_union tu = { .kt = 0 };
+	struct __evl_itimerspec its = { { 0, 0 }, { 0, 1 } };
+	enum evl_tmode tmode = EVL_REL;
+	ktime_t timeout = 0;
+	void *p;
+	long r = 0;
+
+	evl_init_work(w, test_evl_work_fn);
+	evl_init_work_safe(w, test_evl_work_fn, NULL);
+	evl_init_sync_work(sw, test_evl_sync_fn);
+	r += evl_call_inband(w) + evl_call_inband_from(w, system_wq);
+	r += evl_call_inband_sync(sw) + evl_call_inband_sync_from(sw, NULL);
+	evl_flush_work(w);
+	evl_cancel_work(w);
+
+	evl_init_stax(stax, EVL_STAX_INBAND_SPIN);
+	r += evl_lock_stax(stax) + evl_trylock_stax(stax);
+	evl_unlock_stax(stax);
+	evl_destroy_stax(stax);
+
+	p = evl_alloc(16);
+	evl_free(p);
+	p = evl_zalloc(16);
+	r += raw_copy_from_user_ptr64(p, uptr, 8) + raw_copy_to_user_ptr64(uptr, p, 8);
+	r += evl_ptrval64(p) + (long)evl_valptr64(uptr, char);
+	r += evl_fetch_utimespec(evl_valptr64(uptr, struct __evl_timespec), &timeout, &tmode);
+	r += timeout + tmode + tu.abstime + its.it_value.tv_nsec;
+	evl_free(p);
+	return r;
+}
+
+/* ---- evl/poll.h, evl/poll_head.h, asm-generic/evl/poll.h, uapi/evl/poll-abi.h ------------- */
+
+static struct evl_poll_head file_poll_head = EVL_POLLHEAD_INITIALIZER(file_poll_head);
+
+static_assert(EVL_POLIOC_CTL == _IOW('p', 0, struct evl_poll_ctlreq));
+static_assert(sizeof(struct evl_poll_waitreq) == 24 && sizeof(union evl_value) == 8);
+
+TEST_FN void test_unwatch(struct evl_poll_head *head)
+{
+}
+
+TEST_FN __poll_t test_oob_poll(struct file *filp, struct oob_poll_wait *wait,
+			       struct evl_poll_head *head, struct oob_poll_queue *pwq)
+{
+	struct evl_poll_ctlreq ctl = { .action = EVL_POLL_CTLADD, .pollval = { .ptr = 0 } };
+	struct evl_poll_event ev = { .events = POLLIN };
+
+	evl_init_poll_head(head);
+	init_oob_poll_queue(pwq);
+	evl_poll_watch(head, wait, test_unwatch);
+	evl_poll_watch(&file_poll_head, wait, NULL);
+	poll_wait_oob(pwq, wait);
+	evl_signal_poll_events(head, POLLIN);
+	__evl_signal_poll_events(head, POLLOUT);
+	poll_signal_oob(pwq, POLLIN | POLLRDNORM);
+	evl_release_watchers(NULL);
+	return (__force __poll_t)(ctl.action + ev.events + wait->connectors[0].events_received +
+				  EVL_POLL_NR_CONNECTORS + EVL_POLL_CTLDEL + EVL_POLL_CTLMOD +
+				  EVL_POLIOC_WAIT + sizeof(EVL_POLL_DEV));
+}
+
 /* ---- entry point ------------------------------------------------------------------------------------------------------------- */
 
 int evlsim_compile_test_kernel_headers(void)
@@ -786,6 +1410,58 @@ int evlsim_compile_test_kernel_headers(void)
 	r += test_atomics(&at, &at64, &atl, &word, &slot, &byte);
 	r += test_refcount(&ref);
 	r += atomic_read(&file_atomic) + refcount_read(&file_ref);
+
+	r += test_jiffies_sched(0, current);
+	{
+		struct mutex m;
+		struct semaphore s;
+		struct completion done;
+		wait_queue_head_t wq;
+		spinlock_t lock;
+		int cond = 1;
+
+		spin_lock_init(&lock);
+		r += test_wait(&wq, &cond, &lock, &done);
+		r += test_locks_kthreads(&m, &s);
+	}
+	{
+		struct work_struct w;
+		struct delayed_work dw;
+		struct rcu_item *it = kzalloc(sizeof(*it), GFP_KERNEL);
+		struct irq_work iw;
+
+		r += test_deferral(&w, &dw, it, &iw);
+	}
+	{
+		struct vm_area_struct vma = { .vm_start = 0x10000, .vm_end = 0x12000 };
+
+		r += test_mm(&vma, 3 * PAGE_SIZE);
+	}
+	{
+		struct poll_wqueues pwq;
+
+		r += (__force long)test_poll(NULL, NULL, &pwq);
+	}
+	{
+		struct evl_wait_queue wq;
+		struct evl_flag wf;
+		struct evl_ksem ks;
+		struct evl_kmutex km;
+		struct evl_timer t;
+		struct evl_kthread kt;
+		struct evl_work w;
+		struct evl_sync_work sw;
+		struct evl_stax stax;
+		struct evl_poll_head head;
+		struct oob_poll_wait wait;
+		struct oob_poll_queue pq;
+		int cond = 1;
+
+		r += test_evl_wait(&wq, &wf, &ks, &km, &cond);
+		r += test_evl_timer_kthread(&t, &kt);
+		r += test_evl_misc(&w, &sw, &stax, 0);
+		r += (__force long)test_oob_poll(NULL, &wait, &head, &pq);
+	}
 
 	return (int)r;
 }

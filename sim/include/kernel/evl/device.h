@@ -7,6 +7,11 @@
 #define _EVLSIM_EVL_DEVICE_H
 
 #include <evl/file.h>
+#include <evl/wait.h>
+#include <evl/mutex.h>
+#include <evl/poll.h>
+#include <evl/stax.h>
+#include <evl/work.h>
 
 static inline bool evl_enabled(void)
 {

@@ -20,6 +20,7 @@
 #include <evl/thread.h>
 #include <evl/timeout.h>
 #include <evl/clock.h>
+#include <uapi/evl/factory-abi.h>
 
 /* Priority ranges (linux-evl include/evl/sched.h and sched/fifo.h). */
 #ifndef EVL_CORE_MIN_PRIO
@@ -76,7 +77,7 @@ void evl_stop_kthread(struct evl_kthread *kthread) __evlsim_ksym(evl_stop_kthrea
 /* The calling EVL kthread, NULL for any other caller. */
 struct evl_kthread *evl_current_kthread(void) __evlsim_ksym(evl_current_kthread);
 
-/* Whether the calling kthread was asked to stop (its EVL_T_CANCELD bit). */
+/* Whether the calling kthread was asked to stop (evl_stop_kthread()). */
 bool evl_kthread_should_stop(void) __evlsim_ksym(evl_kthread_should_stop);
 
 void evl_set_kthread_priority(struct evl_kthread *kthread, int prio)
@@ -87,7 +88,7 @@ int evl_set_period(struct evl_clock *clock, ktime_t idate, ktime_t period)
 	__evlsim_ksym(evl_set_period);
 int evl_wait_period(unsigned long *overruns_r) __evlsim_ksym(evl_wait_period);
 
-/* Sleeping (oob only: -EPERM otherwise) */
+/* Sleeping: evl_sleep*() are oob only (-EPERM otherwise); evl_delay() warns in-band */
 ktime_t evl_delay(ktime_t timeout, enum evl_tmode timeout_mode, struct evl_clock *clock)
 	__evlsim_ksym(evl_delay);
 int evl_sleep_until(ktime_t timeout) __evlsim_ksym(evl_sleep_until);

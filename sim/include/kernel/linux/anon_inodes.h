@@ -3,6 +3,8 @@
 #ifndef _EVLSIM_LINUX_ANON_INODES_H
 #define _EVLSIM_LINUX_ANON_INODES_H
 
+#include <linux/compiler_types.h>
+
 struct file_operations;
 struct file;
 

@@ -49,8 +49,8 @@ int __must_check down_killable(struct semaphore *sem) __evlsim_ksym(down_killabl
 /* Returns 0 if the semaphore was acquired, 1 if it was not (the opposite of
  * spin_trylock() and mutex_trylock()). */
 int __must_check down_trylock(struct semaphore *sem) __evlsim_ksym(down_trylock);
-/* Returns 0, or -ETIME if @jiffies elapsed first. */
-int __must_check down_timeout(struct semaphore *sem, long jiffies) __evlsim_ksym(down_timeout);
+/* Returns 0, or -ETIME if @timeout jiffies elapsed first. */
+int __must_check down_timeout(struct semaphore *sem, long timeout) __evlsim_ksym(down_timeout);
 void up(struct semaphore *sem) __evlsim_ksym(up);
 
 #endif

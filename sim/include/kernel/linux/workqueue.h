@@ -2,7 +2,7 @@
 /*
  * evlsim shim: linux v6.12 include/linux/workqueue.h, custom re-implementation.
  *
- * Each workqueue runs its work items on in-band kthreads ("kworker/N") started on
+ * Each workqueue runs its work items on in-band kthreads ("kworker/u:N") started on
  * demand, up to max_active of them (one for an ordered workqueue, which runs items one
  * at a time in queueing order). Kernel semantics kept: queue_work() returns false when
  * the item is already pending; the pending bit is cleared before the function runs, so

@@ -7,6 +7,7 @@
 #define _EVLSIM_UAPI_LINUX_EVENTPOLL_H
 
 #include <linux/types.h>
+#include <linux/fs.h>	/* O_CLOEXEC: the kernel gets it from <linux/fcntl.h> */
 
 /* Flags for epoll_create1.  */
 #define EPOLL_CLOEXEC O_CLOEXEC
