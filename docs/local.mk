@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 dist_doc_DATA += docs/architecture.md docs/shim-coverage.md docs/writing-a-driver.md \
 	docs/performance.md
+dist_doc_DATA += docs/golden-rule.md
 apidocdir = $(docdir)/api
 dist_apidoc_DATA = docs/api/README.md docs/api/mmap.md
 dist_apidoc_DATA += docs/api/evl-wait.md
@@ -8,3 +9,4 @@ dist_apidoc_DATA += docs/api/evl-poll.md
 dist_apidoc_DATA += docs/api/inband-sync.md
 dist_apidoc_DATA += docs/api/evl-timers-kthreads.md
 dist_apidoc_DATA += docs/api/inband-wait-poll.md
+dist_apidoc_DATA += docs/api/stages.md

@@ -235,6 +235,7 @@ struct cdev *cdev_alloc(void)
  */
 int cdev_add(struct cdev *p, dev_t dev, unsigned count)
 {
+	evlsim__check_service(EVLSIM_SVC_cdev_add);
 	p->dev = dev;
 	p->count = count;
 	if (WARN_ON(dev == 0 && count != 0))
@@ -284,6 +285,7 @@ void cdev_device_del(struct cdev *cdev, struct device *dev)
  */
 void cdev_del(struct cdev *p)
 {
+	evlsim__check_service(EVLSIM_SVC_cdev_del);
 	bool mapped;
 
 	evlsim__mutex_lock(&cdev_map_lock);
@@ -366,6 +368,7 @@ int evlsim__chrdev_open(struct inode *inode, struct file *filp)
 	filp->f_op = fops;
 	if (filp->f_op->open) {
 		ret = filp->f_op->open(inode, filp);
+		evlsim__check_handler_return("open", filp->f_op->open);
 		if (ret) {
 			if (ret > 0 || ret < -MAX_ERRNO) {
 				evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
@@ -405,6 +408,7 @@ void evlsim__chrdev_release(struct file *filp)
 int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
 		      const char *name, const struct file_operations *fops)
 {
+	evlsim__check_service(EVLSIM_SVC_register_chrdev);
 	struct char_device_struct *cd;
 	struct cdev *cdev;
 	int err = -ENOMEM;
@@ -438,6 +442,7 @@ out2:
 void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
 			 const char *name)
 {
+	evlsim__check_service(EVLSIM_SVC_unregister_chrdev);
 	struct char_device_struct *cd;
 
 	cd = __unregister_chrdev_region(major, baseminor, count);

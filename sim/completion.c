@@ -12,6 +12,7 @@
 #include <linux/limits.h>
 #include <linux/errno.h>
 #include "ksched.h"
+#include "kinternal.h"
 
 struct completion_waiter {
 	struct list_head next;
@@ -54,6 +55,7 @@ static void wake_first(struct completion *x)
 
 void complete(struct completion *x)
 {
+	evlsim__check_service(EVLSIM_SVC_complete);
 	lock_x(x);
 	if (x->done != UINT_MAX)
 		x->done++;
@@ -63,6 +65,7 @@ void complete(struct completion *x)
 
 void complete_all(struct completion *x)
 {
+	evlsim__check_service(EVLSIM_SVC_complete);
 	lock_x(x);
 	x->done = UINT_MAX;
 	while (!list_empty(&x->wait.task_list))
@@ -117,16 +120,19 @@ static long wait_common(struct completion *x, long timeout, int flags)
 
 void wait_for_completion(struct completion *x)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	wait_common(x, MAX_SCHEDULE_TIMEOUT, 0);
 }
 
 void wait_for_completion_io(struct completion *x)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	wait_common(x, MAX_SCHEDULE_TIMEOUT, 0);
 }
 
 int wait_for_completion_interruptible(struct completion *x)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	long t = wait_common(x, MAX_SCHEDULE_TIMEOUT, EVLSIM_SLEEP_INTERRUPTIBLE);
 
 	return t == -ERESTARTSYS ? (int)t : 0;
@@ -135,6 +141,7 @@ int wait_for_completion_interruptible(struct completion *x)
 /* Only a fatal signal interrupts a killable wait; a process that gets one is gone. */
 int wait_for_completion_killable(struct completion *x)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	wait_common(x, MAX_SCHEDULE_TIMEOUT, 0);
 	return 0;
 }
@@ -149,11 +156,13 @@ int wait_for_completion_killable(struct completion *x)
  */
 unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	return wait_common(x, timeout, 0);
 }
 
 unsigned long wait_for_completion_io_timeout(struct completion *x, unsigned long timeout)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	return wait_common(x, timeout, 0);
 }
 
@@ -167,6 +176,7 @@ unsigned long wait_for_completion_io_timeout(struct completion *x, unsigned long
  */
 long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	return wait_common(x, timeout, EVLSIM_SLEEP_INTERRUPTIBLE);
 }
 
@@ -180,6 +190,7 @@ long wait_for_completion_interruptible_timeout(struct completion *x, unsigned lo
  */
 long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
 	return wait_common(x, timeout, 0);
 }
 

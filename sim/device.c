@@ -271,6 +271,7 @@ int class_register(const struct class *cls)
  */
 struct class *class_create(const char *name)
 {
+	evlsim__check_service(EVLSIM_SVC_class_create);
 	struct class *cls;
 	int ret;
 
@@ -316,6 +317,7 @@ void class_unregister(const struct class *cls)
 
 void class_destroy(const struct class *cls)
 {
+	evlsim__check_service(EVLSIM_SVC_class_destroy);
 	if (IS_ERR_OR_NULL(cls))
 		return;
 	class_unregister(cls);
@@ -585,6 +587,7 @@ error:
 struct device *device_create(const struct class *class, struct device *parent, dev_t devt,
 			     void *drvdata, const char *fmt, ...)
 {
+	evlsim__check_service(EVLSIM_SVC_device_create);
 	struct device *dev;
 	va_list vargs;
 
@@ -614,6 +617,7 @@ struct device *device_create_with_groups(const struct class *class, struct devic
  */
 void device_destroy(const struct class *class, dev_t devt)
 {
+	evlsim__check_service(EVLSIM_SVC_device_destroy);
 	struct class_entry *ce;
 	struct device_entry *de = NULL;
 	struct device *dev = NULL;

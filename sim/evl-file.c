@@ -35,14 +35,19 @@ void evlsim__crossing_init(struct evl_crossing *crossing)
 	init_irq_work(&crossing->oob_work, crossing_work);
 }
 
+/* the crossing's own completion: evl_up_crossing() runs at any stage */
 void evlsim__crossing_complete(struct evl_crossing *crossing)
 {
+	evlsim__unchecked_begin();
 	complete(&crossing->oob_done);
+	evlsim__unchecked_end();
 }
 
 void evlsim__crossing_wait(struct evl_crossing *crossing)
 {
+	evlsim__unchecked_begin();
 	wait_for_completion(&crossing->oob_done);
+	evlsim__unchecked_end();
 }
 
 /**
@@ -55,6 +60,7 @@ void evlsim__crossing_wait(struct evl_crossing *crossing)
  */
 int evl_open_file(struct evl_file *efilp, struct file *filp)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_open_file);
 	efilp->filp = filp;
 	evl_init_crossing(&efilp->crossing);
 	INIT_LIST_HEAD(&efilp->watchpoints);
@@ -73,6 +79,7 @@ int evl_open_file(struct evl_file *efilp, struct file *filp)
  */
 void evl_release_file(struct evl_file *efilp)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_release_file);
 	evl_release_watchers(efilp);		/* pollers of the file get POLLNVAL */
 	evlsim__sched_point(EVLSIM_SP_RELEASE);
 	evl_pass_crossing(&efilp->crossing);

@@ -62,7 +62,9 @@ static void kthread_trampoline(void *arg)
 	kthread->evlsim_state = EVLSIM_KT_RUNNING;
 	list_add_tail(&kthread->evlsim_next, &live_kthreads);
 	evlsim__mutex_unlock(&kthread_lock);
+	evlsim__unchecked_begin();	/* the simulator's own completion, from oob */
 	complete(&kthread->done);
+	evlsim__unchecked_end();
 
 	kthread->threadfn(kthread->arg);
 
@@ -95,6 +97,7 @@ int evlsim__run_kthread(struct evl_kthread *kthread, void (*fn)(void *arg), void
 			int prio, int clone_flags, int cpu, struct module *owner,
 			const char *fmt, ...)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_run_kthread);
 	va_list ap;
 	int ret;
 
@@ -156,10 +159,13 @@ static void kick_kthread(struct evl_kthread *kthread)
  */
 void evl_stop_kthread(struct evl_kthread *kthread)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_stop_kthread);
 	evlsim__mutex_lock(&kthread_lock);
 	kick_kthread(kthread);
 	evlsim__mutex_unlock(&kthread_lock);
+	evlsim__unchecked_begin();	/* the simulator's own wait: any stage here */
 	wait_for_completion(&kthread->done);
+	evlsim__unchecked_end();
 }
 
 struct evl_kthread *evl_current_kthread(void)

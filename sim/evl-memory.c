@@ -14,6 +14,7 @@ extern void free(void *p);
 
 void *evl_alloc(size_t size)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_alloc);
 	return size ? malloc(size) : NULL;
 }
 
@@ -24,5 +25,6 @@ void *evl_zalloc(size_t size)
 
 void evl_free(void *ptr)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_free);
 	free(ptr);
 }

@@ -144,7 +144,11 @@ static int lock_from_inband(struct evl_stax *stax)
  */
 int evl_lock_stax(struct evl_stax *stax)
 {
-	return running_inband() ? lock_from_inband(stax) : lock_from_oob(stax);
+	evlsim__wait_site_enter(EVLSIM_SVC_evl_lock_stax);
+	int ret = running_inband() ? lock_from_inband(stax) : lock_from_oob(stax);
+
+	evlsim__wait_site_exit();
+	return ret;
 }
 
 int evl_trylock_stax(struct evl_stax *stax)

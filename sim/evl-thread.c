@@ -24,6 +24,7 @@
 #include <uapi/evl/factory-abi.h>
 #include <uapi/evl/thread-abi.h>
 #include <linux/file.h>
+#include <linux/uaccess.h>
 #include "kinternal.h"
 
 #define EVL_THREAD_CLONE_FLAGS	(EVL_CLONE_PUBLIC | EVL_CLONE_OBSERVABLE | EVL_CLONE_UNICAST)
@@ -33,6 +34,7 @@ struct evl_thread_element {
 	char *name;
 	int clone_flags;
 	struct file *filp;		/* the element file, referenced while attached */
+	struct evl_file efile;		/* oob-capable: mode and state requests from oob */
 	struct list_head next;		/* public threads, by name */
 };
 
@@ -43,13 +45,111 @@ static int thread_element_release(struct inode *inode, struct file *filp)
 {
 	struct evl_thread_element *te = filp->private_data;
 
+	/* evl_release_file() without its watchers and its scheduling point: the element
+	 * is the simulator's, and no test hook should see its release */
+	evl_pass_crossing(&te->efile.crossing);
+	evlsim__oob_file_drain(filp);
+	__atomic_store_n(&filp->f_oob_state.data, NULL, __ATOMIC_RELEASE);
 	kfree(te->name);
 	kfree(te);
 	return 0;
 }
 
+/* ->thread of every element: cleared under it at detach, read under it by another thread */
+static struct evlsim_mutex element_lock = EVLSIM_MUTEX_INITIALIZER;
+
+/* update_mode() of kernel/evl/thread.c: EVL_THRIOC_SET_MODE, EVL_THRIOC_CLEAR_MODE */
+static int update_mode(struct evl_thread_element *te, __u32 mask, __u32 *oldmask, bool set)
+{
+	struct evlsim_thread *t;
+	int ret = 0;
+
+	*oldmask = 0;
+	if (mask & ~EVL_THREAD_MODE_BITS)
+		return -EINVAL;
+	if (set) {
+		/* HM events go to an observable thread only */
+		if ((mask & EVL_T_HMOBS) && !(te->clone_flags & EVL_CLONE_OBSERVABLE))
+			return -EINVAL;
+		/* a warning without a channel is notified through SIGDEBUG */
+		if ((mask & EVL_THREAD_WARN_MASK) && !(mask & EVL_THREAD_HM_MASK))
+			mask |= EVL_T_HMSIG;
+	}
+	evlsim__mutex_lock(&element_lock);
+	t = te->thread;
+	if (!t)
+		ret = -ESRCH;
+	else if (set)
+		*oldmask = __atomic_fetch_or(&t->mode, mask, __ATOMIC_RELAXED);
+	else
+		*oldmask = __atomic_fetch_and(&t->mode, ~mask, __ATOMIC_RELAXED);
+	evlsim__mutex_unlock(&element_lock);
+	*oldmask &= EVL_THREAD_MODE_BITS;
+	return ret;
+}
+
+/* EVL_THRIOC_GET_STATE: what the simulator knows of the thread, zeros for the rest */
+static int get_state(struct evl_thread_element *te, struct evl_thread_state *st)
+{
+	struct evlsim_thread *t;
+	int ret = 0;
+
+	memset(st, 0, sizeof(*st));
+	evlsim__mutex_lock(&element_lock);
+	t = te->thread;
+	if (!t) {
+		ret = -ESRCH;
+	} else {
+		st->state = __atomic_load_n(&t->mode, __ATOMIC_RELAXED) & EVL_THREAD_MODE_BITS;
+		if (__atomic_load_n(&t->stage, __ATOMIC_RELAXED) == EVLSIM_INBAND)
+			st->state |= EVL_T_INBAND;
+		if (!t->evl_thread_ext)		/* not an EVL kthread */
+			st->state |= EVL_T_USER;
+		if (te->clone_flags & EVL_CLONE_OBSERVABLE)
+			st->state |= EVL_T_OBSERV;
+		st->isw = __atomic_load_n(&t->nr_isw, __ATOMIC_RELAXED);
+		st->csw = __atomic_load_n(&t->nr_ctx_switches, __ATOMIC_RELAXED);
+		st->sc = __atomic_load_n(&t->nr_oob_calls, __ATOMIC_RELAXED);
+	}
+	evlsim__mutex_unlock(&element_lock);
+	return ret;
+}
+
+/* thread_common_ioctl() of kernel/evl/thread.c, for the requests the simulator serves */
+static long thread_common_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+{
+	struct evl_thread_element *te = filp->private_data;
+	struct evl_thread_state st;
+	__u32 mask, oldmask;
+	int ret;
+
+	switch (cmd) {
+	case EVL_THRIOC_SET_MODE:
+	case EVL_THRIOC_CLEAR_MODE:
+		if (raw_copy_from_user(&mask, (void __user *)arg, sizeof(mask)))
+			return -EFAULT;
+		ret = update_mode(te, mask, &oldmask, cmd == EVL_THRIOC_SET_MODE);
+		if (ret)
+			return ret;
+		if (raw_copy_to_user((void __user *)arg, &oldmask, sizeof(oldmask)))
+			return -EFAULT;
+		return 0;
+	case EVL_THRIOC_GET_STATE:
+		ret = get_state(te, &st);
+		if (ret)
+			return ret;
+		if (raw_copy_to_user((void __user *)arg, &st, sizeof(st)))
+			return -EFAULT;
+		return 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
 static const struct file_operations thread_fops = {
 	.release = thread_element_release,
+	.unlocked_ioctl = thread_common_ioctl,
+	.oob_ioctl = thread_common_ioctl,
 };
 
 static bool valid_name(const char *name)
@@ -112,13 +212,16 @@ int evlsim__evl_attach(struct evlsim_thread *t, const char *name, int flags)
 		ret = PTR_ERR(te->filp);
 		goto fail_public;
 	}
+	evl_open_file(&te->efile, te->filp);
 	get_file(te->filp);		/* the thread's own reference */
+	te->thread = t;
 	fd_install(fd, te->filp);
 
-	te->thread = t;
 	t->efd = fd;
-	t->stage = EVLSIM_INBAND;
+	__atomic_store_n(&t->stage, EVLSIM_INBAND, __ATOMIC_RELAXED);
 	t->oob_fastpath = 0;
+	__atomic_store_n(&t->mode, 0, __ATOMIC_RELAXED);
+	t->hm_pending = 0;
 	strscpy(t->name, name, sizeof(t->name));
 	__atomic_store_n(&t->evl, te, __ATOMIC_RELEASE);
 	return fd;
@@ -143,11 +246,15 @@ int evlsim__evl_detach(struct evlsim_thread *t)
 	if (!te)
 		return -EPERM;
 
-	t->stage = EVLSIM_INBAND;
+	__atomic_store_n(&t->stage, EVLSIM_INBAND, __ATOMIC_RELAXED);
 	t->oob_fastpath = 0;
+	__atomic_store_n(&t->mode, 0, __ATOMIC_RELAXED);	/* libevl clears EVL_T_WOSS first */
+	t->hm_pending = 0;
 	__atomic_store_n(&t->evl, NULL, __ATOMIC_RELEASE);
 	t->efd = -1;
+	evlsim__mutex_lock(&element_lock);
 	te->thread = NULL;
+	evlsim__mutex_unlock(&element_lock);
 
 	if (te->clone_flags & EVL_CLONE_PUBLIC) {
 		evlsim__mutex_lock(&public_lock);
@@ -162,12 +269,24 @@ int evlsim__evl_detach(struct evlsim_thread *t)
 
 /* ---- stages --------------------------------------------------------------------------- */
 
+/* a counter only its thread writes, which evl_get_state() may read from another one */
+#define count_event(__c)	__atomic_store_n(&(__c), (__c) + 1, __ATOMIC_RELAXED)
+
+/*
+ * evl_switch_inband(cause): @cause is an EVL_HMDIAG_* code, or EVL_HMDIAG_NONE for an
+ * explicit switch. As the kernel does, a thread whose mode has EVL_T_WOSS is told of a
+ * demotion with a cause through SIGDEBUG (evlsim__hm_notify()).
+ */
 static void switch_inband(struct evlsim_thread *t, int cause)
 {
 	evlsim__sched_point(EVLSIM_SP_SWITCH_INBAND);
-	t->stage = EVLSIM_INBAND;
+	evlsim__check_inband_switch(t);		/* golden rule: no EVL kmutex held */
+	__atomic_store_n(&t->stage, EVLSIM_INBAND, __ATOMIC_RELAXED);
 	t->oob_fastpath = 0;
-	t->nr_switches++;
+	count_event(t->nr_switches);
+	count_event(t->nr_isw);
+	if (cause > EVL_HMDIAG_NONE && (__atomic_load_n(&t->mode, __ATOMIC_RELAXED) & EVL_T_WOSS))
+		evlsim__hm_notify(t, cause);
 }
 
 /* evl_switch_oob() for the calling EVL thread: -ERESTARTSYS if a signal arrived. */
@@ -176,18 +295,52 @@ static int switch_oob(struct evlsim_thread *t, unsigned long sig_entry)
 	evlsim__sched_point(EVLSIM_SP_SWITCH_OOB);
 	if (evlsim__signal_since(t, sig_entry))
 		return -ERESTARTSYS;
-	t->stage = EVLSIM_OOB;
+	__atomic_store_n(&t->stage, EVLSIM_OOB, __ATOMIC_RELAXED);
 	t->oob_fastpath = !evlsim__oob_fence;
-	t->nr_switches++;
+	count_event(t->nr_switches);
 	return 0;
+}
+
+void evlsim__hm_notify(struct evlsim_thread *t, int cause)
+{
+	if (!(__atomic_load_n(&t->mode, __ATOMIC_RELAXED) & EVL_T_HMSIG))
+		return;		/* EVL_T_HMOBS: no observable to send it to (not simulated) */
+	if (!t->hm_pending)
+		t->hm_pending = cause;
+}
+
+/* Sends the pending SIGDEBUG, unless an oob call still runs on the thread. */
+void evlsim__hm_flush(struct evlsim_thread *t)
+{
+	int cause = t->hm_pending;
+
+	if (!cause || t->oob_file)
+		return;
+	t->hm_pending = 0;
+	evlsim__sigdebug_send(cause);
 }
 
 void evlsim__inband_syscall_enter(void)
 {
 	struct evlsim_thread *t = evlsim__self;
 
-	if (t && t->stage == EVLSIM_OOB)
+	if (t && t->stage == EVLSIM_OOB) {
 		switch_inband(t, EVL_HMDIAG_SYSDEMOTE);
+		if (unlikely(t->hm_pending)) {
+			evlsim__hm_flush(t);
+			/* the in-band call goes on in-band, whatever SIGDEBUG's handler did */
+			if (t->stage == EVLSIM_OOB)
+				switch_inband(t, EVL_HMDIAG_NONE);
+		}
+	}
+}
+
+/* evl_in_irq() (<evl/sched.h>): in an EVL timer handler */
+bool evlsim__evl_in_irq(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return t && t->in_irq > 0;
 }
 
 int evlsim__evl_switch_oob(void)
@@ -259,7 +412,7 @@ static __always_inline struct evlsim_thread *oob_enter(long *err, unsigned long 
 		*err = -EPERM;
 		return NULL;
 	}
-	t->nr_oob_calls++;
+	count_event(t->nr_oob_calls);
 	*sig = __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE);
 	t->oob_sig = *sig;
 	if (unlikely(t->stage != EVLSIM_OOB)) {
@@ -294,12 +447,17 @@ static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
 
 /*
  * oob_exit() for the fast paths below, out of line: they come here for any error. The
- * file is the one still published in the thread state.
+ * file is the one still published in the thread state; it is unpublished here, then a
+ * SIGDEBUG the call gave rise to is sent.
  */
 static noinline long oob_exit_slow(struct evlsim_thread *t, const char *handler, long ret,
 				   unsigned long count)
 {
-	return oob_exit(t, t->oob_sig, t->oob_file, handler, ret, count);
+	ret = oob_exit(t, t->oob_sig, t->oob_file, handler, ret, count);
+	evlsim__oob_file_put(t);
+	if (unlikely(t->hm_pending))
+		evlsim__hm_flush(t);
+	return ret;
 }
 
 /*
@@ -359,9 +517,12 @@ long evlsim__oob_read(int fd, void *buf, size_t count)
 	else {
 		evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
 		ret = filp->f_op->oob_read(filp, buf, count);
+		evlsim__check_handler_return("oob_read", filp->f_op->oob_read);
 		ret = oob_exit(t, sig, filp, "oob_read", ret, count);
 	}
 	oob_file_put(t, efilp, pinned);
+	if (unlikely(t->hm_pending))
+		evlsim__hm_flush(t);
 
 	return ret;
 }
@@ -391,9 +552,12 @@ long evlsim__oob_write(int fd, const void *buf, size_t count)
 	else {
 		evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
 		ret = filp->f_op->oob_write(filp, buf, count);
+		evlsim__check_handler_return("oob_write", filp->f_op->oob_write);
 		ret = oob_exit(t, sig, filp, "oob_write", ret, count);
 	}
 	oob_file_put(t, efilp, pinned);
+	if (unlikely(t->hm_pending))
+		evlsim__hm_flush(t);
 
 	return ret;
 }
@@ -421,16 +585,20 @@ long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg)
 		if (filp->f_op->compat_oob_ioctl) {
 			evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
 			ret = filp->f_op->compat_oob_ioctl(filp, cmd, arg);
+			evlsim__check_handler_return("compat_oob_ioctl", filp->f_op->compat_oob_ioctl);
 			ret = oob_exit(t, sig, filp, "compat_oob_ioctl", ret, ULONG_MAX);
 		}
 	} else if (filp->f_op->oob_ioctl) {
 		evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
 		ret = filp->f_op->oob_ioctl(filp, cmd, arg);
+		evlsim__check_handler_return("oob_ioctl", filp->f_op->oob_ioctl);
 		ret = oob_exit(t, sig, filp, "oob_ioctl", ret, ULONG_MAX);
 	}
 	if (ret == -ENOIOCTLCMD)
 		ret = -ENOTTY;
 	oob_file_put(t, efilp, pinned);
+	if (unlikely(t->hm_pending))
+		evlsim__hm_flush(t);
 
 	return ret;
 }
@@ -466,7 +634,7 @@ static __always_inline struct file *oob_fast_file(struct evlsim_thread *t, int f
 		evlsim__oob_file_put(t);
 		return NULL;
 	}
-	t->nr_oob_calls++;
+	count_event(t->nr_oob_calls);
 	t->oob_sig = __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE);
 	t->oob_args[0] = fd;
 	return filp;
@@ -513,10 +681,12 @@ ssize_t oob_read(int efd, void *buf, size_t count)
 	t->oob_args[1] = (unsigned long)buf;
 	t->oob_args[2] = count;
 	ret = filp->f_op->oob_read(filp, buf, count);
+	evlsim__check_handler_return("oob_read", filp->f_op->oob_read);
 	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
 		     evlsim__signal_since(t, t->oob_sig)))
 		ret = oob_exit_slow(t, "oob_read", ret, count);
-	evlsim__oob_file_put(t);
+	else
+		evlsim__oob_file_put(t);
 	if (unlikely((unsigned long)ret >= -4095UL))
 		return oob_fast_result(t, ret, EVLSIM_OOB_READ);
 	return (int)ret;
@@ -538,10 +708,12 @@ ssize_t oob_write(int efd, const void *buf, size_t count)
 	t->oob_args[1] = (unsigned long)buf;
 	t->oob_args[2] = count;
 	ret = filp->f_op->oob_write(filp, buf, count);
+	evlsim__check_handler_return("oob_write", filp->f_op->oob_write);
 	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
 		     evlsim__signal_since(t, t->oob_sig)))
 		ret = oob_exit_slow(t, "oob_write", ret, count);
-	evlsim__oob_file_put(t);
+	else
+		evlsim__oob_file_put(t);
 	if (unlikely((unsigned long)ret >= -4095UL))
 		return oob_fast_result(t, ret, EVLSIM_OOB_WRITE);
 	return (int)ret;
@@ -570,12 +742,14 @@ int oob_ioctl(int efd, unsigned long request, ...)
 	t->oob_args[1] = cmd;
 	t->oob_args[2] = arg;
 	ret = filp->f_op->oob_ioctl(filp, cmd, arg);
+	evlsim__check_handler_return("oob_ioctl", filp->f_op->oob_ioctl);
 	if (unlikely((unsigned long)ret > INT_MAX || evlsim__signal_since(t, t->oob_sig))) {
 		ret = oob_exit_slow(t, "oob_ioctl", ret, ULONG_MAX);
 		if (ret == -ENOIOCTLCMD)
 			ret = -ENOTTY;
+	} else {
+		evlsim__oob_file_put(t);
 	}
-	evlsim__oob_file_put(t);
 	if (unlikely((unsigned long)ret >= -4095UL))
 		return oob_fast_result(t, ret, EVLSIM_OOB_IOCTL);
 	return (int)ret;

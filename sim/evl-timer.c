@@ -119,7 +119,9 @@ static void fire_timer(struct evl_timerbase *base, struct evl_timer *timer, ktim
 	raw_spin_unlock_irqrestore(&base->lock, *flags);
 
 	irqs = hard_local_irq_save();
+	evlsim__self->in_irq++;		/* evl_in_irq() */
 	timer->handler(timer);
+	evlsim__self->in_irq--;
 	hard_local_irq_restore(irqs);
 
 	raw_spin_lock_irqsave(&base->lock, *flags);
@@ -248,6 +250,7 @@ void evlsim__init_timer(struct evl_timer *timer, struct evl_clock *clock,
  */
 void evl_start_timer(struct evl_timer *timer, ktime_t value, ktime_t interval)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_start_timer);
 	struct evl_timerbase *base = &timerbase;
 	unsigned long flags;
 	int status;
@@ -278,6 +281,7 @@ void evl_start_timer(struct evl_timer *timer, ktime_t value, ktime_t interval)
  */
 void __evl_stop_timer(struct evl_timer *timer)
 {
+	evlsim__check_service(EVLSIM_SVC_evl_stop_timer);
 	struct evl_timerbase *base = &timerbase;
 	unsigned long flags;
 

@@ -125,10 +125,18 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 	struct evlsim_thread *t = curr->evlsim;
 	ktime_t now = evlsim__clock_now(), deadline = 0;
 
-	if (unlikely(t->stage != EVLSIM_OOB))
-		evlsim__report(EVLSIM_REPORT_RULE, "evl-wait-inband",
-			       "EVL wait on %s from the in-band stage (only oob threads may block on EVL wait channels)",
-			       wq->wchan.name ?: "?");
+	/*
+	 * The golden rule (services.def): a blocking EVL wait runs oob, never in a timer
+	 * handler, with no hard lock but the channel's (reported, then the wait goes on).
+	 * The call site is the driver's: the macro's expansion calling us, or the one an
+	 * out-of-line wait (evl_down(), evl_lock_kmutex(), ...) recorded.
+	 */
+	if (likely(evlsim__checks_enabled)) {
+		void *site = evlsim__wait_site;
+
+		evlsim__check_service_locked(site ? evlsim__wait_svc : EVLSIM_SVC_evl_wait_event,
+					     site ?: __builtin_return_address(0), 1);
+	}
 
 	curr->info = 0;
 	curr->wait_early = 0;
@@ -388,12 +396,20 @@ static bool down_ksem(struct evl_ksem *ksem)
 /* @timeout: EVL_INFINITE, or an absolute date on the monotonic clock */
 int evl_down_timeout(struct evl_ksem *ksem, ktime_t timeout)
 {
-	return evl_wait_event_timeout(&ksem->wait, timeout, EVL_ABS, down_ksem(ksem));
+	evlsim__wait_site_enter(EVLSIM_SVC_evl_down_timeout);
+	int ret = evl_wait_event_timeout(&ksem->wait, timeout, EVL_ABS, down_ksem(ksem));
+
+	evlsim__wait_site_exit();
+	return ret;
 }
 
 int evl_down(struct evl_ksem *ksem)
 {
-	return evl_down_timeout(ksem, EVL_INFINITE);
+	evlsim__wait_site_enter(EVLSIM_SVC_evl_down);
+	int ret = evl_down_timeout(ksem, EVL_INFINITE);
+
+	evlsim__wait_site_exit();
+	return ret;
 }
 
 int evl_trydown(struct evl_ksem *ksem)
@@ -451,6 +467,7 @@ static bool grab_kmutex(struct evl_kmutex *kmutex, struct evl_thread *curr)
 
 	if (!wchan->owner) {
 		wchan->owner = curr;
+		curr->evlsim_kmutexes++;
 		atomic_set(&kmutex->fastlock, 1);
 	}
 	return wchan->owner == curr;
@@ -468,6 +485,8 @@ int evl_trylock_kmutex(struct evl_kmutex *kmutex)
 		ret = -EDEADLK;
 	else if (!grab_kmutex(kmutex, curr))
 		ret = -EBUSY;
+	else
+		curr->evlsim_kmutex_site = __builtin_return_address(0);
 	raw_spin_unlock_irqrestore(&wchan->lock, flags);
 	return ret;
 }
@@ -486,7 +505,24 @@ int evl_lock_kmutex(struct evl_kmutex *kmutex)
 	}
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
 
-	return evl_wait_event(wq, grab_kmutex(kmutex, curr));
+	evlsim__wait_site_enter(EVLSIM_SVC_evl_lock_kmutex);
+	int ret = evl_wait_event(wq, grab_kmutex(kmutex, curr));
+
+	if (!ret)
+		curr->evlsim_kmutex_site = evlsim__wait_site;
+	evlsim__wait_site_exit();
+	return ret;
+}
+
+int evlsim__evl_kmutexes_held(struct evlsim_thread *t, void **site)
+{
+	struct evl_thread *thread;
+
+	if (!t->evl_thread_ready && !t->evl_thread_ext)
+		return 0;
+	thread = thread_of(t);
+	*site = thread->evlsim_kmutex_site;
+	return thread->evlsim_kmutexes;
 }
 
 /* hands the mutex over to the head waiter, if any */
@@ -504,6 +540,9 @@ void evl_unlock_kmutex(struct evl_kmutex *kmutex)
 	}
 	next = evl_wait_head(wq);
 	wq->wchan.owner = next;
+	curr->evlsim_kmutexes--;
+	if (next)
+		next->evlsim_kmutexes++;
 	atomic_set(&kmutex->fastlock, !!next);
 	if (next)
 		evl_wake_up(wq, next, 0);

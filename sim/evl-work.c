@@ -107,6 +107,7 @@ static void start_worker(void)
  */
 bool irq_work_queue(struct irq_work *work)
 {
+	evlsim__check_service(EVLSIM_SVC_irq_work_queue);
 	unsigned int old = __atomic_load_n(&work->flags, __ATOMIC_RELAXED);
 	unsigned long flags;
 
@@ -127,6 +128,7 @@ bool irq_work_queue(struct irq_work *work)
 
 bool irq_work_queue_on(struct irq_work *work, int cpu)
 {
+	evlsim__check_service(EVLSIM_SVC_irq_work_queue);
 	return irq_work_queue(work);
 }
 
@@ -148,6 +150,7 @@ static void sync_locked(struct irq_work *work, unsigned long *flags)
 
 void irq_work_sync(struct irq_work *work)
 {
+	evlsim__check_service(EVLSIM_SVC_irq_work_sync);
 	unsigned long flags;
 
 	if (!irq_work_is_busy(work))

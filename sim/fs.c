@@ -357,6 +357,7 @@ static ssize_t vfs_read(struct file *filp, char __user *buf, size_t count, loff_
 
 	if (filp->f_op->read) {
 		ret = filp->f_op->read(filp, buf, count, pos);
+		evlsim__check_handler_return("read", filp->f_op->read);
 		return evlsim__check_ret(filp, "read", ret, count);
 	}
 	evlsim__report(EVLSIM_REPORT_NOTICE, "read_iter",
@@ -384,6 +385,7 @@ static ssize_t vfs_write(struct file *filp, const char __user *buf, size_t count
 
 	if (filp->f_op->write) {
 		ret = filp->f_op->write(filp, buf, count, pos);
+		evlsim__check_handler_return("write", filp->f_op->write);
 		return evlsim__check_ret(filp, "write", ret, count);
 	}
 	evlsim__report(EVLSIM_REPORT_NOTICE, "write_iter",
@@ -629,6 +631,7 @@ static long vfs_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 	if (!filp->f_op->unlocked_ioctl)
 		return -ENOTTY;
 	error = filp->f_op->unlocked_ioctl(filp, cmd, arg);
+	evlsim__check_handler_return("unlocked_ioctl", filp->f_op->unlocked_ioctl);
 	evlsim__check_ret(filp, "unlocked_ioctl", error, ULONG_MAX);
 	if (error == -ENOIOCTLCMD)
 		error = -ENOTTY;
@@ -713,6 +716,7 @@ long evlsim__sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 			error = -ENOTTY;
 			if (filp->f_op->compat_ioctl) {
 				error = filp->f_op->compat_ioctl(filp, cmd, arg);
+				evlsim__check_handler_return("compat_ioctl", filp->f_op->compat_ioctl);
 				evlsim__check_ret(filp, "compat_ioctl", error, ULONG_MAX);
 				if (error == -ENOIOCTLCMD)
 					error = -ENOTTY;

@@ -111,6 +111,12 @@ struct evlsim_thread {
 	unsigned long nr_switches;	/* stage switches */
 	unsigned long nr_oob_calls;	/* oob syscalls issued */
 	unsigned long nr_ctx_switches;	/* times this thread slept */
+	unsigned long nr_isw;		/* switches to in-band (evl_get_state()'s isw) */
+
+	/* health monitoring (evl-thread.c) */
+	int mode;			/* EVL_T_WOSS... mode bits (evl_set_thread_mode()), atomic */
+	int hm_pending;			/* EVL_HMDIAG_* cause of a SIGDEBUG not sent yet, 0: none */
+	int in_irq;			/* > 0: in an EVL timer handler (evl_in_irq()) */
 
 	/* the kernel world's struct evl_thread of this thread (sim/evl-wait.c) */
 	unsigned char evl_thread[128] __attribute__((aligned(16)));
@@ -205,6 +211,9 @@ static inline void evlsim__sched_point(enum evlsim_sched_point sp)
  */
 void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
 	evlsim_printf(3, 4);
+/* The function holding @addr as "name+0xoff" (the checker's call sites). */
+void evlsim__symbolize(const void *addr, char *buf, evlsim_size_t len);
+int evlsim__check_mode(void);		/* enum evlsim_check_mode, from $EVLSIM_CHECK */
 /* Kernel log (printk): level is the KERN_* digit, or -1 for a continuation. */
 int evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);	/* length */
 
@@ -371,6 +380,21 @@ long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg);
 /* In-band syscall prologue: an oob EVL thread is demoted (SYSDEMOTE) before an in-band
  * call on a simulated object, as Dovetail does before passing the syscall down. */
 void evlsim__inband_syscall_enter(void);
+
+/*
+ * Health monitoring (evl-thread.c). evlsim__hm_notify() records that the calling thread
+ * @t must be told of @cause (EVL_HMDIAG_*) through SIGDEBUG, if its mode has EVL_T_HMSIG
+ * (the caller checks the EVL_T_WO* bit that gates the cause: switch_inband() checks
+ * EVL_T_WOSS, a lock checker would check EVL_T_WOLI for LKDEPEND/LKSLEEP). The signal is
+ * queued at the next point where the thread runs no oob call, as the kernel delivers it on
+ * the return to user space: the end of the oob call, or the entry of the in-band call that
+ * demoted it (evlsim__hm_flush()). One cause is kept at a time, as for any standard
+ * signal already pending.
+ */
+void evlsim__hm_notify(struct evlsim_thread *t, int cause);
+void evlsim__hm_flush(struct evlsim_thread *t);
+/* user world: queue SIGDEBUG (SIGXCPU, SI_QUEUE, cause | 0xfccf0000) to the caller */
+void evlsim__sigdebug_send(int cause);
 
 /* EVL thread attachment (kernel world builds the thread element). */
 int evlsim__evl_attach(struct evlsim_thread *t, const char *name, int flags);

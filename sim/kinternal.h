@@ -10,7 +10,50 @@
 #include <linux/fs.h>
 #include <linux/device.h>
 #include <linux/module.h>
+#include <evlsim/services.h>
 #include "internal.h"
+
+/* checker.c: the golden-rule checker (see evlsim/services.h for the service hooks) */
+extern __thread int evlsim__unchecked __attribute__((tls_model("initial-exec")));
+/* The simulator's own call of a checked service, in a context of its own choosing. */
+#define evlsim__unchecked_begin()	(evlsim__unchecked++)
+#define evlsim__unchecked_end()		(evlsim__unchecked--)
+void evlsim__check_report(const char *rule, const char *what, const void *site,
+			  const char *fmt, ...) __printf(4, 5);
+/* The driver's call site of the EVL wait in progress, set by the out-of-line waits
+ * (evl_down(), evl_lock_kmutex(), ...) for the check in evl_add_wait_queue() */
+extern __thread void *evlsim__wait_site __attribute__((tls_model("initial-exec")));
+extern __thread int evlsim__wait_svc __attribute__((tls_model("initial-exec")));
+#define evlsim__wait_site_enter(svc)						\
+	bool __evlsim_own_site = !evlsim__wait_site;				\
+	if (__evlsim_own_site) {						\
+		evlsim__wait_site = __builtin_return_address(0);		\
+		evlsim__wait_svc = (svc);					\
+	}
+#define evlsim__wait_site_exit()						\
+	do {									\
+		if (__evlsim_own_site)						\
+			evlsim__wait_site = NULL;				\
+	} while (0)
+void evlsim__check_service_locked(int svc, void *caller, int own_locks);
+void evlsim__check_return(const char *handler, const void *fn);
+/* slab.c: kmalloc() and kfree() for the simulator's own use (never checked) */
+void *__evlsim_kmalloc(size_t size, gfp_t flags);
+void __evlsim_kfree(const void *objp);
+/* spinlock.c: the caller's hard lock nesting and explicit hard irq flag */
+extern __thread int evlsim__hard_irq_off __attribute__((tls_model("initial-exec")));
+extern __thread int evlsim__hard_locks_held __attribute__((tls_model("initial-exec")));
+/* After a driver handler @fn returned, on the way back to user space (rule return-locked). */
+#define evlsim__check_handler_return(name, fn)					\
+	do {									\
+		if (unlikely(evlsim__hard_locks_held | evlsim__hard_irq_off))	\
+			evlsim__check_return(name, (const void *)(fn));		\
+	} while (0)
+void evlsim__check_inband_switch(struct evlsim_thread *t);
+int evlsim__hard_lock_depth(void);
+int evlsim__hard_irq_flag(void);
+/* evl-wait.c: how many EVL kernel mutexes @t holds */
+int evlsim__evl_kmutexes_held(struct evlsim_thread *t, void **site);
 
 /* fs.c */
 struct inode *evlsim__new_inode(dev_t rdev, umode_t mode);

@@ -23,6 +23,7 @@
 #include <linux/stdarg.h>
 #include <asm/processor.h>
 #include "ksched.h"
+#include "kinternal.h"
 
 enum { KTHREAD_SHOULD_STOP, KTHREAD_SHOULD_PARK };
 
@@ -168,12 +169,12 @@ int wake_up_process(struct task_struct *p)
 
 void schedule(void)
 {
-	might_sleep();
 	task_sleep(current, EVLSIM_NS_INFINITE);
 }
 
 long schedule_timeout(long timeout)
 {
+	evlsim__check_service(EVLSIM_SVC_schedule_timeout);
 	evlsim_ns_t deadline;
 
 	if (timeout == MAX_SCHEDULE_TIMEOUT) {
@@ -185,7 +186,6 @@ long schedule_timeout(long timeout)
 		__set_current_state(TASK_RUNNING);
 		return 0;
 	}
-	might_sleep();
 	deadline = evlsim__jiffies_deadline(timeout);
 	task_sleep(current, deadline);
 	return evlsim__jiffies_left(deadline);
@@ -248,7 +248,6 @@ static int sleep_until(evlsim_ns_t deadline, unsigned int state)
 	unsigned long snap = __atomic_load_n(&self->sig_count, __ATOMIC_ACQUIRE);
 	int r;
 
-	might_sleep();
 	do {
 		pi_lock(p);
 		evlsim__prepare_sleep(self);
@@ -264,11 +263,13 @@ static int sleep_until(evlsim_ns_t deadline, unsigned int state)
 
 void msleep(unsigned int msecs)
 {
+	evlsim__check_service(EVLSIM_SVC_msleep);
 	sleep_until(evlsim__clock_now() + (evlsim_ns_t)msecs * 1000000, TASK_UNINTERRUPTIBLE);
 }
 
 unsigned long msleep_interruptible(unsigned int msecs)
 {
+	evlsim__check_service(EVLSIM_SVC_msleep);
 	evlsim_ns_t deadline = evlsim__clock_now() + (evlsim_ns_t)msecs * 1000000;
 
 	if (sleep_until(deadline, TASK_INTERRUPTIBLE) != EVLSIM_SIGNALED)
@@ -278,6 +279,7 @@ unsigned long msleep_interruptible(unsigned int msecs)
 
 void usleep_range_state(unsigned long min, unsigned long max, unsigned int state)
 {
+	evlsim__check_service(EVLSIM_SVC_usleep_range);
 	/* as the kernel: never return before @min elapsed, whatever the state */
 	sleep_until(evlsim__clock_now() + (evlsim_ns_t)min * 1000,
 		    state & ~TASK_INTERRUPTIBLE ?: TASK_UNINTERRUPTIBLE);
@@ -369,12 +371,12 @@ struct task_struct *evlsim__kthread_start(int (*threadfn)(void *data), void *dat
 struct task_struct *evlsim__kthread_create(struct module *owner, int (*threadfn)(void *data),
 					   void *data, int node, const char namefmt[], ...)
 {
+	evlsim__check_service(EVLSIM_SVC_kthread_run);
 	char comm[TASK_COMM_LEN];
 	struct kthread *kt;
 	va_list args;
 	int ret;
 
-	might_sleep();
 	va_start(args, namefmt);
 	vsnprintf(comm, sizeof(comm), namefmt, args);
 	va_end(args);
@@ -426,12 +428,12 @@ void *kthread_data(struct task_struct *k)
 
 int kthread_stop(struct task_struct *k)
 {
+	evlsim__check_service(EVLSIM_SVC_kthread_stop);
 	struct kthread *kt = to_kthread(k);
 	int ret;
 
 	if (WARN_ON(!kt))
 		return -EINVAL;
-	might_sleep();
 	get_task_struct(k);
 	set_bit(KTHREAD_SHOULD_STOP, &kt->flags);
 	wake_up_process(k);

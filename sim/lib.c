@@ -17,7 +17,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include "internal.h"
+#include "kinternal.h"
 
 /*
  * Implemented by the user world: the number of CPUs the simulator runs on (what
@@ -225,6 +225,7 @@ char *strreplace(char *str, char old, char new)
  */
 char *kstrdup(const char *s, gfp_t gfp)
 {
+	evlsim__check_service(EVLSIM_SVC_kstrdup);
 	size_t len;
 	char *buf;
 
@@ -232,7 +233,7 @@ char *kstrdup(const char *s, gfp_t gfp)
 		return NULL;
 
 	len = strlen(s) + 1;
-	buf = kmalloc(len, gfp);
+	buf = __evlsim_kmalloc(len, gfp);
 	if (buf)
 		memcpy(buf, s, len);
 	return buf;
@@ -259,7 +260,8 @@ const char *kstrdup_const(const char *s, gfp_t gfp)
  */
 void kfree_const(const void *x)
 {
-	kfree(x);
+	evlsim__check_service(EVLSIM_SVC_kfree);
+	__evlsim_kfree(x);
 }
 
 /**
@@ -268,7 +270,7 @@ void kfree_const(const void *x)
  * @max: the maximum number of characters copied (a NUL is always added)
  * @gfp: allocation flags
  *
- * Return: the copy (kfree() it), or NULL if @s is NULL or the allocation failed.
+ * Return: the copy (__evlsim_kfree() it), or NULL if @s is NULL or the allocation failed.
  */
 char *kstrndup(const char *s, size_t max, gfp_t gfp)
 {
@@ -279,7 +281,7 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
 		return NULL;
 
 	len = strnlen(s, max);
-	buf = kmalloc(len + 1, gfp);
+	buf = __evlsim_kmalloc(len + 1, gfp);
 	if (buf) {
 		memcpy(buf, s, len);
 		buf[len] = '\0';
@@ -293,11 +295,12 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
  * @len: its size
  * @gfp: allocation flags
  *
- * Return: the copy (kfree() it), or NULL if the allocation failed.
+ * Return: the copy (__evlsim_kfree() it), or NULL if the allocation failed.
  */
 void *kmemdup(const void *src, size_t len, gfp_t gfp)
 {
-	void *p = kmalloc(len, gfp);
+	evlsim__check_service(EVLSIM_SVC_kmemdup);
+	void *p = __evlsim_kmalloc(len, gfp);
 
 	if (p)
 		memcpy(p, src, len);
@@ -311,7 +314,7 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp)
  * @element_size: size of one element
  * @gfp: allocation flags
  *
- * Return: the copy (kfree() it), or NULL if the allocation failed or the size overflows.
+ * Return: the copy (__evlsim_kfree() it), or NULL if the allocation failed or the size overflows.
  */
 void *kmemdup_array(const void *src, size_t count, size_t element_size, gfp_t gfp)
 {
@@ -324,7 +327,7 @@ void *kmemdup_array(const void *src, size_t count, size_t element_size, gfp_t gf
  * @len: the number of characters to copy
  * @gfp: allocation flags
  *
- * Return: the copy, @len characters plus a NUL (kfree() it), or NULL if @s is NULL or
+ * Return: the copy, @len characters plus a NUL (__evlsim_kfree() it), or NULL if @s is NULL or
  * the allocation failed.
  */
 char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
@@ -334,7 +337,7 @@ char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
 	if (!s)
 		return NULL;
 
-	buf = kmalloc(len + 1, gfp);
+	buf = __evlsim_kmalloc(len + 1, gfp);
 	if (buf) {
 		memcpy(buf, s, len);
 		buf[len] = '\0';
@@ -343,21 +346,22 @@ char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
 }
 
 /**
- * memdup_user - copy a user-space memory area into a kmalloc()ed buffer
+ * memdup_user - copy a user-space memory area into a __evlsim_kmalloc()ed buffer
  * @src: the user-space area
  * @len: its size
  *
- * Return: the copy (kfree() it), or ERR_PTR(-ENOMEM) or ERR_PTR(-EFAULT).
+ * Return: the copy (__evlsim_kfree() it), or ERR_PTR(-ENOMEM) or ERR_PTR(-EFAULT).
  */
 void *memdup_user(const void __user *src, size_t len)
 {
-	void *p = kmalloc(len, GFP_USER | __GFP_NOWARN);
+	evlsim__check_service(EVLSIM_SVC_memdup_user);
+	void *p = __evlsim_kmalloc(len, GFP_USER | __GFP_NOWARN);
 
 	if (!p)
 		return ERR_PTR(-ENOMEM);
 
 	if (copy_from_user(p, src, len)) {
-		kfree(p);
+		__evlsim_kfree(p);
 		return ERR_PTR(-EFAULT);
 	}
 	return p;
@@ -389,17 +393,17 @@ void *vmemdup_user(const void __user *src, size_t len)
  * @src: the user-space area
  * @len: its size (the copy is @len + 1 bytes long)
  *
- * Return: the copy (kfree() it), or ERR_PTR(-ENOMEM) or ERR_PTR(-EFAULT).
+ * Return: the copy (__evlsim_kfree() it), or ERR_PTR(-ENOMEM) or ERR_PTR(-EFAULT).
  */
 void *memdup_user_nul(const void __user *src, size_t len)
 {
-	char *p = kmalloc(len + 1, GFP_KERNEL);
+	char *p = __evlsim_kmalloc(len + 1, GFP_KERNEL);
 
 	if (!p)
 		return ERR_PTR(-ENOMEM);
 
 	if (copy_from_user(p, src, len)) {
-		kfree(p);
+		__evlsim_kfree(p);
 		return ERR_PTR(-EFAULT);
 	}
 	p[len] = '\0';
@@ -411,7 +415,7 @@ void *memdup_user_nul(const void __user *src, size_t len)
  * @s: the user-space string
  * @n: the maximum size of the string, NUL included
  *
- * Return: the copy (kfree() it), or ERR_PTR(-EFAULT) if @s cannot be read,
+ * Return: the copy (__evlsim_kfree() it), or ERR_PTR(-EFAULT) if @s cannot be read,
  * ERR_PTR(-EINVAL) if it is longer than @n, ERR_PTR(-ENOMEM).
  */
 char *strndup_user(const char __user *s, long n)
@@ -815,7 +819,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
  * @fmt: the format string
  * @ap: the arguments
  *
- * Return: the string (kfree() it), or NULL if the allocation failed.
+ * Return: the string (__evlsim_kfree() it), or NULL if the allocation failed.
  */
 char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap)
 {
@@ -831,7 +835,7 @@ char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap)
 		return NULL;
 
 	first = len;
-	p = kmalloc(first + 1, gfp);
+	p = __evlsim_kmalloc(first + 1, gfp);
 	if (!p)
 		return NULL;
 
@@ -848,7 +852,7 @@ char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap)
  * @fmt: the format string
  * @...: the arguments
  *
- * Return: the string (kfree() it), or NULL if the allocation failed.
+ * Return: the string (__evlsim_kfree() it), or NULL if the allocation failed.
  */
 char *kasprintf(gfp_t gfp, const char *fmt, ...)
 {

@@ -6,10 +6,14 @@
  * the caller sees: -1/errno for [-4095, -1], otherwise the long truncated to an int.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <evl/evl.h>
+#include <uapi/evl/signal-abi.h>
 #include "internal.h"
 #include "uapi-glue.h"
 
@@ -103,4 +107,61 @@ EVLSIM_EXPORT bool evl_is_inband(void)
 	struct evlsim_thread *t = evlsim__self;
 
 	return !t || !t->evl || t->stage == EVLSIM_INBAND;
+}
+
+/*
+ * libevl's common ioctl: oob_ioctl() from an oob thread, ioctl() from an in-band one, so
+ * that asking does not switch the caller's stage. 0 or -errno; errno is left alone.
+ */
+static int common_ioctl(int efd, unsigned long request, void *arg)
+{
+	int saved_errno = errno, ret;
+
+	if (evl_is_inband())
+		ret = ioctl(efd, request, arg);
+	else
+		ret = oob_ioctl(efd, request, arg);
+	ret = ret ? -errno : 0;
+	errno = saved_errno;
+	return ret;
+}
+
+static int thread_mode(int efd, unsigned long request, int mask, int *oldmask)
+{
+	__u32 val = (__u32)mask;
+	int ret;
+
+	ret = common_ioctl(efd, request, &val);
+	if (!ret && oldmask)
+		*oldmask = (int)val;
+	return ret;
+}
+
+EVLSIM_EXPORT int evl_set_thread_mode(int efd, int mask, int *oldmask)
+{
+	return thread_mode(efd, EVL_THRIOC_SET_MODE, mask, oldmask);
+}
+
+EVLSIM_EXPORT int evl_clear_thread_mode(int efd, int mask, int *oldmask)
+{
+	return thread_mode(efd, EVL_THRIOC_CLEAR_MODE, mask, oldmask);
+}
+
+EVLSIM_EXPORT int evl_get_state(int efd, struct evl_thread_state *statebuf)
+{
+	return common_ioctl(efd, EVL_THRIOC_GET_STATE, statebuf);
+}
+
+/*
+ * SIGDEBUG to the calling thread, as the kernel's do_inband_signal() queues it: SI_QUEUE,
+ * si_value.sival_int = cause | SIGEVL_MARKER. Delivered before pthread_sigqueue()
+ * returns unless the thread blocks it.
+ */
+void evlsim__sigdebug_send(int cause)
+{
+	union sigval v = { .sival_int = (int)(cause | SIGEVL_MARKER) };
+	int saved_errno = errno;
+
+	pthread_sigqueue(pthread_self(), SIGDEBUG, v);
+	errno = saved_errno;
 }

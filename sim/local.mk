@@ -9,6 +9,7 @@ noinst_LTLIBRARIES += sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsi
 
 sim_libevlsim_kernel_la_SOURCES = \
 	sim/char_dev.c \
+	sim/checker.c \
 	sim/completion.c \
 	sim/device.c \
 	sim/evl-file.c \
@@ -83,7 +84,7 @@ uninstall-local: uninstall-shim-headers
 install-shim-headers:
 	$(MKDIR_P) "$(DESTDIR)$(includedir)/evlsim/kernel" "$(DESTDIR)$(includedir)/evlsim/user"
 	cd "$(top_srcdir)/sim/include/kernel" && \
-	  find . -name '*.h' -exec sh -c 'for f; do \
+	  find . \( -name '*.h' -o -name '*.def' \) -exec sh -c 'for f; do \
 	    d="$(DESTDIR)$(includedir)/evlsim/kernel/$$(dirname "$$f")"; \
 	    mkdir -p "$$d" && cp -pL "$$f" "$$d/"; done' sh {} +
 	cd "$(top_srcdir)/sim/include/user" && \

@@ -125,6 +125,7 @@ static bool minor_in_use(int minor)
  */
 int misc_register(struct miscdevice *misc)
 {
+	evlsim__check_service(EVLSIM_SVC_misc_register);
 	dev_t dev;
 	int err = 0;
 	bool is_dynamic = (misc->minor == MISC_DYNAMIC_MINOR);
@@ -183,6 +184,7 @@ out:
  */
 void misc_deregister(struct miscdevice *misc)
 {
+	evlsim__check_service(EVLSIM_SVC_misc_deregister);
 	if (WARN_ON(list_empty(&misc->list)))
 		return;
 

@@ -130,6 +130,7 @@ static int map_frames(struct sim_vma *s, unsigned long addr, unsigned long pfn,
 int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn,
 		    unsigned long size, pgprot_t prot)
 {
+	evlsim__check_service(EVLSIM_SVC_remap_pfn_range);
 	struct sim_vma *s = to_sim(vma);
 	unsigned long end = addr + PAGE_ALIGN(size), nr, first, i;
 	int ret;
@@ -448,6 +449,7 @@ static long mmap_region(struct file *file, unsigned long addr, unsigned long len
 	s->vma.vm_file = get_file(file);
 
 	ret = file->f_op->mmap(file, &s->vma);
+	evlsim__check_handler_return("mmap", file->f_op->mmap);
 	if (ret > 0) {
 		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
 			       "%s: mmap() returned %d, which is neither 0 nor an errno",

@@ -678,6 +678,7 @@ EVLSIM_EXPORT int evlsim_load_module(const char *name_or_path)
 	struct module *mod;
 	int ret;
 
+	evlsim__inband_syscall_enter();		/* init_module(2): an in-band syscall */
 	if (!name_or_path)
 		return -EINVAL;
 	evlsim__current();
@@ -736,6 +737,7 @@ EVLSIM_EXPORT int evlsim_unload_module(const char *name)
 	struct module *mod;
 	int ret;
 
+	evlsim__inband_syscall_enter();		/* delete_module(2): an in-band syscall */
 	if (!name)
 		return -EINVAL;
 	evlsim__current();

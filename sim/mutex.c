@@ -16,6 +16,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include "ksched.h"
+#include "kinternal.h"
 
 #define MUTEX_FLAG_WAITERS	0x01
 #define MUTEX_FLAG_HANDOFF	0x02
@@ -122,7 +123,6 @@ static int __mutex_lock(struct mutex *lock, int sleep_flags)
 {
 	struct task_struct *curr = current;
 
-	might_sleep();
 	if (trylock_fast(lock, curr))
 		return 0;
 	return lock_slowpath(lock, curr, sleep_flags);
@@ -130,6 +130,7 @@ static int __mutex_lock(struct mutex *lock, int sleep_flags)
 
 void mutex_lock(struct mutex *lock)
 {
+	evlsim__check_service(EVLSIM_SVC_mutex_lock);
 	__mutex_lock(lock, 0);
 }
 
@@ -140,17 +141,20 @@ void mutex_lock_io(struct mutex *lock)
 
 int mutex_lock_interruptible(struct mutex *lock)
 {
+	evlsim__check_service(EVLSIM_SVC_mutex_lock);
 	return __mutex_lock(lock, EVLSIM_SLEEP_INTERRUPTIBLE);
 }
 
 /* Only a fatal signal interrupts a killable wait; a process that gets one is gone. */
 int mutex_lock_killable(struct mutex *lock)
 {
+	evlsim__check_service(EVLSIM_SVC_mutex_lock);
 	return __mutex_lock(lock, 0);
 }
 
 int mutex_trylock(struct mutex *lock)
 {
+	evlsim__check_service(EVLSIM_SVC_mutex_trylock);
 	struct task_struct *curr = current;
 	long owner = atomic_long_read(&lock->owner);
 
@@ -164,6 +168,7 @@ int mutex_trylock(struct mutex *lock)
 
 void mutex_unlock(struct mutex *lock)
 {
+	evlsim__check_service(EVLSIM_SVC_mutex_unlock);
 	struct task_struct *curr = current;
 	struct mutex_waiter *waiter;
 	long owner = atomic_long_read(&lock->owner);

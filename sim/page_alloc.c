@@ -115,7 +115,7 @@ static void free_the_page(struct page *page, unsigned int order)
 	evlsim__pages_free(page_address(page), nr);
 }
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+static struct page *__evlsim_alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long nr, i;
 	struct page *page;
@@ -155,7 +155,7 @@ static bool put_testzero(struct page *page, const char *what)
 	return false;
 }
 
-void __free_pages(struct page *page, unsigned int order)
+static void __evlsim_free_pages(struct page *page, unsigned int order)
 {
 	bool head;
 
@@ -169,9 +169,22 @@ void __free_pages(struct page *page, unsigned int order)
 			free_the_page(page + (1UL << order), order);
 }
 
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	evlsim__check_service(EVLSIM_SVC_alloc_pages);
+	return __evlsim_alloc_pages(gfp, order);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	evlsim__check_service(EVLSIM_SVC___free_pages);
+	__evlsim_free_pages(page, order);
+}
+
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 {
-	struct page *page = alloc_pages(gfp_mask, order);
+	evlsim__check_service(EVLSIM_SVC___get_free_pages);
+	struct page *page = __evlsim_alloc_pages(gfp_mask, order);
 
 	return page ? (unsigned long)page_address(page) : 0;
 }
@@ -183,11 +196,12 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 
 void free_pages(unsigned long addr, unsigned int order)
 {
+	evlsim__check_service(EVLSIM_SVC_free_pages);
 	if (addr != 0) {
 		struct page *page = virt_to_page(addr);
 
 		if (page)
-			__free_pages(page, order);
+			__evlsim_free_pages(page, order);
 	}
 }
 
@@ -211,7 +225,7 @@ void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
 
 	if (WARN_ON_ONCE(gfp_mask & (__GFP_COMP | __GFP_HIGHMEM)))
 		gfp_mask &= ~(__GFP_COMP | __GFP_HIGHMEM);
-	page = alloc_pages(gfp_mask, order);
+	page = __evlsim_alloc_pages(gfp_mask, order);
 	if (!page)
 		return NULL;
 	split_page(page, order);
@@ -287,6 +301,7 @@ static void *vmalloc_usermap(unsigned long size)
 
 void *vmalloc_user(unsigned long size)
 {
+	evlsim__check_service(EVLSIM_SVC_vmalloc_user);
 	return vmalloc_usermap(size);
 }
 

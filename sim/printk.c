@@ -68,13 +68,43 @@ void evlsim__bug(const char *file, int line, const char *func)
 	__builtin_trap();
 }
 
-/* Sleep and fault annotations: hooks for the execution-stage checker. */
-void evlsim__might_sleep(const char *func)
+/*
+ * Sleep and fault annotations, hooks of the golden-rule checker (checker.c): might_sleep()
+ * in driver code, and the user memory accessors of <linux/uaccess.h> (always inline in the
+ * driver: this hook's return address is the call site).
+ */
+noinline void evlsim__might_sleep(const char *func)
 {
+	if (likely(evlsim__checks_enabled))
+		evlsim__check_service_at(EVLSIM_SVC_might_sleep, __builtin_return_address(0));
 }
 
-void evlsim__might_fault(const char *func)
+static int fault_service(const char *func)
 {
+	if (func[0] == '_' && func[1] == '_')
+		func += 2;
+	if (!strcmp(func, "copy_from_user"))
+		return EVLSIM_SVC_copy_from_user;
+	if (!strcmp(func, "copy_to_user"))
+		return EVLSIM_SVC_copy_to_user;
+	if (!strcmp(func, "get_user"))
+		return EVLSIM_SVC_get_user;
+	if (!strcmp(func, "put_user"))
+		return EVLSIM_SVC_put_user;
+	if (!strcmp(func, "clear_user"))
+		return EVLSIM_SVC_clear_user;
+	return EVLSIM_SVC_copy_from_user;
+}
+
+noinline void evlsim__might_fault(const char *func)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	/* the common case first: in-band, no hard lock */
+	if (likely(!(t && t->stage == EVLSIM_OOB) && !(evlsim__hard_locks_held | evlsim__hard_irq_off)))
+		return;
+	if (likely(evlsim__checks_enabled))
+		evlsim__check_service_at(fault_service(func), __builtin_return_address(0));
 }
 
 /* dev_err_probe - "error <err>: <message>" at KERN_ERR, except for -EPROBE_DEFER */

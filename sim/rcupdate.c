@@ -17,6 +17,7 @@
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include "ksched.h"
+#include "kinternal.h"
 
 struct rcu_waiter {
 	struct list_head next;
@@ -43,7 +44,7 @@ void __rcu_read_unlock(void)
 
 void synchronize_rcu(void)
 {
-	might_sleep();
+	evlsim__check_service(EVLSIM_SVC_synchronize_rcu);
 	evlsim__synchronize_rcu();
 }
 
@@ -102,6 +103,7 @@ static int rcu_cb_thread(void *arg)
 
 void call_rcu(struct rcu_head *head, rcu_callback_t func)
 {
+	evlsim__check_service(EVLSIM_SVC_call_rcu);
 	struct task_struct *t;
 	bool start;
 
@@ -130,7 +132,6 @@ void rcu_barrier(void)
 	struct rcu_waiter w = { .thread = evlsim__current() };
 	unsigned long target;
 
-	might_sleep();
 	evlsim__lockword_lock(&cb_lock);
 	target = cb_queued;
 	while ((long)(cb_done - target) < 0) {

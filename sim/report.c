@@ -8,6 +8,7 @@
  * and counted per kind. $EVLSIM_CHECK=warn|abort|off chooses what a rule violation does.
  * Also home of the kernel log (printk) and of evlsim__die().
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <execinfo.h>
 #include <pthread.h>
@@ -41,6 +42,14 @@ static const char *const kind_tags[EVLSIM_REPORT_NR] = {
 	[EVLSIM_REPORT_NOTICE] = "NOTICE",
 };
 
+/* kernel world (checker.c): 0 when rule checks are off, the one load of every hook */
+extern int evlsim__checks_enabled;
+
+static void publish_check_mode(int mode)
+{
+	__atomic_store_n(&evlsim__checks_enabled, mode != EVLSIM_CHECK_OFF, __ATOMIC_RELAXED);
+}
+
 static int get_check_mode(void)
 {
 	int mode = __atomic_load_n(&check_mode, __ATOMIC_RELAXED);
@@ -57,7 +66,14 @@ static int get_check_mode(void)
 	else if (env && *env && strcmp(env, "warn"))
 		fprintf(stderr, "evlsim: EVLSIM_CHECK=%s is not warn, abort or off; using warn\n", env);
 	__atomic_store_n(&check_mode, mode, __ATOMIC_RELAXED);
+	publish_check_mode(mode);
 	return mode;
+}
+
+/* The check mode, read from the environment on first use (checker.c). */
+int evlsim__check_mode(void)
+{
+	return get_check_mode();
 }
 
 EVLSIM_EXPORT enum evlsim_check_mode evlsim_set_check_mode(enum evlsim_check_mode mode)
@@ -65,6 +81,7 @@ EVLSIM_EXPORT enum evlsim_check_mode evlsim_set_check_mode(enum evlsim_check_mod
 	int old = get_check_mode();
 
 	__atomic_store_n(&check_mode, (int)mode, __ATOMIC_RELAXED);
+	publish_check_mode((int)mode);
 	return (enum evlsim_check_mode)old;
 }
 
@@ -146,6 +163,74 @@ static void print_frames(FILE *out, void **frames, int n)
 }
 #endif
 
+/*
+ * The function holding @addr, as "name+0xoff" (libdw: static functions too; else the
+ * dynamic symbol table through dladdr()), or "[addr]" when unknown.
+ */
+static void internal_io(int delta)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (t)
+		t->internal_io += delta;
+}
+
+static void symbolize(const void *addr, char *buf, evlsim_size_t len);
+
+void evlsim__symbolize(const void *addr, char *buf, evlsim_size_t len)
+{
+	int saved_errno = errno;
+
+	internal_io(1);		/* libdw reads /proc: no demotion */
+	symbolize(addr, buf, len);
+	internal_io(-1);
+	errno = saved_errno;
+}
+
+static void symbolize(const void *addr, char *buf, evlsim_size_t len)
+{
+	const char *sym = NULL;
+	unsigned long off = 0;
+#ifdef HAVE_LIBDW
+	static const Dwfl_Callbacks callbacks = {
+		.find_elf = dwfl_linux_proc_find_elf,
+		.find_debuginfo = dwfl_standard_find_debuginfo,
+	};
+	Dwfl *dwfl = dwfl_begin(&callbacks);
+
+	if (dwfl) {
+		Dwfl_Module *mod;
+		GElf_Off goff = 0;
+		GElf_Sym esym;
+
+		dwfl_linux_proc_report(dwfl, getpid());
+		dwfl_report_end(dwfl, NULL, NULL);
+		mod = dwfl_addrmodule(dwfl, (Dwarf_Addr)(unsigned long)addr);
+		if (mod)
+			sym = dwfl_module_addrinfo(mod, (Dwarf_Addr)(unsigned long)addr, &goff,
+						   &esym, NULL, NULL, NULL);
+		if (sym) {
+			snprintf(buf, len, "%s+%#lx", sym, (unsigned long)goff);
+			dwfl_end(dwfl);
+			return;
+		}
+		dwfl_end(dwfl);
+	}
+#endif
+	{
+		Dl_info info;
+
+		if (dladdr(addr, &info) && info.dli_sname) {
+			sym = info.dli_sname;
+			off = (unsigned long)addr - (unsigned long)info.dli_saddr;
+		}
+	}
+	if (sym)
+		snprintf(buf, len, "%s+%#lx", sym, off);
+	else
+		snprintf(buf, len, "[%p]", addr);
+}
+
 static void print_backtrace(FILE *out, int skip)
 {
 	void *frames[MAX_FRAMES + 4];
@@ -177,13 +262,6 @@ static void print_header(FILE *out, const char *tag, const char *rule, const cha
  * The simulator's own output goes through stdio, hence through the interposed write():
  * marked as internal, it does not demote an oob thread as the program's own I/O would.
  */
-static void internal_io(int delta)
-{
-	struct evlsim_thread *t = evlsim__self;
-
-	if (t)
-		t->internal_io += delta;
-}
 
 void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
 {

@@ -10,6 +10,7 @@
 #include <linux/limits.h>
 #include <linux/bug.h>
 #include "ksched.h"
+#include "kinternal.h"
 
 struct semaphore_waiter {
 	struct list_head list;
@@ -72,22 +73,26 @@ static int down_common(struct semaphore *sem, int flags, evlsim_ns_t deadline)
 
 void down(struct semaphore *sem)
 {
+	evlsim__check_service(EVLSIM_SVC_down);
 	down_common(sem, 0, EVLSIM_NS_INFINITE);
 }
 
 int down_interruptible(struct semaphore *sem)
 {
+	evlsim__check_service(EVLSIM_SVC_down);
 	return down_common(sem, EVLSIM_SLEEP_INTERRUPTIBLE, EVLSIM_NS_INFINITE);
 }
 
 /* Only a fatal signal interrupts a killable wait; a process that gets one is gone. */
 int down_killable(struct semaphore *sem)
 {
+	evlsim__check_service(EVLSIM_SVC_down);
 	return down_common(sem, 0, EVLSIM_NS_INFINITE);
 }
 
 int down_trylock(struct semaphore *sem)
 {
+	evlsim__check_service(EVLSIM_SVC_down_trylock);
 	int count;
 
 	sem_lock(sem);
@@ -100,11 +105,13 @@ int down_trylock(struct semaphore *sem)
 
 int down_timeout(struct semaphore *sem, long timeout)
 {
+	evlsim__check_service(EVLSIM_SVC_down);
 	return down_common(sem, 0, evlsim__jiffies_deadline(timeout < 0 ? 0 : timeout));
 }
 
 void up(struct semaphore *sem)
 {
+	evlsim__check_service(EVLSIM_SVC_up);
 	struct semaphore_waiter *waiter;
 
 	sem_lock(sem);

@@ -36,16 +36,32 @@ static void *alloc(size_t size, gfp_t flags, const char *what)
 
 void *kmalloc(size_t size, gfp_t flags)
 {
+	evlsim__check_service(EVLSIM_SVC_kmalloc);
 	return alloc(size, flags, "kmalloc");
 }
 
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
+	evlsim__check_service(EVLSIM_SVC_kmalloc_node);
 	return alloc(size, flags, "kmalloc_node");
+}
+
+/* kmalloc() and kfree() for the simulator's own use, unchecked */
+void *__evlsim_kmalloc(size_t size, gfp_t flags)
+{
+	return alloc(size, flags, "kmalloc");
+}
+
+void __evlsim_kfree(const void *objp)
+{
+	if (ZERO_OR_NULL_PTR(objp))
+		return;
+	free((void *)objp);
 }
 
 void kfree(const void *objp)
 {
+	evlsim__check_service(EVLSIM_SVC_kfree);
 	if (ZERO_OR_NULL_PTR(objp))
 		return;
 	free((void *)objp);
@@ -71,12 +87,13 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	size_t old_size;
 	void *n;
 
+	evlsim__check_service(EVLSIM_SVC_krealloc);
 	if (!new_size) {
-		kfree(p);
+		__evlsim_kfree(p);
 		return ZERO_SIZE_PTR;
 	}
 	if (ZERO_OR_NULL_PTR(p))
-		return kmalloc(new_size, flags);
+		return alloc(new_size, flags, "krealloc");
 	if (new_size > KMALLOC_MAX_SIZE)
 		return NULL;
 	old_size = malloc_usable_size((void *)p);
@@ -88,6 +105,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 
 void *kvmalloc_node(size_t size, gfp_t flags, int node)
 {
+	evlsim__check_service(EVLSIM_SVC_kvmalloc);
 	if (!size)
 		return ZERO_SIZE_PTR;
 	if (size > INT_MAX) {
@@ -99,7 +117,8 @@ void *kvmalloc_node(size_t size, gfp_t flags, int node)
 
 void kvfree(const void *addr)
 {
-	kfree(addr);
+	evlsim__check_service(EVLSIM_SVC_kvfree);
+	__evlsim_kfree(addr);
 }
 
 void *kvrealloc(const void *p, size_t size, gfp_t flags)
@@ -146,6 +165,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
+	evlsim__check_service(EVLSIM_SVC_kmem_cache_alloc);
 	void *p;
 
 	if (posix_memalign(&p, s->align, s->size ? s->size : 1))
@@ -160,6 +180,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 
 void kmem_cache_free(struct kmem_cache *s, void *objp)
 {
+	evlsim__check_service(EVLSIM_SVC_kmem_cache_free);
 	if (!objp)
 		return;
 	atomic_dec(&s->objects);
@@ -182,8 +203,18 @@ static void *valloc_pages(unsigned long size, bool zero)
 	return p;
 }
 
-void *vmalloc(unsigned long size)		{ return valloc_pages(size, false); }
-void *vzalloc(unsigned long size)		{ return valloc_pages(size, true); }
+void *vmalloc(unsigned long size)
+{
+	evlsim__check_service(EVLSIM_SVC_vmalloc);
+	return valloc_pages(size, false);
+}
+
+void *vzalloc(unsigned long size)
+{
+	evlsim__check_service(EVLSIM_SVC_vzalloc);
+	return valloc_pages(size, true);
+}
+
 void *vmalloc_node(unsigned long size, int node) { return valloc_pages(size, false); }
 void *vzalloc_node(unsigned long size, int node) { return valloc_pages(size, true); }
 void *vmalloc_32(unsigned long size)		{ return valloc_pages(size, false); }
@@ -196,6 +227,7 @@ void *__vmalloc(unsigned long size, gfp_t gfp_mask)
 /* vmalloc_user() and vmalloc_32_user() are mappable: page arena areas (page_alloc.c) */
 void vfree(const void *addr)
 {
+	evlsim__check_service(EVLSIM_SVC_vfree);
 	if (evlsim__vfree_arena(addr))
 		return;
 	free((void *)addr);

@@ -50,7 +50,8 @@ int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags)
 	struct timespec ts;
 	int v, n;
 
-	self->nr_ctx_switches++;
+	/* evl_get_state() may read it from another thread */
+	__atomic_store_n(&self->nr_ctx_switches, self->nr_ctx_switches + 1, __ATOMIC_RELAXED);
 
 	for (n = 0; n < SPIN_ROUNDS; n++) {
 		if (__atomic_load_n(&self->wake, __ATOMIC_ACQUIRE) == WOKEN)

@@ -9,8 +9,10 @@
 #include "kinternal.h"
 
 /* Per-thread hard irq state: a nesting count of hard locks plus the explicit flag. */
-static __thread int hard_irq_off __attribute__((tls_model("initial-exec")));
-static __thread int hard_locks_held __attribute__((tls_model("initial-exec")));
+__thread int evlsim__hard_irq_off __attribute__((tls_model("initial-exec")));
+__thread int evlsim__hard_locks_held __attribute__((tls_model("initial-exec")));
+#define hard_irq_off evlsim__hard_irq_off
+#define hard_locks_held evlsim__hard_locks_held
 
 unsigned long evlsim__hard_irq_save(void)
 {
@@ -30,6 +32,16 @@ bool evlsim__hard_irqs_disabled(void)
 	return hard_irq_off || hard_locks_held > 0;
 }
 
+int evlsim__hard_lock_depth(void)
+{
+	return hard_locks_held;
+}
+
+int evlsim__hard_irq_flag(void)
+{
+	return hard_irq_off;
+}
+
 void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
 {
 	lock->lock = 0;
@@ -39,6 +51,9 @@ void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
 
 void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 {
+	if (kind != EVLSIM_LOCK_HARD)
+		evlsim__check_service(kind == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
+							       : EVLSIM_SVC_raw_spin_lock);
 	evlsim__lockword_lock(&lock->lock);
 	lock->owner = evlsim__self;
 	if (kind == EVLSIM_LOCK_HARD)
@@ -47,6 +62,9 @@ void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 
 int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
 {
+	if (kind != EVLSIM_LOCK_HARD)
+		evlsim__check_service(kind == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
+							       : EVLSIM_SVC_raw_spin_lock);
 	if (!evlsim__lockword_trylock(&lock->lock))
 		return 0;
 	lock->owner = evlsim__self;

@@ -13,7 +13,7 @@ unsigned long __clear_user(void __user *to, unsigned long n)
 
 unsigned long clear_user(void __user *to, unsigned long n)
 {
-	evlsim__might_fault("clear_user");
+	evlsim__check_service(EVLSIM_SVC_clear_user);
 	if (!access_ok(to, n))
 		return n;
 	return __clear_user(to, n);
@@ -26,6 +26,7 @@ unsigned long clear_user(void __user *to, unsigned long n)
  */
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
+	evlsim__check_service(EVLSIM_SVC_strncpy_from_user);
 	unsigned long addr = (unsigned long)src;
 	long res = 0;
 

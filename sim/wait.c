@@ -193,6 +193,7 @@ static int __wake_up_common_lock(struct wait_queue_head *wq_head, unsigned int m
  */
 int __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive, void *key)
 {
+	evlsim__check_service(EVLSIM_SVC_wake_up);
 	return __wake_up_common_lock(wq_head, mode, nr_exclusive, 0, key);
 }
 
@@ -365,6 +366,7 @@ static bool signal_pending_state(int state, struct wait_queue_entry *wq_entry)
 long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry,
 			   int state)
 {
+	evlsim__check_service(EVLSIM_SVC_wait_event);
 	long ret = 0;
 
 	wq_lock(wq_head);

@@ -28,6 +28,7 @@
 #include <linux/stdarg.h>
 #include <linux/err.h>
 #include "ksched.h"
+#include "kinternal.h"
 
 #define WQ_NAME_LEN	32
 
@@ -278,6 +279,7 @@ static struct worker *__queue_work(struct workqueue_struct *wq, struct work_stru
 
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work)
 {
+	evlsim__check_service(EVLSIM_SVC_queue_work);
 	struct worker *w = NULL;
 	bool ret = false;
 
@@ -317,6 +319,7 @@ static struct worker *__queue_delayed_work(struct workqueue_struct *wq,
 bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
 			   struct delayed_work *dwork, unsigned long delay)
 {
+	evlsim__check_service(EVLSIM_SVC_queue_delayed_work);
 	struct worker *w = NULL;
 	bool ret = false;
 
@@ -350,6 +353,7 @@ static bool grab_pending(struct work_struct *work)
 bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq,
 			 struct delayed_work *dwork, unsigned long delay)
 {
+	evlsim__check_service(EVLSIM_SVC_queue_delayed_work);
 	struct worker *w;
 	bool ret, queued;
 
@@ -413,6 +417,7 @@ static bool flush_wait(struct workqueue_struct *wq, struct work_struct *work,
 
 bool flush_work(struct work_struct *work)
 {
+	evlsim__check_service(EVLSIM_SVC_flush_work);
 	bool ret;
 
 	might_sleep();
@@ -424,6 +429,7 @@ bool flush_work(struct work_struct *work)
 
 void __flush_workqueue(struct workqueue_struct *wq)
 {
+	evlsim__check_service(EVLSIM_SVC_flush_workqueue);
 	unsigned long target;
 
 	might_sleep();
@@ -472,6 +478,7 @@ bool cancel_work(struct work_struct *work)
 
 bool cancel_work_sync(struct work_struct *work)
 {
+	evlsim__check_service(EVLSIM_SVC_cancel_work_sync);
 	return __cancel_work(work, true);
 }
 
@@ -482,6 +489,7 @@ bool cancel_delayed_work(struct delayed_work *dwork)
 
 bool cancel_delayed_work_sync(struct delayed_work *dwork)
 {
+	evlsim__check_service(EVLSIM_SVC_cancel_work_sync);
 	return __cancel_work(&dwork->work, true);
 }
 
@@ -555,6 +563,7 @@ static struct workqueue_struct *wq_create(unsigned int flags, int max_active,
 struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 					 int max_active, ...)
 {
+	evlsim__check_service(EVLSIM_SVC_alloc_workqueue);
 	struct workqueue_struct *wq;
 	va_list args;
 
@@ -566,6 +575,7 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 
 void destroy_workqueue(struct workqueue_struct *wq)
 {
+	evlsim__check_service(EVLSIM_SVC_destroy_workqueue);
 	struct work_struct *work, *tmp;
 	struct worker *w;
 

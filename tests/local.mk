@@ -21,6 +21,16 @@ check_LTLIBRARIES += tests/drivers/libtsync.la
 check_LTLIBRARIES += tests/drivers/libtmmap.la
 check_LTLIBRARIES += tests/drivers/libtpoll.la
 check_LTLIBRARIES += tests/drivers/libtkthread.la
+check_LTLIBRARIES += tests/drivers/libtstage.la
+tests_drivers_libtstage_la_SOURCES = tests/drivers/tstage.c tests/drivers/tstage-abi.h
+tests_drivers_libtstage_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tstage"' -D__KBUILD_MODNAME=kmod_tstage
+tests_drivers_libtstage_la_CFLAGS = $(KERNEL_CFLAGS)
+check_LTLIBRARIES += tests/drivers/libtbroken.la
+tests_drivers_libtbroken_la_SOURCES = tests/drivers/tbroken.c tests/drivers/tbroken-abi.h
+tests_drivers_libtbroken_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tbroken"' -D__KBUILD_MODNAME=kmod_tbroken
+tests_drivers_libtbroken_la_CFLAGS = $(KERNEL_CFLAGS)
 tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
 tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tkthread"' -D__KBUILD_MODNAME=kmod_tkthread
@@ -84,6 +94,8 @@ TSYNC_OBJ = tests/drivers/libtsync_la-tsync.lo
 TMMAP_OBJ = tests/drivers/libtmmap_la-tmmap.lo
 TPOLL_OBJ = tests/drivers/libtpoll_la-tpoll.lo
 TKTHREAD_OBJ = tests/drivers/libtkthread_la-tkthread.lo
+TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
+TBROKEN_OBJ = tests/drivers/libtbroken_la-tbroken.lo
 TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
 	tests/drivers/libtevl.la \
@@ -92,13 +104,15 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtmmap.la \
 	tests/drivers/libtpoll.la \
 	tests/drivers/libtkthread.la \
+	tests/drivers/libtstage.la \
+	tests/drivers/libtbroken.la \
 	drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
 	tests/drivers/testdrv.la
 
 # Every suite links the example and test drivers in, and libevlsim as users do.
 TESTS_ALL_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
 	$(TUACCESS_OBJ) $(TEVL_OBJ) $(TPOLLSRC_OBJ) $(TSYNC_OBJ) $(TMMAP_OBJ) $(TPOLL_OBJ) \
-	$(TKTHREAD_OBJ) \
+	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) \
 	libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
@@ -108,6 +122,8 @@ EVLSIM_SUITES = \
 	tests/conformance/check_evl_wait \
 	tests/conformance/check_evl_poll \
 	tests/conformance/check_evl_timer \
+	tests/conformance/check_stages \
+	tests/conformance/check_golden_rule \
 	tests/unit/check_modules \
 	tests/unit/check_devices \
 	tests/unit/check_fd \
@@ -133,6 +149,10 @@ check_LTLIBRARIES += tests/compile/libkheaders.la
 tests_compile_libkheaders_la_SOURCES = tests/compile/kernel-headers.c
 tests_compile_libkheaders_la_CPPFLAGS = $(KERNEL_CPPFLAGS)
 tests_compile_libkheaders_la_CFLAGS = $(KERNEL_CFLAGS)
+
+# The stage classification of docs/shim-coverage.md is generated from the checker's table.
+TESTS += tests/compile/check-service-table
+EXTRA_DIST += tests/compile/check-service-table tools/gen-service-table
 
 EXTRA_DIST += tests/lib/evlsim-check.h build-aux/tap-driver.sh
 

@@ -535,10 +535,12 @@ END_TEST
  */
 START_TEST(test_rule5_release_waits_for_inflight_call)
 {
-	int fd = open_node(TDRV_FULL, O_RDWR);
 	struct oob_caller g;
 	struct closer c;
+	int fd;
 
+	attach();	/* first: the thread element must not take the closed number */
+	fd = open_node(TDRV_FULL, O_RDWR);
 	set_hook(gate_hook);
 	start_oob_caller(&g, fd, TDRV_IOC_PING, 1);
 	wait_flag(&gate_reached, "the oob call to reach its handler");
@@ -546,7 +548,6 @@ START_TEST(test_rule5_release_waits_for_inflight_call)
 	wait_flag(&release_hits, "the closer to reach evl_release_file()");
 	assert_stays_clear(&c.done, "close() returned while an oob call was in flight");
 	ck_assert_int_eq(stats().releases, 0);
-	attach();
 	assert_oob_fails(fd, EBADF);
 	__atomic_store_n(&gate_open, 1, __ATOMIC_RELEASE);
 	join_closer(&c);

@@ -141,27 +141,30 @@ END_TEST
 START_TEST(test_badfd_oob_read_closed)
 {
 	char buf[8];
-	int fd = closed_fd();
+	int fd;
 
-	attach();
+	attach();	/* first: the thread element must not take the closed number */
+	fd = closed_fd();
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EBADF);
 }
 END_TEST
 
 START_TEST(test_badfd_oob_write_closed)
 {
-	int fd = closed_fd();
+	int fd;
 
-	attach();
+	attach();	/* first: the thread element must not take the closed number */
+	fd = closed_fd();
 	ck_assert_fails(oob_write(fd, "x", 1), EBADF);
 }
 END_TEST
 
 START_TEST(test_badfd_oob_ioctl_closed)
 {
-	int fd = closed_fd();
+	int fd;
 
-	attach();
+	attach();	/* first: the thread element must not take the closed number */
+	fd = closed_fd();
 	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), EBADF);
 }
 END_TEST

@@ -400,11 +400,12 @@ END_TEST
 
 START_TEST(test_files_closed_fd_ebadf)
 {
-	int fd = open_echo(O_RDWR);
 	char buf[16];
+	int fd;
 
+	attach("main");	/* first: the thread element must not take the closed number */
+	fd = open_echo(O_RDWR);
 	close_fd(fd);
-	attach("main");
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EBADF);
 	ck_assert_fails(oob_write(fd, "x", 1), EBADF);
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_CLEAR), EBADF);

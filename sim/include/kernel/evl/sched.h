@@ -1,15 +1,49 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * evlsim shim: the rescheduling call of linux-evl include/evl/sched.h. Custom: the
- * simulator's threads are host threads, woken the moment a waker releases them, so
- * evl_schedule() has nothing left to do; drivers call it where the kernel needs it and
- * the code stays the same.
+ * evlsim shim: linux-evl include/evl/sched.h, the rescheduling call and the context
+ * predicates (spec 4.1).
+ *
+ * Custom: the simulator's threads are host threads, woken the moment a waker releases
+ * them, so evl_schedule() has nothing left to do; drivers call it where the kernel needs
+ * it and the code stays the same. The predicates answer from the calling thread's stage:
+ *
+ *   context                                  evl_is_inband()  evl_in_irq()  evl_cannot_block()
+ *   oob handler (.oob_read ...), EVL kthread      false           false          false
+ *   EVL timer handler                             false           true           true
+ *   in-band handler, irq_work, workqueue,
+ *   in-band kthread, any non-EVL thread           true            false          true
+ *
+ * The kernel's evl_is_inband() tells whether the CPU runs the in-band placeholder (the
+ * root thread); for a thread here, that is whether it runs in-band. evl_in_irq() is true
+ * in EVL timer handlers only: the simulator has no other oob interrupt.
  */
 #ifndef _EVLSIM_EVL_SCHED_H
 #define _EVLSIM_EVL_SCHED_H
 
+#include <linux/types.h>
+#include <linux/irqstage.h>
+
+bool evlsim__evl_in_irq(void);
+
 static inline void evl_schedule(void)
 {
+}
+
+/* whether the caller runs in-band (the kernel: the current rq runs the root thread) */
+static inline bool evl_is_inband(void)
+{
+	return running_inband();
+}
+
+/* whether the caller runs an oob interrupt handler (RQ_IRQ): an EVL timer's */
+static inline bool evl_in_irq(void)
+{
+	return evlsim__evl_in_irq();
+}
+
+static inline bool evl_cannot_block(void)
+{
+	return evl_in_irq() || evl_is_inband();
 }
 
 #endif

@@ -34,6 +34,9 @@ struct evl_thread {
 	/* simulator: a stop request (evl_stop_kthread()) is pending: every EVL wait of the
 	 * thread breaks at once (-EINTR); read with evlsim__evl_kicked() */
 	int evlsim_kicked;
+	/* simulator: EVL kernel mutexes it holds (rule evl-mutex-inband-switch) */
+	int evlsim_kmutexes;
+	void *evlsim_kmutex_site;	/* where it last took one (the driver's call) */
 	/* simulator: periodic mode (evl_set_period()): period, 0 when off, and the next
 	 * expected release date on the monotonic clock */
 	ktime_t evlsim_period;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <uapi/evl/factory-abi.h>
 #include <uapi/evl/thread-abi.h>
+#include <uapi/evl/signal-abi.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -34,6 +35,26 @@ int evl_switch_inband(void);
 
 /* true for a thread that is not attached, or attached and running in-band */
 bool evl_is_inband(void);
+
+/*
+ * Mode bits of the thread whose element is @efd (EVL_T_WOSS, EVL_T_WOLI, EVL_T_WOSX,
+ * EVL_T_HMSIG, EVL_T_HMOBS, EVL_T_WOSO). Setting a warning bit (WOSS, WOLI, WOSX) without
+ * HMSIG or HMOBS in @mask sets HMSIG too. @oldmask, if not NULL, receives the mode bits as
+ * they were. 0, -EINVAL for a bit outside those (or HMOBS on a thread that is not
+ * observable), -EBADF for a bad descriptor, -ENOTTY for one that is not a thread element,
+ * -ESRCH for the element of a thread that detached. Issued through oob_ioctl() from an
+ * oob caller, ioctl() from an in-band one: the caller's stage does not change.
+ */
+int evl_set_thread_mode(int efd, int mask, int *oldmask);
+int evl_clear_thread_mode(int efd, int mask, int *oldmask);
+
+/*
+ * The state of the thread whose element is @efd: the EVL_T_* state and mode bits
+ * (EVL_T_INBAND, EVL_T_USER, EVL_T_OBSERV), isw (switches to in-band), csw (times it
+ * slept in the simulator), sc (oob syscalls). eattrs, cpu, rwa and xtime are zero. Same
+ * errors and stage rule as evl_set_thread_mode(), -EFAULT for a bad @statebuf.
+ */
+int evl_get_state(int efd, struct evl_thread_state *statebuf);
 
 #ifdef __cplusplus
 }

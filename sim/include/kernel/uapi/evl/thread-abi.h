@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * evlsim uapi: faithful to linux-evl include/uapi/evl/thread-abi.h (thread state, info
- * and mode bits, health-monitoring diagnostics). Shared by kernel and user code.
+ * and mode bits, health-monitoring diagnostics, the thread element's requests and
+ * struct evl_thread_state). Shared by kernel and user code.
  */
 #ifndef _EVLSIM_UAPI_EVL_THREAD_ABI_H
 #define _EVLSIM_UAPI_EVL_THREAD_ABI_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+#include <uapi/evl/sched-abi.h>
 
 /* State flags (shared) */
 #define EVL_T_SUSP	0x00000001 /* Suspended */
@@ -56,5 +61,38 @@
 #define EVL_HMDIAG_LKSLEEP	7
 #define EVL_HMDIAG_STAGEX	8
 #define EVL_HMDIAG_OVERRUN	9
+
+/* The mode bits evl_set_thread_mode()/evl_clear_thread_mode() may change */
+#define EVL_THREAD_WARN_MASK	(EVL_T_WOSS | EVL_T_WOLI | EVL_T_WOSX)
+#define EVL_THREAD_HM_MASK	(EVL_T_HMSIG | EVL_T_HMOBS)
+#define EVL_THREAD_MODE_BITS	(EVL_THREAD_WARN_MASK | EVL_THREAD_HM_MASK | EVL_T_WOSO)
+
+/* What EVL_THRIOC_GET_STATE returns (evl_get_state()) */
+struct evl_thread_state {
+	struct evl_sched_attrs eattrs;
+	__u32 cpu;
+	__u32 state;	/* EVL_T_* state and mode bits */
+	__u32 isw;	/* switches to in-band */
+	__u32 csw;	/* context switches */
+	__u32 sc;	/* oob syscalls */
+	__u32 rwa;	/* remote wakeups */
+	__u64 xtime;	/* execution time (ns) */
+};
+
+/* Requests to a thread element (its efd) */
+#define EVL_THREAD_IOCBASE		'T'
+
+#define EVL_THRIOC_SIGNAL		_IOW(EVL_THREAD_IOCBASE, 0, __u32)
+#define EVL_THRIOC_SET_SCHEDPARAM	_IOW(EVL_THREAD_IOCBASE, 1, struct evl_sched_attrs)
+#define EVL_THRIOC_GET_SCHEDPARAM	_IOR(EVL_THREAD_IOCBASE, 2, struct evl_sched_attrs)
+#define EVL_THRIOC_JOIN			_IO(EVL_THREAD_IOCBASE, 3)
+#define EVL_THRIOC_GET_STATE		_IOR(EVL_THREAD_IOCBASE, 4, struct evl_thread_state)
+#define EVL_THRIOC_UNBLOCK		_IO(EVL_THREAD_IOCBASE, 5)
+#define EVL_THRIOC_DEMOTE		_IO(EVL_THREAD_IOCBASE, 6)
+#define EVL_THRIOC_SET_MODE		_IOWR(EVL_THREAD_IOCBASE, 7, __u32)
+#define EVL_THRIOC_CLEAR_MODE		_IOWR(EVL_THREAD_IOCBASE, 8, __u32)
+#define EVL_THRIOC_SWITCH_OOB		_IO(EVL_THREAD_IOCBASE, 16)
+#define EVL_THRIOC_SWITCH_INBAND	_IO(EVL_THREAD_IOCBASE, 17)
+#define EVL_THRIOC_DETACH_SELF		_IO(EVL_THREAD_IOCBASE, 18)
 
 #endif
