@@ -188,21 +188,21 @@ void evlsim__check_service_at(int svc, void *caller)
 
 noinline void evlsim__check_service_here(int svc)
 {
-	if (likely(evlsim__checks_enabled))
+	if (likely(__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED)))
 		check(svc, __builtin_return_address(0), 0);
 }
 
 /* With @own_locks hard locks of the service itself held (an EVL wait holds its channel's). */
 void evlsim__check_service_locked(int svc, void *caller, int own_locks)
 {
-	if (likely(evlsim__checks_enabled))
+	if (likely(__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED)))
 		check(svc, caller, own_locks);
 }
 
 /* An oob handler (or an in-band one) returning to user space: no hard lock, irqs on. */
 void evlsim__check_return(const char *handler, const void *fn)
 {
-	if (likely(!hard_context(0)) || !evlsim__checks_enabled ||
+	if (likely(!hard_context(0)) || !__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED) ||
 	    evlsim__check_mode() == EVLSIM_CHECK_OFF)
 		return;
 	/* a handler returning locked and one returning with irqs off: two sites */
@@ -219,7 +219,7 @@ noinline void evlsim__check_inband_switch(struct evlsim_thread *t)
 	void *site = NULL;
 	int n;
 
-	if (!evlsim__checks_enabled || evlsim__unchecked)
+	if (!__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED) || evlsim__unchecked)
 		return;
 	n = evlsim__evl_kmutexes_held(t, &site);
 	if (likely(n <= 0) || evlsim__check_mode() == EVLSIM_CHECK_OFF)

@@ -131,7 +131,7 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 	 * The call site is the driver's: the macro's expansion calling us, or the one an
 	 * out-of-line wait (evl_down(), evl_lock_kmutex(), ...) recorded.
 	 */
-	if (likely(evlsim__checks_enabled)) {
+	if (likely(__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED))) {
 		void *site = evlsim__wait_site;
 
 		evlsim__check_service_locked(site ? evlsim__wait_svc : EVLSIM_SVC_evl_wait_event,

@@ -75,7 +75,7 @@ void evlsim__bug(const char *file, int line, const char *func)
  */
 noinline void evlsim__might_sleep(const char *func)
 {
-	if (likely(evlsim__checks_enabled))
+	if (likely(__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED)))
 		evlsim__check_service_at(EVLSIM_SVC_might_sleep, __builtin_return_address(0));
 }
 
@@ -103,7 +103,7 @@ noinline void evlsim__might_fault(const char *func)
 	/* the common case first: in-band, no hard lock */
 	if (likely(!(t && t->stage == EVLSIM_OOB) && !(evlsim__hard_locks_held | evlsim__hard_irq_off)))
 		return;
-	if (likely(evlsim__checks_enabled))
+	if (likely(__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED)))
 		evlsim__check_service_at(fault_service(func), __builtin_return_address(0));
 }
 

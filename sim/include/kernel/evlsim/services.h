@@ -37,7 +37,7 @@ void evlsim__check_service_here(int svc) __attribute__((__noinline__));
 /* At the entry of an out-of-line service: its own return address is the call site. */
 #define evlsim__check_service(svc)						\
 	do {									\
-		if (__builtin_expect(evlsim__checks_enabled, 1))		\
+		if (__builtin_expect(__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED), 1)) \
 			evlsim__check_service_at(svc, __builtin_return_address(0)); \
 	} while (0)
 
