@@ -270,7 +270,16 @@ int evlsim__evl_detach(struct evlsim_thread *t)
 /* ---- stages --------------------------------------------------------------------------- */
 
 /* a counter only its thread writes, which evl_get_state() may read from another one */
+/*
+ * A per-thread statistic: written by its own thread only, read by others (evl_get_state()).
+ * On x86-64 one increment in memory, which other CPUs see whole, as the kernel's
+ * this_cpu_inc(); elsewhere a relaxed atomic store.
+ */
+#ifdef __x86_64__
+#define count_event(__c)	__asm__ __volatile__("incq %0" : "+m"(__c))
+#else
 #define count_event(__c)	__atomic_store_n(&(__c), (__c) + 1, __ATOMIC_RELAXED)
+#endif
 
 /*
  * evl_switch_inband(cause): @cause is an EVL_HMDIAG_* code, or EVL_HMDIAG_NONE for an
@@ -446,14 +455,19 @@ static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
 }
 
 /*
- * oob_exit() for the fast paths below, out of line: they come here for any error. The
- * file is the one still published in the thread state; it is unpublished here, then a
- * SIGDEBUG the call gave rise to is sent.
+ * oob_exit() for the fast paths below, out of line: they come here for any error, a
+ * signal, or a hard lock or hard irq state the handler returned with (one test of
+ * evlsim__hard_state on the fast path). The file is the one still published in the thread
+ * state; it is unpublished here, then a SIGDEBUG the call gave rise to is sent. @fn_off is
+ * the handler's offset in file_operations, for the return-locked report.
  */
-static noinline long oob_exit_slow(struct evlsim_thread *t, const char *handler, long ret,
-				   unsigned long count)
+static noinline long oob_exit_slow(struct evlsim_thread *t, const char *handler, size_t fn_off,
+				   long ret, unsigned long count)
 {
-	ret = oob_exit(t, t->oob_sig, t->oob_file, handler, ret, count);
+	struct file *filp = t->oob_file;
+
+	evlsim__check_handler_return(handler, *(void **)((char *)filp->f_op + fn_off));
+	ret = oob_exit(t, t->oob_sig, filp, handler, ret, count);
 	evlsim__oob_file_put(t);
 	if (unlikely(t->hm_pending))
 		evlsim__hm_flush(t);
@@ -617,27 +631,24 @@ long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg)
 static __always_inline bool oob_fast_ok(struct evlsim_thread *t)
 {
 	return likely(t && t->oob_fastpath && !t->oob_file &&
-		      !__atomic_load_n(&evlsim__sched_hook, __ATOMIC_RELAXED));
+		      !__atomic_load_n(&evlsim__sched_points_on, __ATOMIC_RELAXED));
 }
 
-/* The file to run on, published, or NULL (nothing published) to take the general path. */
-static __always_inline struct file *oob_fast_file(struct evlsim_thread *t, int fd,
-						  fmode_t mode, size_t handler)
+/*
+ * Whether the published file @filp takes the fast path: oob-capable, opened with @mode,
+ * with the handler at offset @handler in its file_operations. Then the call is counted.
+ */
+static __always_inline bool oob_fast_file(struct evlsim_thread *t, struct file *filp,
+					  int fd, fmode_t mode, size_t handler)
 {
-	struct file *filp = evlsim__oob_file_probe_fence(t, fd, 0);	/* oob_fast_ok() */
-
-	if (unlikely(!filp))
-		return NULL;
 	if (unlikely(!__atomic_load_n(&filp->f_oob_state.data, __ATOMIC_ACQUIRE) ||
 		     (filp->f_mode & mode) != mode ||
-		     !*(void **)((char *)filp->f_op + handler))) {
-		evlsim__oob_file_put(t);
-		return NULL;
-	}
+		     !*(void **)((char *)filp->f_op + handler)))
+		return false;
 	count_event(t->nr_oob_calls);
 	t->oob_sig = __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE);
 	t->oob_args[0] = fd;
-	return filp;
+	return true;
 }
 
 static noinline long oob_read_slow(int efd, void *buf, size_t count)
@@ -661,6 +672,28 @@ static noinline long oob_ioctl_slow(int efd, unsigned int cmd, unsigned long arg
 	return evlsim__oob_result(ret, EVLSIM_OOB_IOCTL, efd, cmd, arg);
 }
 
+/*
+ * A file the fast path published but does not take: unpublished here, then the general
+ * path. Reached by a tail call, so that the fast path itself needs no stack frame.
+ */
+static noinline long oob_read_reject(int efd, void *buf, size_t count)
+{
+	evlsim__oob_file_put(evlsim__self);
+	return oob_read_slow(efd, buf, count);
+}
+
+static noinline long oob_write_reject(int efd, const void *buf, size_t count)
+{
+	evlsim__oob_file_put(evlsim__self);
+	return oob_write_slow(efd, buf, count);
+}
+
+static noinline long oob_ioctl_reject(int efd, unsigned int cmd, unsigned long arg)
+{
+	evlsim__oob_file_put(evlsim__self);
+	return oob_ioctl_slow(efd, cmd, arg);
+}
+
 /* the fast path's error or restart: the arguments come back from the thread state */
 static noinline long oob_fast_result(struct evlsim_thread *t, long ret, int op)
 {
@@ -675,16 +708,19 @@ ssize_t oob_read(int efd, void *buf, size_t count)
 
 	if (!oob_fast_ok(t))
 		goto slow;
-	filp = oob_fast_file(t, efd, FMODE_READ, offsetof(struct file_operations, oob_read));
+	filp = evlsim__oob_file_probe_fence(t, efd, 0);	/* oob_fast_ok() */
 	if (unlikely(!filp))
 		goto slow;
+	if (unlikely(!oob_fast_file(t, filp, efd, FMODE_READ,
+				    offsetof(struct file_operations, oob_read))))
+		return oob_read_reject(efd, buf, count);
 	t->oob_args[1] = (unsigned long)buf;
 	t->oob_args[2] = count;
 	ret = filp->f_op->oob_read(filp, buf, count);
-	evlsim__check_handler_return("oob_read", filp->f_op->oob_read);
 	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
-		     evlsim__signal_since(t, t->oob_sig)))
-		ret = oob_exit_slow(t, "oob_read", ret, count);
+		     evlsim__signal_since(t, t->oob_sig) || evlsim__hard_state))
+		ret = oob_exit_slow(t, "oob_read", offsetof(struct file_operations, oob_read),
+				    ret, count);
 	else
 		evlsim__oob_file_put(t);
 	if (unlikely((unsigned long)ret >= -4095UL))
@@ -702,16 +738,19 @@ ssize_t oob_write(int efd, const void *buf, size_t count)
 
 	if (!oob_fast_ok(t))
 		goto slow;
-	filp = oob_fast_file(t, efd, FMODE_WRITE, offsetof(struct file_operations, oob_write));
+	filp = evlsim__oob_file_probe_fence(t, efd, 0);	/* oob_fast_ok() */
 	if (unlikely(!filp))
 		goto slow;
+	if (unlikely(!oob_fast_file(t, filp, efd, FMODE_WRITE,
+				    offsetof(struct file_operations, oob_write))))
+		return oob_write_reject(efd, buf, count);
 	t->oob_args[1] = (unsigned long)buf;
 	t->oob_args[2] = count;
 	ret = filp->f_op->oob_write(filp, buf, count);
-	evlsim__check_handler_return("oob_write", filp->f_op->oob_write);
 	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
-		     evlsim__signal_since(t, t->oob_sig)))
-		ret = oob_exit_slow(t, "oob_write", ret, count);
+		     evlsim__signal_since(t, t->oob_sig) || evlsim__hard_state))
+		ret = oob_exit_slow(t, "oob_write", offsetof(struct file_operations, oob_write),
+				    ret, count);
 	else
 		evlsim__oob_file_put(t);
 	if (unlikely((unsigned long)ret >= -4095UL))
@@ -736,15 +775,19 @@ int oob_ioctl(int efd, unsigned long request, ...)
 
 	if (!oob_fast_ok(t) || unlikely(t->compat))
 		goto slow;
-	filp = oob_fast_file(t, efd, 0, offsetof(struct file_operations, oob_ioctl));
+	filp = evlsim__oob_file_probe_fence(t, efd, 0);	/* oob_fast_ok() */
 	if (unlikely(!filp))
 		goto slow;
+	if (unlikely(!oob_fast_file(t, filp, efd, 0,
+				    offsetof(struct file_operations, oob_ioctl))))
+		return oob_ioctl_reject(efd, cmd, arg);
 	t->oob_args[1] = cmd;
 	t->oob_args[2] = arg;
 	ret = filp->f_op->oob_ioctl(filp, cmd, arg);
-	evlsim__check_handler_return("oob_ioctl", filp->f_op->oob_ioctl);
-	if (unlikely((unsigned long)ret > INT_MAX || evlsim__signal_since(t, t->oob_sig))) {
-		ret = oob_exit_slow(t, "oob_ioctl", ret, ULONG_MAX);
+	if (unlikely((unsigned long)ret > INT_MAX || evlsim__signal_since(t, t->oob_sig) ||
+		     evlsim__hard_state)) {
+		ret = oob_exit_slow(t, "oob_ioctl", offsetof(struct file_operations, oob_ioctl),
+				    ret, ULONG_MAX);
 		if (ret == -ENOIOCTLCMD)
 			ret = -ENOTTY;
 	} else {

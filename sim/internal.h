@@ -18,6 +18,11 @@
 #define _EVLSIM_INTERNAL_H
 
 #define EVLSIM_EXPORT		__attribute__((visibility("default")))
+/*
+ * On a declaration of a variable only the library itself uses: both worlds then reach it
+ * with one PC-relative access rather than through the GOT (the oob fast path counts).
+ */
+#define EVLSIM_HIDDEN		__attribute__((visibility("hidden")))
 #define evlsim_likely(x)	__builtin_expect(!!(x), 1)
 #define evlsim_unlikely(x)	__builtin_expect(!!(x), 0)
 #define evlsim_printf(a, b)	__attribute__((format(printf, a, b)))
@@ -92,7 +97,7 @@ struct evlsim_thread {
 	int oob_fastpath;		/* oob stage, and oob calls may take the fast path */
 	void *evl;			/* struct evl_thread * once attached (kernel world), else NULL */
 	int efd;			/* thread element fd once attached, else -1 */
-	void *oob_file;			/* struct evl_file * this thread's oob syscall runs on */
+	void *oob_file;			/* struct file * this thread's oob syscall runs on */
 
 	/* the one sleep/wake primitive (sleep.c) */
 	int wake;			/* futex word: 0 armed, 1 woken, 2 signal */
@@ -197,12 +202,22 @@ enum evlsim_sched_point {
 	EVLSIM_SP_SLEEP,		/* a thread is about to sleep on an EVL wait queue */
 	EVLSIM_SP_NR,
 };
-extern void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
+/*
+ * White-box tests install a hook called at every scheduling point. While anything acts at
+ * scheduling points (evlsim__sched_points_on), the oob fast path, which has none, steps
+ * aside for the general path.
+ */
+void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp));
+extern void (*evlsim__sched_hook)(enum evlsim_sched_point sp) EVLSIM_HIDDEN;
+extern int evlsim__sched_points_on EVLSIM_HIDDEN;
 static inline void evlsim__sched_point(enum evlsim_sched_point sp)
 {
-	void (*hook)(enum evlsim_sched_point) = __atomic_load_n(&evlsim__sched_hook,
-							       __ATOMIC_ACQUIRE);
-	if (evlsim_unlikely(hook != 0))
+	void (*hook)(enum evlsim_sched_point);
+
+	if (evlsim_likely(!__atomic_load_n(&evlsim__sched_points_on, __ATOMIC_RELAXED)))
+		return;
+	hook = __atomic_load_n(&evlsim__sched_hook, __ATOMIC_ACQUIRE);
+	if (hook)
 		hook(sp);
 }
 
@@ -319,8 +334,8 @@ int evlsim__sim_vma_overlaps(unsigned long addr, unsigned long len);
  * compiler barrier. Where membarrier is not available, evlsim__oob_fence is set at start
  * and callers issue a full fence themselves.
  */
-extern int evlsim__oob_fence;
-extern int evlsim__oob_drainers;		/* evlsim__oob_file_drain() callers waiting */
+extern int evlsim__oob_fence EVLSIM_HIDDEN;
+extern int evlsim__oob_drainers EVLSIM_HIDDEN;	/* evlsim__oob_file_drain() callers waiting */
 void evlsim__oob_barrier(void);
 void evlsim__oob_file_drain(const void *filp);
 void evlsim__oob_drain_wake(void);

@@ -40,13 +40,17 @@ void evlsim__check_return(const char *handler, const void *fn);
 /* slab.c: kmalloc() and kfree() for the simulator's own use (never checked) */
 void *__evlsim_kmalloc(size_t size, gfp_t flags);
 void __evlsim_kfree(const void *objp);
-/* spinlock.c: the caller's hard lock nesting and explicit hard irq flag */
-extern __thread int evlsim__hard_irq_off __attribute__((tls_model("initial-exec")));
-extern __thread int evlsim__hard_locks_held __attribute__((tls_model("initial-exec")));
+/*
+ * spinlock.c: the caller's hard irq state, one word: bit 0 is the explicit hard irq flag,
+ * each hard lock held adds EVLSIM_HARD_LOCK_ONE. Zero means nothing hard is held.
+ */
+#define EVLSIM_HARD_IRQ_OFF	1u
+#define EVLSIM_HARD_LOCK_ONE	2u
+extern __thread unsigned int evlsim__hard_state __attribute__((tls_model("initial-exec")));
 /* After a driver handler @fn returned, on the way back to user space (rule return-locked). */
 #define evlsim__check_handler_return(name, fn)					\
 	do {									\
-		if (unlikely(evlsim__hard_locks_held | evlsim__hard_irq_off))	\
+		if (unlikely(evlsim__hard_state))				\
 			evlsim__check_return(name, (const void *)(fn));		\
 	} while (0)
 void evlsim__check_inband_switch(struct evlsim_thread *t);

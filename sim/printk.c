@@ -101,7 +101,7 @@ noinline void evlsim__might_fault(const char *func)
 	struct evlsim_thread *t = evlsim__self;
 
 	/* the common case first: in-band, no hard lock */
-	if (likely(!(t && t->stage == EVLSIM_OOB) && !(evlsim__hard_locks_held | evlsim__hard_irq_off)))
+	if (likely(!(t && t->stage == EVLSIM_OOB) && !evlsim__hard_state))
 		return;
 	if (likely(__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED)))
 		evlsim__check_service_at(fault_service(func), __builtin_return_address(0));

@@ -8,38 +8,40 @@
 #include <linux/ktime.h>
 #include "kinternal.h"
 
-/* Per-thread hard irq state: a nesting count of hard locks plus the explicit flag. */
-__thread int evlsim__hard_irq_off __attribute__((tls_model("initial-exec")));
-__thread int evlsim__hard_locks_held __attribute__((tls_model("initial-exec")));
-#define hard_irq_off evlsim__hard_irq_off
-#define hard_locks_held evlsim__hard_locks_held
+/*
+ * Per-thread hard irq state in one word, so that the way back to user space tests it with a
+ * single load: bit 0 is the explicit flag (hard_local_irq_save()), the bits above count
+ * the hard locks held (EVLSIM_HARD_LOCK_ONE each).
+ */
+__thread unsigned int evlsim__hard_state __attribute__((tls_model("initial-exec")));
+#define hard_state evlsim__hard_state
 
 unsigned long evlsim__hard_irq_save(void)
 {
-	unsigned long flags = hard_irq_off;
+	unsigned long flags = hard_state & EVLSIM_HARD_IRQ_OFF;
 
-	hard_irq_off = 1;
+	hard_state |= EVLSIM_HARD_IRQ_OFF;
 	return flags;
 }
 
 void evlsim__hard_irq_restore(unsigned long flags)
 {
-	hard_irq_off = !!flags;
+	hard_state = (hard_state & ~EVLSIM_HARD_IRQ_OFF) | (flags ? EVLSIM_HARD_IRQ_OFF : 0);
 }
 
 bool evlsim__hard_irqs_disabled(void)
 {
-	return hard_irq_off || hard_locks_held > 0;
+	return hard_state != 0;
 }
 
 int evlsim__hard_lock_depth(void)
 {
-	return hard_locks_held;
+	return hard_state / EVLSIM_HARD_LOCK_ONE;
 }
 
 int evlsim__hard_irq_flag(void)
 {
-	return hard_irq_off;
+	return hard_state & EVLSIM_HARD_IRQ_OFF;
 }
 
 void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
@@ -57,7 +59,7 @@ void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 	evlsim__lockword_lock(&lock->lock);
 	lock->owner = evlsim__self;
 	if (kind == EVLSIM_LOCK_HARD)
-		hard_locks_held++;
+		hard_state += EVLSIM_HARD_LOCK_ONE;
 }
 
 int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
@@ -69,14 +71,14 @@ int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
 		return 0;
 	lock->owner = evlsim__self;
 	if (kind == EVLSIM_LOCK_HARD)
-		hard_locks_held++;
+		hard_state += EVLSIM_HARD_LOCK_ONE;
 	return 1;
 }
 
 void evlsim__spin_unlock(raw_spinlock_t *lock, int kind)
 {
 	if (kind == EVLSIM_LOCK_HARD)
-		hard_locks_held--;
+		hard_state -= EVLSIM_HARD_LOCK_ONE;
 	lock->owner = NULL;
 	evlsim__lockword_unlock(&lock->lock);
 }

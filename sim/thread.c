@@ -202,5 +202,12 @@ void evlsim__oob_drain_wake(void)
 	syscall(SYS_futex, &drain_gen, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
 }
 
-/* White-box tests and, later, the deterministic scheduler hook scheduling points here. */
-EVLSIM_EXPORT void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
+/* White-box tests hook scheduling points here (evlsim__set_sched_hook()). */
+void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
+int evlsim__sched_points_on;
+
+EVLSIM_EXPORT void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp))
+{
+	__atomic_store_n(&evlsim__sched_hook, hook, __ATOMIC_RELEASE);
+	__atomic_store_n(&evlsim__sched_points_on, hook != NULL, __ATOMIC_RELEASE);
+}

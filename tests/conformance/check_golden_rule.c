@@ -312,6 +312,41 @@ static void trigger_irqs_off_return(int fd)
 	expect(r1 == 0 && r2 == 0, "IRQS_OFF_RETURN: %ld, IRQS_RESTORE: %ld", r1, r2);
 }
 
+/* the same rule through the other handler kinds, oob (the fast path) and in-band */
+static void trigger_oob_read_return(int fd)
+{
+	char c;
+	long r1 = oob_read(fd, &c, 1);
+	long r2 = oob_req(fd, TBROKEN_IOC_HARD_UNLOCK);
+
+	expect(r1 == 0 && r2 == 0, "oob_read: %ld, HARD_UNLOCK: %ld", r1, r2);
+}
+
+static void trigger_oob_write_return(int fd)
+{
+	long r1 = oob_write(fd, "x", 1);
+	long r2 = oob_req(fd, TBROKEN_IOC_IRQS_RESTORE);
+
+	expect(r1 == 1 && r2 == 0, "oob_write: %ld, IRQS_RESTORE: %ld", r1, r2);
+}
+
+static void trigger_read_return(int fd)
+{
+	char c;
+	long r1 = read(fd, &c, 1);
+	long r2 = oob_req(fd, TBROKEN_IOC_HARD_UNLOCK);
+
+	expect(r1 == 0 && r2 == 0, "read: %ld, HARD_UNLOCK: %ld", r1, r2);
+}
+
+static void trigger_write_return(int fd)
+{
+	long r1 = write(fd, "x", 1);
+	long r2 = oob_req(fd, TBROKEN_IOC_IRQS_RESTORE);
+
+	expect(r1 == 1 && r2 == 0, "write: %ld, IRQS_RESTORE: %ld", r1, r2);
+}
+
 /* the oob call returning with the kmutex held is legal; the in-band call after it is not */
 static void trigger_kmutex_inband_switch(int fd)
 {
@@ -371,6 +406,14 @@ static const struct violation violations[] = {
 	  "oob_ioctl", "tbroken_oob_ioctl", OOB, 1 },
 	{ "return-irqs-off", trigger_irqs_off_return, "return-locked",
 	  "oob_ioctl", "tbroken_oob_ioctl", OOB, 1 },
+	{ "oob_read-return-locked", trigger_oob_read_return, "return-locked",
+	  "oob_read", "tbroken_oob_read", OOB, 1 },
+	{ "oob_write-return-irqs-off", trigger_oob_write_return, "return-locked",
+	  "oob_write", "tbroken_oob_write", OOB, 1 },
+	{ "read-return-locked", trigger_read_return, "return-locked",
+	  "read", "tbroken_read", INBAND, 1 },
+	{ "write-return-irqs-off", trigger_write_return, "return-locked",
+	  "write", "tbroken_write", INBAND, 1 },
 	{ "kmutex-inband-switch", trigger_kmutex_inband_switch, "evl-mutex-inband-switch",
 	  "evl_lock_kmutex", "tbroken_kmutex_lock", NULL, 1 },
 	{ "stop-kthread-from-user", trigger_kthread_stop, "kthread-context-only",

@@ -50,7 +50,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	__atomic_store_n(&evlsim__sched_hook, NULL, __ATOMIC_RELEASE);
+	evlsim__set_sched_hook(NULL);
 	tdrv_force_open_result(0);
 	ck_assert_ret(evlsim_unload_module("echo"), 0);
 	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
@@ -304,7 +304,7 @@ static void gate_hook(enum evlsim_sched_point sp)
 
 static void set_hook(void (*hook)(enum evlsim_sched_point))
 {
-	__atomic_store_n(&evlsim__sched_hook, hook, __ATOMIC_RELEASE);
+	evlsim__set_sched_hook(hook);
 }
 
 /* ---- section 3.3, rule 1: close() clears the fd slot first ----------------------------- */

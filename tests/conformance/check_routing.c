@@ -48,7 +48,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	__atomic_store_n(&evlsim__sched_hook, NULL, __ATOMIC_RELEASE);
+	evlsim__set_sched_hook(NULL);
 	ck_assert_ret(evlsim_unload_module("echo"), 0);
 	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
 	ck_assert_no_reports();
@@ -702,12 +702,12 @@ static void install_sigusr1(int flags)
 	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
 	atomic_store(&sig_handled, 0);
 	atomic_store(&sig_raised, 0);
-	__atomic_store_n(&evlsim__sched_hook, raise_at_switch_oob, __ATOMIC_RELEASE);
+	evlsim__set_sched_hook(raise_at_switch_oob);
 }
 
 static void remove_hook(void)
 {
-	__atomic_store_n(&evlsim__sched_hook, NULL, __ATOMIC_RELEASE);
+	evlsim__set_sched_hook(NULL);
 }
 
 START_TEST(test_signal_oob_ioctl_eintr)

@@ -373,11 +373,43 @@ static long tbroken_oob_ioctl(struct file *filp, unsigned int cmd, unsigned long
 	}
 }
 
+/*
+ * return-locked through every other handler kind: oob_read() and read() return with
+ * tbroken_return_lock held, oob_write() and write() with hard irqs off; a legal request
+ * (HARD_UNLOCK, IRQS_RESTORE) undoes it.
+ */
+static ssize_t tbroken_oob_read(struct file *filp, char __user *buf, size_t count)
+{
+	return tbroken_hard_lock_return();
+}
+
+static ssize_t tbroken_oob_write(struct file *filp, const char __user *buf, size_t count)
+{
+	tbroken_irqs_off_return();
+	return count;
+}
+
+static ssize_t tbroken_read(struct file *filp, char __user *buf, size_t count, loff_t *ppos)
+{
+	return tbroken_hard_lock_return();
+}
+
+static ssize_t tbroken_write(struct file *filp, const char __user *buf, size_t count,
+			     loff_t *ppos)
+{
+	tbroken_irqs_off_return();
+	return count;
+}
+
 static const struct file_operations tbroken_fops = {
 	.owner		= THIS_MODULE,
 	.open		= tbroken_open,
 	.release	= tbroken_release,
+	.read		= tbroken_read,
+	.write		= tbroken_write,
 	.unlocked_ioctl	= tbroken_ioctl,
+	.oob_read	= tbroken_oob_read,
+	.oob_write	= tbroken_oob_write,
 	.oob_ioctl	= tbroken_oob_ioctl,
 };
 
