@@ -2,6 +2,7 @@
 dist_doc_DATA += docs/architecture.md docs/shim-coverage.md docs/writing-a-driver.md \
 	docs/performance.md
 dist_doc_DATA += docs/golden-rule.md
+dist_doc_DATA += docs/fault-injection.md
 apidocdir = $(docdir)/api
 dist_apidoc_DATA = docs/api/README.md docs/api/mmap.md
 dist_apidoc_DATA += docs/api/evl-wait.md

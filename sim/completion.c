@@ -133,6 +133,8 @@ void wait_for_completion_io(struct completion *x)
 int wait_for_completion_interruptible(struct completion *x)
 {
 	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
+	if (evlsim__should_fail(EVLSIM_FAULT_INBAND_WAIT, 0))
+		return -ERESTARTSYS;
 	long t = wait_common(x, MAX_SCHEDULE_TIMEOUT, EVLSIM_SLEEP_INTERRUPTIBLE);
 
 	return t == -ERESTARTSYS ? (int)t : 0;
@@ -177,6 +179,8 @@ unsigned long wait_for_completion_io_timeout(struct completion *x, unsigned long
 long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout)
 {
 	evlsim__check_service(EVLSIM_SVC_wait_for_completion);
+	if (evlsim__should_fail(EVLSIM_FAULT_INBAND_WAIT, 0))
+		return -ERESTARTSYS;
 	return wait_common(x, timeout, EVLSIM_SLEEP_INTERRUPTIBLE);
 }
 

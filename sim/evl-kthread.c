@@ -367,3 +367,16 @@ int evl_wait_period(unsigned long *overruns_r)
 		*overruns_r = overruns;
 	return overruns ? -ETIMEDOUT : 0;
 }
+
+/* resource accounting (accounting.c): the EVL kthreads of @mod still running */
+int evlsim__evl_kthread_count(struct module *mod)
+{
+	struct evl_kthread *kthread;
+	int n = 0;
+
+	evlsim__mutex_lock(&kthread_lock);
+	list_for_each_entry(kthread, &live_kthreads, evlsim_next)
+		n += kthread->evlsim_owner == mod;
+	evlsim__mutex_unlock(&kthread_lock);
+	return n;
+}

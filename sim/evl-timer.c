@@ -419,3 +419,18 @@ void evlsim__evl_timer_leftovers(struct module *mod, const char *when)
 				       mod->name, when, name);
 	} while (found);
 }
+
+/* resource accounting (accounting.c): the EVL timers of @mod armed now */
+int evlsim__evl_timer_count(struct module *mod)
+{
+	struct evl_timerbase *base = &timerbase;
+	struct evl_timer *timer;
+	unsigned long flags;
+	int n = 0;
+
+	raw_spin_lock_irqsave(&base->lock, flags);
+	list_for_each_entry(timer, &base->queue, node.next)
+		n += timer->evlsim_owner == mod;
+	raw_spin_unlock_irqrestore(&base->lock, flags);
+	return n;
+}

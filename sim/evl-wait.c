@@ -151,6 +151,17 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 		curr->info = curr->wait_early = EVL_T_KICKED | EVL_T_BREAK;
 		return;
 	}
+	/* fault injection: the wait ends at once, forcibly unblocked (-EINTR) or timed out */
+	if (unlikely(__atomic_load_n(&evlsim__faults_on, __ATOMIC_RELAXED))) {
+		int f = evlsim__should_fail_at(EVLSIM_FAULT_EVL_WAIT, 0,
+					       evlsim__wait_site ?: __builtin_return_address(0));
+
+		if (f) {
+			curr->info = curr->wait_early =
+				f == EVLSIM_FAULT_WAIT_ETIMEDOUT ? EVL_T_TIMEO : EVL_T_BREAK;
+			return;
+		}
+	}
 	if (!timeout_infinite(timeout)) {
 		deadline = tmode == EVL_REL ? deadline_after(now, timeout)
 					    : evlsim__clock_to_mono(wq->clock, timeout);

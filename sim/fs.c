@@ -103,6 +103,7 @@ static void __fput(struct file *filp)
 		evlsim__evl_release_check(filp);
 		evlsim__chrdev_release(filp);
 		fops_put(filp->f_op);
+		evlsim__acct_file(filp->evlsim_acct_owner, -1);
 	}
 	/* oob callers that probed a file that is not oob-capable back off at once */
 	evlsim__oob_file_drain(filp);
@@ -200,6 +201,8 @@ static int do_dentry_open(struct file *filp, struct inode *inode, unsigned int f
 		return ret;
 
 	filp->f_mode |= FMODE_OPENED;
+	filp->evlsim_acct_owner = filp->f_op->owner;	/* resource accounting */
+	evlsim__acct_file(filp->evlsim_acct_owner, 1);
 	if ((filp->f_mode & FMODE_READ) && (filp->f_op->read || filp->f_op->read_iter))
 		filp->f_mode |= FMODE_CAN_READ;
 	if ((filp->f_mode & FMODE_WRITE) && (filp->f_op->write || filp->f_op->write_iter))
@@ -902,6 +905,8 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 	filp->f_op = fops;
 	filp->private_data = priv;
 	filp->f_mode = ((flags + 1) & O_ACCMODE) | FMODE_OPENED;
+	filp->evlsim_acct_owner = fops->owner;		/* resource accounting */
+	evlsim__acct_file(filp->evlsim_acct_owner, 1);
 	if ((filp->f_mode & FMODE_READ) && (fops->read || fops->read_iter))
 		filp->f_mode |= FMODE_CAN_READ;
 	if ((filp->f_mode & FMODE_WRITE) && (fops->write || fops->write_iter))

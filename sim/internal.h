@@ -203,23 +203,61 @@ enum evlsim_sched_point {
 	EVLSIM_SP_NR,
 };
 /*
- * White-box tests install a hook called at every scheduling point. While anything acts at
- * scheduling points (evlsim__sched_points_on), the oob fast path, which has none, steps
- * aside for the general path.
+ * White-box tests install a hook called at every scheduling point; the "delay" fault site
+ * acts there too. While anything does (evlsim__sched_points_on, one bit each), the oob fast
+ * path, which has no scheduling point, steps aside for the general path.
  */
+#define EVLSIM_SP_ON_HOOK	1	/* evlsim__set_sched_hook() */
+#define EVLSIM_SP_ON_DELAY	2	/* fault.c: the "delay" site is configured */
 void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp));
 extern void (*evlsim__sched_hook)(enum evlsim_sched_point sp) EVLSIM_HIDDEN;
 extern int evlsim__sched_points_on EVLSIM_HIDDEN;
+void evlsim__fault_sched_point(int sp);
 static inline void evlsim__sched_point(enum evlsim_sched_point sp)
 {
 	void (*hook)(enum evlsim_sched_point);
+	int on = __atomic_load_n(&evlsim__sched_points_on, __ATOMIC_RELAXED);
 
-	if (evlsim_likely(!__atomic_load_n(&evlsim__sched_points_on, __ATOMIC_RELAXED)))
+	if (evlsim_likely(!on))
 		return;
 	hook = __atomic_load_n(&evlsim__sched_hook, __ATOMIC_ACQUIRE);
 	if (hook)
 		hook(sp);
+	if (on & EVLSIM_SP_ON_DELAY)
+		evlsim__fault_sched_point((int)sp);
 }
+
+/* ---------------------------------------------------------------------------------------
+ * Fault injection (fault.c, user world; docs/fault-injection.md). The services call
+ * evlsim__should_fail(site, size) at their entry: one load while no fault is configured.
+ * The result is 0 (go on) or non-zero (fail as the kernel's service fails); for
+ * EVLSIM_FAULT_EVL_WAIT, EVLSIM_FAULT_WAIT_ETIMEDOUT asks for -ETIMEDOUT rather than
+ * -EINTR. The call site is the caller's return address: use the macro at the entry of an
+ * out-of-line service (or in a noinline hook of an inlined one), or pass the driver's call
+ * site to evlsim__should_fail_at().
+ */
+enum evlsim_fault_site {
+	EVLSIM_FAULT_SLAB,		/* "failslab" */
+	EVLSIM_FAULT_PAGE_ALLOC,	/* "fail_page_alloc" */
+	EVLSIM_FAULT_USERCOPY,		/* "fail_usercopy" */
+	EVLSIM_FAULT_EVL_WAIT,		/* "fail_evl_wait" */
+	EVLSIM_FAULT_INBAND_WAIT,	/* "fail_inband_wait" */
+	EVLSIM_FAULT_DELAY,		/* "delay" (scheduling points, never a failure) */
+	EVLSIM_FAULT_NR,
+};
+#define EVLSIM_FAULT_WAIT_EINTR		1
+#define EVLSIM_FAULT_WAIT_ETIMEDOUT	2
+
+extern int evlsim__faults_on;		/* non-zero: some site may fail, call the hook */
+int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller);
+#define evlsim__should_fail(site, size)						\
+	({									\
+		int __evlsim_sf = 0;						\
+		if (evlsim_unlikely(__atomic_load_n(&evlsim__faults_on, __ATOMIC_RELAXED))) \
+			__evlsim_sf = evlsim__should_fail_at((site), (size),	\
+							     __builtin_return_address(0)); \
+		__evlsim_sf;							\
+	})
 
 /* ---------------------------------------------------------------------------------------
  * The one reporter. Every diagnostic goes through it: tagged line, backtrace, counter.
@@ -228,6 +266,12 @@ void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *
 	evlsim_printf(3, 4);
 /* The function holding @addr as "name+0xoff" (the checker's call sites). */
 void evlsim__symbolize(const void *addr, char *buf, evlsim_size_t len);
+/* evlsim__report() with a backtrace whatever the kind (a verbose fault NOTICE). */
+void evlsim__report_bt(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
+	evlsim_printf(3, 4);
+/* evlsim__report() with the backtrace @frames recorded earlier (accounting.c: leaks). */
+void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void *const *frames,
+			   int nframes, const char *fmt, ...) evlsim_printf(5, 6);
 int evlsim__check_mode(void);		/* enum evlsim_check_mode, from $EVLSIM_CHECK */
 /* Kernel log (printk): level is the KERN_* digit, or -1 for a continuation. */
 int evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);	/* length */

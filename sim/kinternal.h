@@ -121,4 +121,20 @@ static inline bool evlsim__running_oob(void)
 void evlsim__kthread_leftovers(struct module *mod, const char *when);
 void evlsim__workqueue_leftovers(struct module *mod, const char *when);
 
+/* accounting.c: resource accounting per module (the owner: linux/evlsim-owner.h) */
+void evlsim__acct_alloc(int kind, const void *addr, unsigned long size);	/* enum evlsim_acct_kind */
+void evlsim__acct_realloc(const void *old, const void *addr, unsigned long size);
+void evlsim__acct_free(const void *addr);
+void evlsim__acct_pages_free(const void *addr, unsigned long size);
+void evlsim__acct_file(struct module *owner, int delta);
+void evlsim__acct_modref(int delta);
+void evlsim__acct_leftovers(struct module *mod, const char *when);
+/* what each service counts for a module (evlsim_module_stats()) */
+int evlsim__module_device_count(struct module *mod);		/* module.c */
+struct module *evlsim__find_module_any(const char *name);	/* module.c */
+int evlsim__kthread_count(struct module *mod);			/* kthread.c */
+int evlsim__evl_kthread_count(struct module *mod);		/* evl-kthread.c */
+int evlsim__evl_timer_count(struct module *mod);		/* evl-timer.c */
+int evlsim__workqueue_count(struct module *mod);		/* workqueue.c */
+
 #endif

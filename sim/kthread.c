@@ -468,3 +468,16 @@ void evlsim__kthread_leftovers(struct module *mod, const char *when)
 	}
 	evlsim__lockword_unlock(&kthreads_lock);
 }
+
+/* resource accounting (accounting.c): the kthreads of @mod still running */
+int evlsim__kthread_count(struct module *mod)
+{
+	struct kthread *kt;
+	int n = 0;
+
+	evlsim__lockword_lock(&kthreads_lock);
+	list_for_each_entry(kt, &module_kthreads, next)
+		n += kt->owner == mod;
+	evlsim__lockword_unlock(&kthreads_lock);
+	return n;
+}

@@ -233,6 +233,8 @@ char *kstrdup(const char *s, gfp_t gfp)
 		return NULL;
 
 	len = strlen(s) + 1;
+	if (evlsim__should_fail(EVLSIM_FAULT_SLAB, len))
+		return NULL;
 	buf = __evlsim_kmalloc(len, gfp);
 	if (buf)
 		memcpy(buf, s, len);
@@ -300,7 +302,8 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
 void *kmemdup(const void *src, size_t len, gfp_t gfp)
 {
 	evlsim__check_service(EVLSIM_SVC_kmemdup);
-	void *p = __evlsim_kmalloc(len, gfp);
+	void *p = len && evlsim__should_fail(EVLSIM_FAULT_SLAB, len) ? NULL :
+		  __evlsim_kmalloc(len, gfp);
 
 	if (p)
 		memcpy(p, src, len);
@@ -355,7 +358,8 @@ char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
 void *memdup_user(const void __user *src, size_t len)
 {
 	evlsim__check_service(EVLSIM_SVC_memdup_user);
-	void *p = __evlsim_kmalloc(len, GFP_USER | __GFP_NOWARN);
+	void *p = len && evlsim__should_fail(EVLSIM_FAULT_SLAB, len) ? NULL :
+		  __evlsim_kmalloc(len, GFP_USER | __GFP_NOWARN);
 
 	if (!p)
 		return ERR_PTR(-ENOMEM);

@@ -8,6 +8,7 @@ lib_LTLIBRARIES += libevlsim.la
 noinst_LTLIBRARIES += sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsim-early.la
 
 sim_libevlsim_kernel_la_SOURCES = \
+	sim/accounting.c \
 	sim/char_dev.c \
 	sim/checker.c \
 	sim/completion.c \
@@ -47,6 +48,7 @@ sim_libevlsim_kernel_la_CFLAGS = $(KERNEL_CFLAGS)
 sim_libevlsim_user_la_SOURCES = \
 	sim/bridge.c \
 	sim/clock.c \
+	sim/fault.c \
 	sim/host-thread.c \
 	sim/interpose.c \
 	sim/kthread-user.c \

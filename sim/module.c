@@ -105,6 +105,18 @@ void evlsim__module_note_device(struct module *owner, enum evlsim_devobj kind, v
 	evlsim__mutex_unlock(&registry_lock);
 }
 
+int evlsim__module_device_count(struct module *mod)
+{
+	struct module_object *o;
+	int n = 0;
+
+	evlsim__mutex_lock(&registry_lock);
+	list_for_each_entry(o, &module_objects, next)
+		n += o->mod == mod;
+	evlsim__mutex_unlock(&registry_lock);
+	return n;
+}
+
 static struct module_object *first_object(struct module *mod)
 {
 	struct module_object *o, *found = NULL;
@@ -135,13 +147,16 @@ bool try_module_get(struct module *module)
 		if (!old)
 			return false;
 	} while (!atomic_try_cmpxchg(&module->refcnt, &old, old + 1));
+	evlsim__acct_modref(1);
 	return true;
 }
 
 void __module_get(struct module *module)
 {
-	if (module)
+	if (module) {
 		atomic_inc(&module->refcnt);
+		evlsim__acct_modref(1);
+	}
 }
 
 void module_put(struct module *module)
@@ -150,6 +165,7 @@ void module_put(struct module *module)
 		int ret = atomic_dec_if_positive(&module->refcnt);
 
 		WARN_ON(ret < 0);	/* Failed to put refcount */
+		evlsim__acct_modref(-1);
 	}
 }
 
@@ -551,6 +567,12 @@ static struct module *find_module(const char *name, bool loaded_only, bool built
 	return found;
 }
 
+/* a module known to the simulator, loaded or not (accounting.c) */
+struct module *evlsim__find_module_any(const char *name)
+{
+	return find_module(name, false, false);
+}
+
 static struct module *find_module_by_path(const char *path)
 {
 	struct module *mod, *found = NULL;
@@ -635,6 +657,8 @@ static void check_leftovers(struct module *mod, const char *when)
 		}
 		}
 	}
+	/* memory, files and module references: after the rest, which may free some */
+	evlsim__acct_leftovers(mod, when);
 }
 
 static int do_init_module(struct module *mod, char *args)

@@ -142,6 +142,8 @@ void mutex_lock_io(struct mutex *lock)
 int mutex_lock_interruptible(struct mutex *lock)
 {
 	evlsim__check_service(EVLSIM_SVC_mutex_lock);
+	if (evlsim__should_fail(EVLSIM_FAULT_INBAND_WAIT, 0))
+		return -EINTR;
 	return __mutex_lock(lock, EVLSIM_SLEEP_INTERRUPTIBLE);
 }
 

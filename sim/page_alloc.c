@@ -111,6 +111,7 @@ static void free_the_page(struct page *page, unsigned int order)
 {
 	unsigned long nr = 1UL << order;
 
+	evlsim__acct_pages_free(page_address(page), nr << PAGE_SHIFT);
 	init_pages(page, nr);
 	evlsim__pages_free(page_address(page), nr);
 }
@@ -171,8 +172,16 @@ static void __evlsim_free_pages(struct page *page, unsigned int order)
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
+	struct page *page;
+
 	evlsim__check_service(EVLSIM_SVC_alloc_pages);
-	return __evlsim_alloc_pages(gfp, order);
+	if (!(gfp & __GFP_NOFAIL) &&
+	    evlsim__should_fail(EVLSIM_FAULT_PAGE_ALLOC, PAGE_SIZE << order))
+		return NULL;
+	page = __evlsim_alloc_pages(gfp, order);
+	if (page)	/* charged to the caller's module */
+		evlsim__acct_alloc(EVLSIM_ACCT_PAGES, page_address(page), PAGE_SIZE << order);
+	return page;
 }
 
 void __free_pages(struct page *page, unsigned int order)
@@ -184,9 +193,16 @@ void __free_pages(struct page *page, unsigned int order)
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 {
 	evlsim__check_service(EVLSIM_SVC___get_free_pages);
-	struct page *page = __evlsim_alloc_pages(gfp_mask, order);
+	struct page *page;
 
-	return page ? (unsigned long)page_address(page) : 0;
+	if (!(gfp_mask & __GFP_NOFAIL) &&
+	    evlsim__should_fail(EVLSIM_FAULT_PAGE_ALLOC, PAGE_SIZE << order))
+		return 0;
+	page = __evlsim_alloc_pages(gfp_mask, order);
+	if (!page)
+		return 0;
+	evlsim__acct_alloc(EVLSIM_ACCT_PAGES, page_address(page), PAGE_SIZE << order);
+	return (unsigned long)page_address(page);
 }
 
 unsigned long get_zeroed_page(gfp_t gfp_mask)
@@ -231,6 +247,7 @@ void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
 	split_page(page, order);
 	for (i = used; i < nr; i++)
 		put_page(page + i);
+	evlsim__acct_alloc(EVLSIM_ACCT_PAGES, page_address(page), used << PAGE_SHIFT);
 	return page_address(page);
 }
 
@@ -296,17 +313,22 @@ static void *vmalloc_usermap(unsigned long size)
 	}
 	/* KASAN-like: the tail of the last page and the guard page are out of bounds */
 	evlsim__pages_poison(kaddr + size, ((nr + 1) << PAGE_SHIFT) - size, 1);
+	evlsim__acct_alloc(EVLSIM_ACCT_VMALLOC, kaddr, nr << PAGE_SHIFT);
 	return kaddr;
 }
 
 void *vmalloc_user(unsigned long size)
 {
 	evlsim__check_service(EVLSIM_SVC_vmalloc_user);
+	if (evlsim__should_fail(EVLSIM_FAULT_PAGE_ALLOC, size))
+		return NULL;
 	return vmalloc_usermap(size);
 }
 
 void *vmalloc_32_user(unsigned long size)
 {
+	if (evlsim__should_fail(EVLSIM_FAULT_PAGE_ALLOC, size))
+		return NULL;
 	return vmalloc_usermap(size);
 }
 

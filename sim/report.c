@@ -263,10 +263,10 @@ static void print_header(FILE *out, const char *tag, const char *rule, const cha
  * marked as internal, it does not demote an oob thread as the program's own I/O would.
  */
 
-void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
+static __attribute__((noinline)) void vreport(enum evlsim_report_kind kind, const char *rule,
+					      int bt, const char *fmt, va_list ap)
 {
 	int mode = get_check_mode(), saved_errno = errno;
-	va_list ap;
 
 	if (kind == EVLSIM_REPORT_RULE && mode == EVLSIM_CHECK_OFF)
 		return;
@@ -274,11 +274,9 @@ void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *
 
 	internal_io(1);
 	pthread_mutex_lock(&print_lock);
-	va_start(ap, fmt);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
-	va_end(ap);
-	if (kind != EVLSIM_REPORT_NOTICE)
-		print_backtrace(stderr, 1);
+	if (bt)
+		print_backtrace(stderr, 2);
 	fflush(stderr);
 	pthread_mutex_unlock(&print_lock);
 	internal_io(-1);
@@ -290,6 +288,48 @@ void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *
 		abort();
 	}
 	/* a report is invisible to the program under test: the unwinder clobbers errno */
+	errno = saved_errno;
+}
+
+void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(kind, rule, kind != EVLSIM_REPORT_NOTICE, fmt, ap);
+	va_end(ap);
+}
+
+void evlsim__report_bt(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(kind, rule, 1, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A diagnostic with a backtrace recorded earlier (resource accounting: where a leaked
+ * object was allocated), symbolized now, in place of the current one.
+ */
+void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void *const *frames,
+			   int nframes, const char *fmt, ...)
+{
+	int saved_errno = errno;
+	va_list ap;
+
+	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
+	internal_io(1);
+	pthread_mutex_lock(&print_lock);
+	va_start(ap, fmt);
+	print_header(stderr, kind_tags[kind], rule, fmt, ap);
+	va_end(ap);
+	if (nframes > 0)
+		print_frames(stderr, (void **)frames, nframes);
+	fflush(stderr);
+	pthread_mutex_unlock(&print_lock);
+	internal_io(-1);
 	errno = saved_errno;
 }
 

@@ -80,6 +80,8 @@ void down(struct semaphore *sem)
 int down_interruptible(struct semaphore *sem)
 {
 	evlsim__check_service(EVLSIM_SVC_down);
+	if (evlsim__should_fail(EVLSIM_FAULT_INBAND_WAIT, 0))
+		return -EINTR;
 	return down_common(sem, EVLSIM_SLEEP_INTERRUPTIBLE, EVLSIM_NS_INFINITE);
 }
 

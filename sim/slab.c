@@ -31,18 +31,23 @@ static void *alloc(size_t size, gfp_t flags, const char *what)
 		return NULL;
 	}
 	p = (flags & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+	evlsim__acct_alloc(EVLSIM_ACCT_KMALLOC, p, size);	/* the caller's module's */
 	return p;
 }
 
 void *kmalloc(size_t size, gfp_t flags)
 {
 	evlsim__check_service(EVLSIM_SVC_kmalloc);
+	if (size && !(flags & __GFP_NOFAIL) && evlsim__should_fail(EVLSIM_FAULT_SLAB, size))
+		return NULL;
 	return alloc(size, flags, "kmalloc");
 }
 
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	evlsim__check_service(EVLSIM_SVC_kmalloc_node);
+	if (size && !(flags & __GFP_NOFAIL) && evlsim__should_fail(EVLSIM_FAULT_SLAB, size))
+		return NULL;
 	return alloc(size, flags, "kmalloc_node");
 }
 
@@ -56,6 +61,7 @@ void __evlsim_kfree(const void *objp)
 {
 	if (ZERO_OR_NULL_PTR(objp))
 		return;
+	evlsim__acct_free(objp);
 	free((void *)objp);
 }
 
@@ -64,6 +70,7 @@ void kfree(const void *objp)
 	evlsim__check_service(EVLSIM_SVC_kfree);
 	if (ZERO_OR_NULL_PTR(objp))
 		return;
+	evlsim__acct_free(objp);
 	free((void *)objp);
 }
 
@@ -72,6 +79,7 @@ void kfree_sensitive(const void *objp)
 	if (ZERO_OR_NULL_PTR(objp))
 		return;
 	memzero_explicit((void *)objp, malloc_usable_size((void *)objp));
+	evlsim__acct_free(objp);
 	free((void *)objp);
 }
 
@@ -84,6 +92,7 @@ size_t ksize(const void *objp)
 
 void *krealloc(const void *p, size_t new_size, gfp_t flags)
 {
+	unsigned long old_key;
 	size_t old_size;
 	void *n;
 
@@ -92,27 +101,39 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		__evlsim_kfree(p);
 		return ZERO_SIZE_PTR;
 	}
+	if (!(flags & __GFP_NOFAIL) && evlsim__should_fail(EVLSIM_FAULT_SLAB, new_size))
+		return NULL;
 	if (ZERO_OR_NULL_PTR(p))
 		return alloc(new_size, flags, "krealloc");
 	if (new_size > KMALLOC_MAX_SIZE)
 		return NULL;
 	old_size = malloc_usable_size((void *)p);
+	old_key = (unsigned long)p;	/* the accounting key, not a use of the old block */
+	__asm__("" : "+r" (old_key));
 	n = realloc((void *)p, new_size);
 	if (n && (flags & __GFP_ZERO) && new_size > old_size)
 		memset((char *)n + old_size, 0, new_size - old_size);
+	if (n)
+		evlsim__acct_realloc((const void *)old_key, n, new_size);
 	return n;
 }
 
 void *kvmalloc_node(size_t size, gfp_t flags, int node)
 {
+	void *p;
+
 	evlsim__check_service(EVLSIM_SVC_kvmalloc);
 	if (!size)
 		return ZERO_SIZE_PTR;
+	if (!(flags & __GFP_NOFAIL) && evlsim__should_fail(EVLSIM_FAULT_SLAB, size))
+		return NULL;
 	if (size > INT_MAX) {
 		WARN(!(flags & __GFP_NOWARN), "kvmalloc: %zu bytes is too large", size);
 		return NULL;
 	}
-	return (flags & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+	p = (flags & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+	evlsim__acct_alloc(EVLSIM_ACCT_KMALLOC, p, size);
+	return p;
 }
 
 void kvfree(const void *addr)
@@ -151,6 +172,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	if (flags & SLAB_HWCACHE_ALIGN && s->align < 64)
 		s->align = 64;
 	s->ctor = ctor;
+	evlsim__acct_alloc(EVLSIM_ACCT_CACHE, s, sizeof(*s));
 	return s;
 }
 
@@ -160,6 +182,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	WARN(atomic_read(&s->objects), "kmem_cache_destroy %s: Slab cache still has objects",
 	     s->name);
+	evlsim__acct_free(s);
 	free(s);
 }
 
@@ -168,6 +191,9 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 	evlsim__check_service(EVLSIM_SVC_kmem_cache_alloc);
 	void *p;
 
+	if (!(flags & __GFP_NOFAIL) && evlsim__should_fail(EVLSIM_FAULT_SLAB, s->size))
+		return NULL;
+
 	if (posix_memalign(&p, s->align, s->size ? s->size : 1))
 		return NULL;
 	if (flags & __GFP_ZERO)
@@ -175,6 +201,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 	else if (s->ctor)
 		s->ctor(p);
 	atomic_inc(&s->objects);
+	evlsim__acct_alloc(EVLSIM_ACCT_CACHE_OBJ, p, s->size);
 	return p;
 }
 
@@ -184,6 +211,7 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 	if (!objp)
 		return;
 	atomic_dec(&s->objects);
+	evlsim__acct_free(objp);
 	free(objp);
 }
 
@@ -200,27 +228,46 @@ static void *valloc_pages(unsigned long size, bool zero)
 		return NULL;
 	if (zero)
 		memset(p, 0, size);
+	evlsim__acct_alloc(EVLSIM_ACCT_VMALLOC, p, size);
 	return p;
 }
 
 void *vmalloc(unsigned long size)
 {
 	evlsim__check_service(EVLSIM_SVC_vmalloc);
+	if (evlsim__should_fail(EVLSIM_FAULT_PAGE_ALLOC, size))
+		return NULL;
 	return valloc_pages(size, false);
 }
 
 void *vzalloc(unsigned long size)
 {
 	evlsim__check_service(EVLSIM_SVC_vzalloc);
+	if (evlsim__should_fail(EVLSIM_FAULT_PAGE_ALLOC, size))
+		return NULL;
 	return valloc_pages(size, true);
 }
 
-void *vmalloc_node(unsigned long size, int node) { return valloc_pages(size, false); }
-void *vzalloc_node(unsigned long size, int node) { return valloc_pages(size, true); }
-void *vmalloc_32(unsigned long size)		{ return valloc_pages(size, false); }
+#define VFAIL(size)	evlsim__should_fail(EVLSIM_FAULT_PAGE_ALLOC, size)
+void *vmalloc_node(unsigned long size, int node)
+{
+	return VFAIL(size) ? NULL : valloc_pages(size, false);
+}
+
+void *vzalloc_node(unsigned long size, int node)
+{
+	return VFAIL(size) ? NULL : valloc_pages(size, true);
+}
+
+void *vmalloc_32(unsigned long size)
+{
+	return VFAIL(size) ? NULL : valloc_pages(size, false);
+}
 
 void *__vmalloc(unsigned long size, gfp_t gfp_mask)
 {
+	if (!(gfp_mask & __GFP_NOFAIL) && VFAIL(size))
+		return NULL;
 	return valloc_pages(size, !!(gfp_mask & __GFP_ZERO));
 }
 
@@ -228,6 +275,7 @@ void *__vmalloc(unsigned long size, gfp_t gfp_mask)
 void vfree(const void *addr)
 {
 	evlsim__check_service(EVLSIM_SVC_vfree);
+	evlsim__acct_free(addr);
 	if (evlsim__vfree_arena(addr))
 		return;
 	free((void *)addr);

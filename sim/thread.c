@@ -209,5 +209,8 @@ int evlsim__sched_points_on;
 EVLSIM_EXPORT void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp))
 {
 	__atomic_store_n(&evlsim__sched_hook, hook, __ATOMIC_RELEASE);
-	__atomic_store_n(&evlsim__sched_points_on, hook != NULL, __ATOMIC_RELEASE);
+	if (hook)
+		__atomic_fetch_or(&evlsim__sched_points_on, EVLSIM_SP_ON_HOOK, __ATOMIC_RELEASE);
+	else
+		__atomic_fetch_and(&evlsim__sched_points_on, ~EVLSIM_SP_ON_HOOK, __ATOMIC_RELEASE);
 }

@@ -11,10 +11,18 @@ unsigned long __clear_user(void __user *to, unsigned long n)
 	return evlsim__clear_user(to, n);
 }
 
+/* "fail_usercopy": the return address is the call site of the inlined helper */
+noinline int evlsim__usercopy_fails(unsigned long n)
+{
+	return evlsim__should_fail_at(EVLSIM_FAULT_USERCOPY, n, __builtin_return_address(0));
+}
+
 unsigned long clear_user(void __user *to, unsigned long n)
 {
 	evlsim__check_service(EVLSIM_SVC_clear_user);
 	if (!access_ok(to, n))
+		return n;
+	if (n && evlsim__should_fail(EVLSIM_FAULT_USERCOPY, n))
 		return n;
 	return __clear_user(to, n);
 }
@@ -33,6 +41,8 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	evlsim__might_fault("strncpy_from_user");
 	if (count <= 0)
 		return 0;
+	if (evlsim__should_fail(EVLSIM_FAULT_USERCOPY, (size_t)count))
+		return -EFAULT;
 	if (addr >= TASK_SIZE_MAX)
 		return -EFAULT;
 	if ((unsigned long)count > TASK_SIZE_MAX - addr)

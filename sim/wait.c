@@ -369,8 +369,12 @@ long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_en
 	evlsim__check_service(EVLSIM_SVC_wait_event);
 	long ret = 0;
 
+	/* fault injection: as if a signal were pending */
+	bool fault = (state & TASK_INTERRUPTIBLE) &&
+		evlsim__should_fail(EVLSIM_FAULT_INBAND_WAIT, 0);
+
 	wq_lock(wq_head);
-	if (signal_pending_state(state, wq_entry)) {
+	if (fault || signal_pending_state(state, wq_entry)) {
 		/*
 		 * Exclusive waiter must not fail if it was selected by wakeup, it should
 		 * "consume" the condition we were waiting for.

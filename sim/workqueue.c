@@ -648,3 +648,19 @@ void evlsim__workqueue_leftovers(struct module *mod, const char *when)
 	wake_waiters();
 	unlock_pool();
 }
+
+/* resource accounting (accounting.c): the work items of @mod queued or delayed now */
+int evlsim__workqueue_count(struct module *mod)
+{
+	struct workqueue_struct *wq;
+	struct work_struct *work;
+	int i, n = 0;
+
+	lock_pool();
+	list_for_each_entry(wq, &workqueues, list)
+		for (i = 0; i < 2; i++)
+			list_for_each_entry(work, i ? &wq->delayed : &wq->pending, entry)
+				n += work->evlsim_owner == mod;
+	unlock_pool();
+	return n;
+}

@@ -22,11 +22,21 @@ check_LTLIBRARIES += tests/drivers/libtmmap.la
 check_LTLIBRARIES += tests/drivers/libtpoll.la
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 check_LTLIBRARIES += tests/drivers/libtstage.la
+check_LTLIBRARIES += tests/drivers/libtleak.la
+tests_drivers_libtleak_la_SOURCES = tests/drivers/tleak.c tests/drivers/tleak-abi.h
+tests_drivers_libtleak_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tleak"' -D__KBUILD_MODNAME=kmod_tleak
+tests_drivers_libtleak_la_CFLAGS = $(KERNEL_CFLAGS)
 tests_drivers_libtstage_la_SOURCES = tests/drivers/tstage.c tests/drivers/tstage-abi.h
 tests_drivers_libtstage_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tstage"' -D__KBUILD_MODNAME=kmod_tstage
 tests_drivers_libtstage_la_CFLAGS = $(KERNEL_CFLAGS)
 check_LTLIBRARIES += tests/drivers/libtbroken.la
+check_LTLIBRARIES += tests/drivers/libtfault.la
+tests_drivers_libtfault_la_SOURCES = tests/drivers/tfault.c tests/drivers/tfault-abi.h
+tests_drivers_libtfault_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tfault"' -D__KBUILD_MODNAME=kmod_tfault
+tests_drivers_libtfault_la_CFLAGS = $(KERNEL_CFLAGS)
 tests_drivers_libtbroken_la_SOURCES = tests/drivers/tbroken.c tests/drivers/tbroken-abi.h
 tests_drivers_libtbroken_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tbroken"' -D__KBUILD_MODNAME=kmod_tbroken
@@ -96,6 +106,8 @@ TPOLL_OBJ = tests/drivers/libtpoll_la-tpoll.lo
 TKTHREAD_OBJ = tests/drivers/libtkthread_la-tkthread.lo
 TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
 TBROKEN_OBJ = tests/drivers/libtbroken_la-tbroken.lo
+TLEAK_OBJ = tests/drivers/libtleak_la-tleak.lo
+TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
 TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
 	tests/drivers/libtevl.la \
@@ -106,13 +118,15 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtkthread.la \
 	tests/drivers/libtstage.la \
 	tests/drivers/libtbroken.la \
+	tests/drivers/libtleak.la \
+	tests/drivers/libtfault.la \
 	drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
 	tests/drivers/testdrv.la
 
 # Every suite links the example and test drivers in, and libevlsim as users do.
 TESTS_ALL_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
 	$(TUACCESS_OBJ) $(TEVL_OBJ) $(TPOLLSRC_OBJ) $(TSYNC_OBJ) $(TMMAP_OBJ) $(TPOLL_OBJ) \
-	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) \
+	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) $(TLEAK_OBJ) $(TFAULT_OBJ) \
 	libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
@@ -131,6 +145,8 @@ EVLSIM_SUITES = \
 	tests/unit/check_mmap \
 	tests/unit/check_inband_sync \
 	tests/unit/check_inband_wait \
+	tests/unit/check_accounting \
+	tests/unit/check_faults \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress
@@ -153,6 +169,10 @@ tests_compile_libkheaders_la_CFLAGS = $(KERNEL_CFLAGS)
 # The stage classification of docs/shim-coverage.md is generated from the checker's table.
 TESTS += tests/compile/check-service-table
 EXTRA_DIST += tests/compile/check-service-table tools/gen-service-table
+
+# The fault-campaign runner, on fake test programs.
+TESTS += tests/tools/check-campaign
+EXTRA_DIST += tests/tools/check-campaign
 
 EXTRA_DIST += tests/lib/evlsim-check.h build-aux/tap-driver.sh
 

@@ -7,3 +7,8 @@ tools_evlsim_demo_SOURCES = tools/evlsim-demo.c drivers/echo/echo-abi.h \
 tools_evlsim_demo_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers
 tools_evlsim_demo_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) libevlsim.la -lpthread
 EXTRA_tools_evlsim_demo_DEPENDENCIES = drivers/echo/libecho.la drivers/xfifo/libxfifo.la
+
+# The fault-campaign runner: libc only, no simulator (it runs test programs, it is not one).
+bin_PROGRAMS += tools/evlsim-campaign
+tools_evlsim_campaign_SOURCES = tools/evlsim-campaign.c tools/campaign-report.c tools/campaign.h
+tools_evlsim_campaign_LDADD = -lm

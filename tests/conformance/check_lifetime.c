@@ -911,7 +911,13 @@ START_TEST(test_norel_rule_report)
 	/* ->release ran once; the file is gone for oob callers */
 	assert_counts(1, 1, 1);
 	assert_oob_fails(fd, EBADF);
+	/* resource accounting reports the context it leaked when the module goes */
 	evlsim_reset_reports();
+	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
+	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_LEAK), 1);
+	ck_assert_int_eq(evlsim_report_total(), 1);
+	evlsim_reset_reports();
+	ck_assert_ret(evlsim_load_module("testdrv"), 0);
 }
 END_TEST
 

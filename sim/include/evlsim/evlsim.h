@@ -90,6 +90,83 @@ struct evlsim_thread_stats {
 /** evlsim_get_thread_stats - counters of the calling thread; 0 */
 int evlsim_get_thread_stats(struct evlsim_thread_stats *stats);
 
+/*
+ * Resource accounting per module (docs/fault-injection.md, "Resource accounting"): what a
+ * module's code allocated and did not free, and what it holds. Whatever is left at unload
+ * is reported as a LEAK; at exit, whatever was never reported ($EVLSIM_LEAKS=report|off).
+ */
+enum evlsim_acct_kind {
+	EVLSIM_ACCT_KMALLOC,		/* kmalloc family, kstrdup() & co. (bytes: requested) */
+	EVLSIM_ACCT_CACHE_OBJ,		/* objects from kmem_cache_alloc() */
+	EVLSIM_ACCT_CACHE,		/* kmem caches (kmem_cache_create()) */
+	EVLSIM_ACCT_VMALLOC,		/* vmalloc family (bytes: page-rounded) */
+	EVLSIM_ACCT_PAGES,		/* page allocator blocks (bytes: pages not yet freed) */
+	EVLSIM_ACCT_EVL_ALLOC,		/* evl_alloc(), evl_zalloc() */
+	EVLSIM_ACCT_FILES,		/* open files whose f_op belongs to the module */
+	EVLSIM_ACCT_MODREFS,		/* module references taken by the module's code */
+	EVLSIM_ACCT_DEVICES,		/* misc devices and cdevs registered */
+	EVLSIM_ACCT_KTHREADS,		/* in-band kthreads running */
+	EVLSIM_ACCT_EVL_KTHREADS,	/* EVL kthreads running */
+	EVLSIM_ACCT_TIMERS,		/* EVL timers armed */
+	EVLSIM_ACCT_WORK,		/* work items queued or delayed */
+	EVLSIM_ACCT_NR,
+};
+struct evlsim_module_stats {
+	unsigned long count[EVLSIM_ACCT_NR];	/* live objects of each kind */
+	unsigned long bytes[EVLSIM_ACCT_NR];	/* their bytes (memory kinds only) */
+};
+/** evlsim_module_stats - what module @name (loaded or not) holds now; 0, -ENOENT, -EINVAL */
+int evlsim_module_stats(const char *name, struct evlsim_module_stats *stats);
+/**
+ * evlsim_leak_check - report (LEAK, rule leak-check, with allocation backtraces) and
+ * count every object module @name still holds: call it after unloading the module.
+ * Returns the count (0: nothing leaked), -ENOENT or -EINVAL.
+ */
+int evlsim_leak_check(const char *name);
+
+/*
+ * Fault injection (docs/fault-injection.md). Sites: "failslab", "fail_page_alloc",
+ * "fail_usercopy", "fail_evl_wait", "fail_inband_wait", "delay". Attributes, as the
+ * kernel's fault-injection framework: probability=0..100 (default 100), interval=N
+ * (default 1), times=N|-1 (default -1, no limit), space=bytes, verbose=0|1|2 (default 1),
+ * task-filter=0|1, only=<module|function>, never=<module|function> (repeatable),
+ * error=EINTR|ETIMEDOUT (fail_evl_wait), usecs=N (delay; 0 yields). $EVLSIM_FAULTS holds a
+ * specification at start, $EVLSIM_SEED the seed.
+ */
+/** evlsim_fault_set - configure one site ("attr=v,attr=v", "" for the defaults, "off");
+ *  0 or -EINVAL (the message, naming the bad token, on stderr and in
+ *  evlsim_fault_last_error()) */
+int evlsim_fault_set(const char *site, const char *attrs);
+/** evlsim_fault_configure - "site:attr=v,attr=v;site..." as $EVLSIM_FAULTS; all or nothing */
+int evlsim_fault_configure(const char *spec);
+/** evlsim_fault_reset - every site off, counters zero, systematic mode and the calling
+ *  thread's fail-nth off */
+void evlsim_fault_reset(void);
+/** evlsim_fault_count - faults injected at @site (NULL: at every failure site); -EINVAL */
+long evlsim_fault_count(const char *site);
+/** evlsim_fault_seed - the seed of the fault streams ($EVLSIM_SEED, or from the clock) */
+unsigned long long evlsim_fault_seed(void);
+/** evlsim_fault_set_seed - reseed every site's stream */
+void evlsim_fault_set_seed(unsigned long long seed);
+/** evlsim_fault_mark_thread - mark the calling thread for task-filter=1 sites (as
+ *  /proc/self/make-it-fail); returns the previous mark */
+int evlsim_fault_mark_thread(int on);
+/** evlsim_fault_fail_nth - the @n-th fault site call of the calling thread fails, whatever
+ *  the sites' attributes (as /proc/self/fail-nth; 0 disarms); returns the calls that were
+ *  still to go, or -EINVAL */
+long evlsim_fault_fail_nth(long n);
+/** evlsim_fault_systematic - fail the first call site not in @logfile (once), after
+ *  appending it there; @depth frames identify a site (1: the caller); NULL stops.
+ *  0 or -errno */
+int evlsim_fault_systematic(const char *logfile, int depth);
+/** evlsim_fault_systematic_end - end the run: 1 if it failed a new site, 0 if it met none
+ *  ("done" appended to the log), -EINVAL outside systematic mode. Also run at exit. */
+int evlsim_fault_systematic_end(void);
+/** evlsim_fault_replay - fail the call site @key (a line of a systematic log) once */
+int evlsim_fault_replay(const char *key);
+/** evlsim_fault_last_error - the message of the last rejected specification */
+const char *evlsim_fault_last_error(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,11 +10,16 @@
 #define _EVLSIM_EVL_MEMORY_H
 
 #include <linux/types.h>
+#include <linux/evlsim-owner.h>
 
 /* NULL for a size of 0 or when memory is exhausted */
 void *evl_alloc(size_t size) __evlsim_ksym(evl_alloc);
 void *evl_zalloc(size_t size) __evlsim_ksym(evl_zalloc);
 /* @ptr from evl_alloc()/evl_zalloc(); NULL is ignored */
 void evl_free(void *ptr) __evlsim_ksym(evl_free);
+
+/* resource accounting: charged to the calling module (linux/evlsim-owner.h) */
+#define evl_alloc(size)		__evlsim_owned(evl_alloc(size))
+#define evl_zalloc(size)	__evlsim_owned(evl_zalloc(size))
 
 #endif

@@ -166,6 +166,7 @@ struct file {
 	struct path			f_path;
 	loff_t				f_pos;
 	u64				f_version;
+	struct module			*evlsim_acct_owner; /* simulator: accounting.c */
 	struct oob_file_state		f_oob_state;	/* Dovetail, last member */
 };
 

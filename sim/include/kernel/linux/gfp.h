@@ -6,6 +6,7 @@
 #ifndef _EVLSIM_LINUX_GFP_H
 #define _EVLSIM_LINUX_GFP_H
 
+#include <linux/evlsim-owner.h>
 #include <linux/types.h>
 
 #define ___GFP_DMA		0x01u
@@ -89,6 +90,12 @@ void *alloc_pages_exact(size_t size, gfp_t gfp_mask) __evlsim_ksym(alloc_pages_e
 void free_pages_exact(void *virt, size_t size) __evlsim_ksym(free_pages_exact);
 void __free_pages(struct page *page, unsigned int order) __evlsim_ksym(__free_pages);
 void free_pages(unsigned long addr, unsigned int order) __evlsim_ksym(free_pages);
+
+/* resource accounting: charged to the calling module (linux/evlsim-owner.h) */
+#define alloc_pages(gfp, order)		__evlsim_owned(alloc_pages(gfp, order))
+#define __get_free_pages(gfp_mask, order) __evlsim_owned(__get_free_pages(gfp_mask, order))
+#define get_zeroed_page(gfp_mask)	__evlsim_owned(get_zeroed_page(gfp_mask))
+#define alloc_pages_exact(size, gfp_mask) __evlsim_owned(alloc_pages_exact(size, gfp_mask))
 
 static inline struct page *alloc_pages_node(int nid, gfp_t gfp_mask, unsigned int order)
 {

@@ -18,6 +18,7 @@
 #include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
+#include <linux/evlsim-owner.h>
 #include <linux/container_of.h>
 #include <linux/kstrtox.h>
 #include <linux/limits.h>
@@ -121,5 +122,9 @@ __printf(2, 0) __malloc char *kvasprintf(gfp_t gfp, const char *fmt, va_list arg
 /* kvasprintf_const(): as kvasprintf(), result freed with kfree_const(). */
 __printf(2, 0) const char *kvasprintf_const(gfp_t gfp, const char *fmt, va_list args)
 	__evlsim_ksym(kvasprintf_const);
+/* resource accounting: charged to the calling module (linux/evlsim-owner.h) */
+#define kasprintf(gfp, ...)		__evlsim_owned(kasprintf(gfp, __VA_ARGS__))
+#define kvasprintf(gfp, fmt, args)	__evlsim_owned(kvasprintf(gfp, fmt, args))
+#define kvasprintf_const(gfp, fmt, args) __evlsim_owned(kvasprintf_const(gfp, fmt, args))
 
 #endif /* _EVLSIM_LINUX_KERNEL_H */

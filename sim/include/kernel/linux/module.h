@@ -22,6 +22,7 @@
 #include <linux/stringify.h>
 #include <linux/atomic.h>
 #include <linux/moduleparam.h>
+#include <linux/evlsim-owner.h>
 
 #define MODULE_NAME_LEN	(64 - sizeof(unsigned long))
 
@@ -49,6 +50,7 @@ struct module {
 	char *evlsim_dl_path;
 	int evlsim_registered;
 	int evlsim_loaded;
+	struct evlsim_module_acct *evlsim_acct;	/* resource accounting (sim/accounting.c) */
 };
 
 #define MODULE_REF_BASE	1
@@ -123,6 +125,10 @@ bool try_module_get(struct module *module) __evlsim_ksym(try_module_get);
 void module_put(struct module *module) __evlsim_ksym(module_put);
 void __module_get(struct module *module) __evlsim_ksym(__module_get);
 int module_refcount(struct module *mod) __evlsim_ksym(module_refcount);
+/* resource accounting: references the calling module holds (linux/evlsim-owner.h) */
+#define try_module_get(module)		__evlsim_owned(try_module_get(module))
+#define __module_get(module)		__evlsim_owned_void(__module_get(module))
+#define module_put(module)		__evlsim_owned_void(module_put(module))
 
 static inline const char *module_name(struct module *mod)
 {

@@ -12,6 +12,7 @@
 #include <linux/types.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
+#include <linux/evlsim-owner.h>
 
 #define ZERO_SIZE_PTR ((void *)16)
 #define ZERO_OR_NULL_PTR(x) ((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
@@ -35,6 +36,13 @@ size_t ksize(const void *objp) __evlsim_ksym(ksize);
 void *kvmalloc_node(size_t size, gfp_t flags, int node) __evlsim_ksym(kvmalloc_node) __malloc;
 void kvfree(const void *addr) __evlsim_ksym(kvfree);
 void *kvrealloc(const void *p, size_t size, gfp_t flags) __evlsim_ksym(kvrealloc);
+
+/* resource accounting: charged to the calling module (linux/evlsim-owner.h) */
+#define kmalloc(size, flags)		__evlsim_owned(kmalloc(size, flags))
+#define kmalloc_node(size, flags, node)	__evlsim_owned(kmalloc_node(size, flags, node))
+#define krealloc(p, size, flags)	__evlsim_owned(krealloc(p, size, flags))
+#define kvmalloc_node(size, flags, node) __evlsim_owned(kvmalloc_node(size, flags, node))
+#define kvrealloc(p, size, flags)	__evlsim_owned(kvrealloc(p, size, flags))
 
 static inline void *kzalloc(size_t size, gfp_t flags)
 {
@@ -101,6 +109,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 void kmem_cache_destroy(struct kmem_cache *s) __evlsim_ksym(kmem_cache_destroy);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags) __evlsim_ksym(kmem_cache_alloc);
 void kmem_cache_free(struct kmem_cache *s, void *objp) __evlsim_ksym(kmem_cache_free);
+#define kmem_cache_create(name, size, align, flags, ctor)		\
+	__evlsim_owned(kmem_cache_create(name, size, align, flags, ctor))
+#define kmem_cache_alloc(s, flags)	__evlsim_owned(kmem_cache_alloc(s, flags))
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *k, gfp_t flags)
 {

@@ -18,6 +18,7 @@
 #include <linux/stdarg.h>
 #include <linux/stddef.h>
 #include <linux/types.h>
+#include <linux/evlsim-owner.h>
 
 /* ---- C library functions (kernel prototypes, linked to the C library) ------------------ */
 
@@ -121,6 +122,18 @@ extern void *memdup_user(const void __user *, size_t) __evlsim_ksym(memdup_user)
 extern void *vmemdup_user(const void __user *, size_t) __evlsim_ksym(vmemdup_user);
 extern void *memdup_user_nul(const void __user *, size_t) __evlsim_ksym(memdup_user_nul);
 extern char *strndup_user(const char __user *, long) __evlsim_ksym(strndup_user);
+
+/* resource accounting: charged to the calling module (linux/evlsim-owner.h) */
+#define kstrdup(s, gfp)			__evlsim_owned(kstrdup(s, gfp))
+#define kstrdup_const(s, gfp)		__evlsim_owned(kstrdup_const(s, gfp))
+#define kstrndup(s, len, gfp)		__evlsim_owned(kstrndup(s, len, gfp))
+#define kmemdup(src, len, gfp)		__evlsim_owned(kmemdup(src, len, gfp))
+#define kmemdup_array(src, count, size, gfp) __evlsim_owned(kmemdup_array(src, count, size, gfp))
+#define kmemdup_nul(s, len, gfp)	__evlsim_owned(kmemdup_nul(s, len, gfp))
+#define memdup_user(src, len)		__evlsim_owned(memdup_user(src, len))
+#define vmemdup_user(src, len)		__evlsim_owned(vmemdup_user(src, len))
+#define memdup_user_nul(src, len)	__evlsim_owned(memdup_user_nul(src, len))
+#define strndup_user(s, n)		__evlsim_owned(strndup_user(s, n))
 
 /**
  * memdup_array_user - duplicate an array from user space

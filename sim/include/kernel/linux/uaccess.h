@@ -28,6 +28,18 @@ unsigned long evlsim__copy_to_user(void __user *to, const void *from, unsigned l
 unsigned long evlsim__clear_user(void __user *to, unsigned long n);
 void evlsim__might_fault(const char *func);
 
+/*
+ * Fault injection, site "fail_usercopy" (docs/fault-injection.md): one load while no
+ * fault is configured; the hook is out of line so that its return address is the
+ * driver's call site. A failed copy copies nothing: the helpers return their failure
+ * value (@n bytes not copied, -EFAULT).
+ */
+extern int evlsim__faults_on;
+int evlsim__usercopy_fails(unsigned long n) __attribute__((__noinline__));
+#define __evlsim_usercopy_fails(n)						\
+	(unlikely(__atomic_load_n(&evlsim__faults_on, __ATOMIC_RELAXED)) &&	\
+	 evlsim__usercopy_fails(n))
+
 static inline bool __access_ok(const void __user *ptr, unsigned long size)
 {
 	unsigned long addr = (unsigned long)ptr;
@@ -39,12 +51,16 @@ static inline bool __access_ok(const void __user *ptr, unsigned long size)
 static __always_inline __must_check unsigned long
 raw_copy_from_user(void *to, const void __user *from, unsigned long n)
 {
+	if (__evlsim_usercopy_fails(n))
+		return n;
 	return evlsim__copy_from_user(to, from, n);
 }
 
 static __always_inline __must_check unsigned long
 raw_copy_to_user(void __user *to, const void *from, unsigned long n)
 {
+	if (__evlsim_usercopy_fails(n))
+		return n;
 	return evlsim__copy_to_user(to, from, n);
 }
 
@@ -106,6 +122,7 @@ copy_mc_to_kernel(void *dst, const void *src, size_t cnt)
 	int __gu_err = 0;						\
 	evlsim__might_fault(func);					\
 	if (!access_ok(__gu_ptr, sizeof(*__gu_ptr)) ||			\
+	    __evlsim_usercopy_fails(sizeof(__gu_val)) ||			\
 	    evlsim__copy_from_user(__gu_val, __gu_ptr, sizeof(__gu_val))) { \
 		__builtin_memset(__gu_val, 0, sizeof(__gu_val));	\
 		__gu_err = -EFAULT;					\
@@ -121,6 +138,7 @@ copy_mc_to_kernel(void *dst, const void *src, size_t cnt)
 	int __pu_err = 0;						\
 	evlsim__might_fault(func);					\
 	if (!access_ok(__pu_ptr, sizeof(*__pu_ptr)) ||			\
+	    __evlsim_usercopy_fails(sizeof(__pu_val)) ||			\
 	    evlsim__copy_to_user(__pu_ptr, &__pu_val, sizeof(__pu_val)))	\
 		__pu_err = -EFAULT;					\
 	__pu_err;							\
@@ -135,13 +153,15 @@ copy_mc_to_kernel(void *dst, const void *src, size_t cnt)
 #define raw_put_user(x, ptr)						\
 ({									\
 	__typeof__(*(ptr)) __rpu_val = (x);				\
-	evlsim__copy_to_user((ptr), &__rpu_val, sizeof(__rpu_val)) ? -EFAULT : 0; \
+	(__evlsim_usercopy_fails(sizeof(__rpu_val)) ||			\
+	 evlsim__copy_to_user((ptr), &__rpu_val, sizeof(__rpu_val))) ? -EFAULT : 0; \
 })
 #define raw_get_user(x, ptr)						\
 ({									\
 	unsigned char __rgu_val[sizeof(*(ptr))] __aligned(__alignof__(*(ptr))); \
 	int __rgu_err = 0;						\
-	if (evlsim__copy_from_user(__rgu_val, (ptr), sizeof(__rgu_val))) { \
+	if (__evlsim_usercopy_fails(sizeof(__rgu_val)) ||		\
+	    evlsim__copy_from_user(__rgu_val, (ptr), sizeof(__rgu_val))) { \
 		__builtin_memset(__rgu_val, 0, sizeof(__rgu_val));	\
 		__rgu_err = -EFAULT;					\
 	}								\

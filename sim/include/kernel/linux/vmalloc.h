@@ -10,6 +10,7 @@
 #include <linux/types.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
+#include <linux/evlsim-owner.h>
 
 void *vmalloc(unsigned long size) __evlsim_ksym(vmalloc) __malloc;
 void *vzalloc(unsigned long size) __evlsim_ksym(vzalloc) __malloc;
@@ -21,6 +22,16 @@ void *vmalloc_32_user(unsigned long size) __evlsim_ksym(vmalloc_32_user) __mallo
 void *__vmalloc(unsigned long size, gfp_t gfp_mask) __evlsim_ksym(__vmalloc) __malloc;
 void vfree(const void *addr) __evlsim_ksym(vfree);
 bool is_vmalloc_addr(const void *x) __evlsim_ksym(is_vmalloc_addr);
+
+/* resource accounting: charged to the calling module (linux/evlsim-owner.h) */
+#define vmalloc(size)			__evlsim_owned(vmalloc(size))
+#define vzalloc(size)			__evlsim_owned(vzalloc(size))
+#define vmalloc_user(size)		__evlsim_owned(vmalloc_user(size))
+#define vmalloc_node(size, node)	__evlsim_owned(vmalloc_node(size, node))
+#define vzalloc_node(size, node)	__evlsim_owned(vzalloc_node(size, node))
+#define vmalloc_32(size)		__evlsim_owned(vmalloc_32(size))
+#define vmalloc_32_user(size)		__evlsim_owned(vmalloc_32_user(size))
+#define __vmalloc(size, gfp_mask)	__evlsim_owned(__vmalloc(size, gfp_mask))
 
 /* Mappable vmalloc memory: vmalloc_user() and vmalloc_32_user() only (docs/api/mmap.md). */
 struct page;

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * evlsim-campaign: what its two halves share. evlsim-campaign.c runs the campaign (options,
+ * processes, timeouts, journal, progress); campaign-report.c turns runs into text (shell
+ * quoting, reproducers, output tails, the JUnit and JSON reports).
+ */
+#ifndef _EVLSIM_TOOLS_CAMPAIGN_H
+#define _EVLSIM_TOOLS_CAMPAIGN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* A run's verdict; everything but V_PASS is a failure. */
+enum verdict { V_PASS, V_FAIL, V_CRASH, V_TIMEOUT, V_LEAK, V_RULE, V_NR };
+
+enum run_state { R_PENDING, R_RUNNING, R_EXITED, R_DONE };
+
+struct run {
+	unsigned int index;		/* 1-based, in start order */
+	uint64_t seed;			/* seed mode: EVLSIM_SEED */
+	char *site;			/* systematic mode: the site the run failed, or NULL */
+	unsigned int nsites;		/* sites the run appended to the log (forked tests
+					 * may each fail one); site is the first */
+	enum run_state state;
+	pid_t pid;			/* also the process group of the run */
+	double start, secs;
+	int status;			/* waitpid() status */
+	bool timed_out, interrupted;
+	enum verdict verdict;
+	unsigned int leaks, rules;	/* "evlsim: LEAK" / "evlsim: RULE" lines on stderr */
+	char *reason;			/* failures: one line */
+	char *key;			/* failures: what groups alike ones (verdict, first
+					 * Check failure location) */
+	char *repro;			/* the line that replays the run */
+	char *tail;			/* failures: the end of stderr and stdout */
+	char *base;			/* output files: base.stdout, base.stderr (base.repro) */
+	bool kept;			/* the output files stay (--keep) */
+};
+
+struct campaign {
+	char **argv;			/* the test program and its arguments */
+	const char *faults;		/* EVLSIM_FAULTS, or NULL */
+	bool systematic;
+	const char *syslog;		/* systematic mode: EVLSIM_FAULT_SYSTEMATIC (absolute) */
+	const char *commit;		/* git describe of the build */
+	const char *cwd;
+	struct run *runs;
+	unsigned int nruns;		/* runs started */
+	unsigned int counts[V_NR];	/* finished runs, interrupted ones excluded */
+	double elapsed;
+	bool interrupted;
+	bool complete;			/* systematic: the exploration reached its end */
+	const char *note;		/* systematic: why it stopped */
+};
+
+extern const char *const verdict_names[V_NR];
+
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+char *shell_quote(const char *s);
+char *make_repro(const struct campaign *c, const struct run *r);
+char *read_tail(const char *path, unsigned int lines);
+int write_junit(const struct campaign *c, const char *path);
+int write_json(const struct campaign *c, const char *path);
+
+#endif /* _EVLSIM_TOOLS_CAMPAIGN_H */
