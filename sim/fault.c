@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 #include "internal.h"
@@ -86,6 +87,16 @@ static char last_error[256];				/* under fault_lock */
 static __thread long fail_nth;
 static __thread int thread_marked;
 
+/*
+ * What one run of systematic mode or replay has done, shared by the process that started
+ * the mode and every process it forks afterwards (a Check suite in fork mode runs each test
+ * in a child): one fault per run, whichever process reaches its site first, and only the
+ * starting process writes "done".
+ */
+struct sys_run {
+	int claimed;			/* atomic: this run's one fault is taken */
+};
+
 /* systematic mode and replay, under fault_lock */
 static struct {
 	int on;
@@ -94,11 +105,12 @@ static struct {
 	char **known;			/* sites already failed by earlier runs */
 	int nr_known;
 	int done;			/* the log says "done": nothing left */
-	int failed;			/* this run failed its site */
-	int ended;			/* "done" or a site written for this run */
+	int ended;			/* the run ended: no fault any more */
 	char *replay;			/* replay: the one site to fail */
-	int replayed;
+	pid_t owner;			/* the process that started the mode */
+	struct sys_run *run;		/* shared with forked children */
 } sys;
+static struct sys_run sys_run_private;	/* where a shared page cannot be had */
 
 /* ---- PRNG: one stream per site ------------------------------------------------------- */
 
@@ -576,27 +588,24 @@ static int sys_decide(int site, const void *caller, char **keyp)
 
 	if (!sys_candidate(site))
 		return 0;
-	if (sys.replay ? sys.replayed : (sys.done || sys.failed))
+	if (sys.done || sys.ended || __atomic_load_n(&sys.run->claimed, __ATOMIC_ACQUIRE))
 		return 0;
 	if (a->enabled && ((a->task_filter && !thread_marked) || !filters_pass(a, caller)))
 		return 0;
 	key = site_key(site, caller, sys.depth);
 	if (!key)
 		return 0;
-	if (sys.replay) {
-		if (strcmp(key, sys.replay)) {
-			free(key);
-			return 0;
-		}
-		sys.replayed = 1;
-	} else {
-		if (sys_known(key)) {
-			free(key);
-			return 0;
-		}
-		sys_append(key);	/* before the failure: a crash still records it */
-		sys.failed = sys.ended = 1;
+	if (sys.replay ? strcmp(key, sys.replay) : sys_known(key)) {
+		free(key);
+		return 0;
 	}
+	/* one fault per run, across the processes of the run */
+	if (__atomic_exchange_n(&sys.run->claimed, 1, __ATOMIC_ACQ_REL)) {
+		free(key);
+		return 0;
+	}
+	if (!sys.replay)
+		sys_append(key);	/* before the failure: a crash still records it */
 	*keyp = key;
 	return 1;
 }
@@ -720,7 +729,23 @@ static void sys_clear(void)
 	free(sys.known);
 	free(sys.path);
 	free(sys.replay);
+	if (sys.run && sys.run != &sys_run_private && sys.owner == getpid())
+		munmap(sys.run, sizeof(*sys.run));
 	memset(&sys, 0, sizeof(sys));
+}
+
+/* A new run: its state on a page that processes forked from now on share. */
+static void sys_start_run(void)
+{
+	void *p = mmap(NULL, sizeof(*sys.run), PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED) {
+		sys_run_private.claimed = 0;
+		p = &sys_run_private;
+	}
+	sys.run = p;
+	sys.owner = getpid();
 }
 
 static int sys_load(const char *path)
@@ -766,10 +791,12 @@ static int sys_end_locked(void)
 
 	if (!sys.on)
 		return -EINVAL;
-	ret = sys.failed;
+	ret = __atomic_load_n(&sys.run->claimed, __ATOMIC_ACQUIRE);
 	if (!sys.ended) {
-		sys_append("done");
 		sys.ended = 1;
+		/* a forked child's end is not the run's: its starter decides */
+		if (!ret && !sys.done && sys.owner == getpid())
+			sys_append("done");
 	}
 	return ret;
 }
@@ -802,6 +829,7 @@ static int systematic_locked(const char *logfile, int depth)
 	}
 	sys.on = 1;
 	sys.depth = depth;
+	sys_start_run();
 	if (!atexit_done) {
 		atexit_done = 1;
 		atexit(at_exit);
@@ -966,6 +994,7 @@ EVLSIM_EXPORT int evlsim_fault_replay(const char *site_key_line)
 		sys.replay = strdup(site_key_line);
 		if (!sys.replay)
 			ret = -ENOMEM;
+		sys_start_run();
 		sys.depth = 1;
 		/* the depth is the number of frames in the key */
 		for (const char *p = site_key_line; (p = strchr(p, ' ')); p++)

@@ -185,6 +185,32 @@ static int child_three(void)
 	return 0;
 }
 
+/*
+ * --fork-three: tfault_three_sites() in three children forked one after the other, as a
+ * Check suite in fork mode runs its tests; each child exits through exit(), atexit
+ * handlers included. Prints the three results.
+ */
+static int child_fork_three(void)
+{
+	int i, status;
+
+	for (i = 0; i < 3; i++) {
+		pid_t pid;
+
+		fflush(NULL);
+		pid = fork();
+		if (pid < 0)
+			return 1;
+		if (!pid) {
+			printf("%d%s", tfault_three_sites(), i < 2 ? " " : "\n");
+			exit(0);
+		}
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+			return 1;
+	}
+	return 0;
+}
+
 /* ---- every site fires with the kernel's failure value ---------------------------------- */
 
 START_TEST(test_failslab)
@@ -698,6 +724,49 @@ START_TEST(test_systematic)
 }
 END_TEST
 
+/* systematic mode across forked children: one fault per run, "done" from the starter only */
+START_TEST(test_systematic_fork)
+{
+	char log[] = "/tmp/evlsim-faults-XXXXXX", envlog[64], *text;
+	static const char *expect[] = { "-1 0 0\n", "-2 0 0\n", "-3 0 0\n", "0 0 0\n" };
+	const char *env[] = { envlog, "EVLSIM_FAULTS=failslab:only=tfault_three_sites", NULL };
+	struct child ch;
+	int fd = mkstemp(log), run;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	snprintf(envlog, sizeof(envlog), "EVLSIM_FAULT_SYSTEMATIC=%s", log);
+	for (run = 0; run < 4; run++) {
+		run_child(&ch, "--fork-three", env);
+		ck_assert_msg(WIFEXITED(ch.status) && !WEXITSTATUS(ch.status), "run %d: %s", run,
+			      ch.err);
+		ck_assert_msg(!strcmp(ch.out, expect[run]), "run %d: '%s'", run, ch.out);
+		free_child(&ch);
+	}
+	text = read_file(log);
+	ck_assert_int_eq(count_substr(text, "\n"), 4);
+	ck_assert_int_eq(count_substr(text, ":tfault_three_sites+0x"), 3);
+	ck_assert_int_eq(count_substr(text, "done"), 1);
+	ck_assert_msg(!strcmp(text + strlen(text) - 5, "done\n"), "%s", text);
+	free(text);
+
+	/* a replay across children: the one fault, in the first child that gets there */
+	text = read_file(log);
+	*strchr(text, '\n') = '\0';
+	{
+		char envrep[512];
+		const char *renv[] = { envrep, NULL };
+
+		snprintf(envrep, sizeof(envrep), "EVLSIM_FAULT_REPLAY=%s", text);
+		run_child(&ch, "--fork-three", renv);
+		ck_assert_msg(!strcmp(ch.out, "-1 0 0\n"), "replay: '%s' / %s", ch.out, ch.err);
+		free_child(&ch);
+	}
+	free(text);
+	unlink(log);
+}
+END_TEST
+
 static Suite *faults_suite(void)
 {
 	Suite *s = suite_create("faults");
@@ -721,6 +790,7 @@ static Suite *faults_suite(void)
 	tcase_add_test(tc, test_seed);
 	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_systematic);
+	tcase_add_test(tc, test_systematic_fork);
 	suite_add_tcase(s, tc);
 	return s;
 }
@@ -729,6 +799,8 @@ int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--seq"))
 		return child_seq();
+	if (argc == 2 && !strcmp(argv[1], "--fork-three"))
+		return child_fork_three();
 	if (argc == 2 && !strcmp(argv[1], "--three"))
 		return child_three();
 	return evlsim_check_run(faults_suite());
