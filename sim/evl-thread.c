@@ -329,11 +329,16 @@ void evlsim__hm_flush(struct evlsim_thread *t)
 	evlsim__sigdebug_send(cause);
 }
 
+/*
+ * An in-band system call from the program: an oob caller is switched in-band first. The
+ * simulator's own output (reports, printk, the symbolizer's reading of /proc and ELF
+ * files) is not the program's call (->internal_io).
+ */
 void evlsim__inband_syscall_enter(void)
 {
 	struct evlsim_thread *t = evlsim__self;
 
-	if (t && t->stage == EVLSIM_OOB) {
+	if (t && t->stage == EVLSIM_OOB && !t->internal_io) {
 		switch_inband(t, EVL_HMDIAG_SYSDEMOTE);
 		if (unlikely(t->hm_pending)) {
 			evlsim__hm_flush(t);

@@ -461,8 +461,10 @@ int evlsim__evl_detach(struct evlsim_thread *t);
 int evlsim__evl_switch_oob(void);
 int evlsim__evl_switch_inband(void);
 
-/* Host threads for the simulator's own contexts (host-thread.c): EVL kthreads, the timer
- * CPU, the in-band irq_work worker. Detached, all signals blocked; 0 or -errno. */
+/* Host threads for the simulator's own contexts (host-thread.c): kthreads (in-band and
+ * EVL, the workqueue workers and the RCU callback thread included), the timer CPU, the
+ * in-band irq_work worker. Detached, all signals blocked, named @name (15 characters
+ * kept); 0 or -errno. */
 int evlsim__host_thread_spawn(void (*fn)(void *arg), void *arg, const char *name);
 /* @fn runs in the child after fork(): the host threads are gone there. */
 void evlsim__host_atfork_child(void (*fn)(void));
@@ -480,10 +482,9 @@ char *evlsim__find_module_path(const char *name);
 void evlsim__module_constructor(struct module *mod);
 
 /* ---------------------------------------------------------------------------------------
- * In-band kernel threads (kthread-user.c for kthread.c): a detached pthread with every
- * signal blocked, named @name (15 characters kept), running @fn(@arg). 0 or -errno.
+ * In-band kernel threads (kthread-user.c for kthread.c; spawned by
+ * evlsim__host_thread_spawn()).
  */
-int evlsim__thread_spawn(void (*fn)(void *arg), void *arg, const char *name);
 void evlsim__thread_comm(char *buf, evlsim_size_t len);	/* the caller's thread name */
 int evlsim__getpid(void);
 void evlsim__yield(void);

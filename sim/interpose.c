@@ -66,8 +66,8 @@ static inline void inband_call(void)
 {
 	struct evlsim_thread *t = evlsim__self;
 
-	/* the simulator's own output (reports, printk) is not the program's in-band call */
-	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB && !t->internal_io))
+	/* the simulator's own output is not the program's call: checked there too */
+	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB))
 		evlsim__inband_syscall_enter();
 }
 

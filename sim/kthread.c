@@ -346,7 +346,7 @@ static struct kthread *kthread_alloc(int (*threadfn)(void *data), void *data,
 
 static int kthread_spawn(struct kthread *kt)
 {
-	return evlsim__thread_spawn(kthread_main, kt, kt->task.comm);
+	return evlsim__host_thread_spawn(kthread_main, kt, kt->task.comm);
 }
 
 struct task_struct *evlsim__kthread_start(int (*threadfn)(void *data), void *data,

@@ -34,31 +34,14 @@ unsigned long evlsim__jiffies(void)
 
 /* ---- queues ------------------------------------------------------------------------- */
 
-/*
- * ThreadSanitizer's interceptors of blocking calls (poll, select...) run the call, here
- * the simulated poll(2) that registers on wait queues, with atomics ignored: the queue
- * lock tells TSan its ordering explicitly too, so that the entries a poller queues are
- * seen as published to the wakers that walk them.
- */
-#ifdef __SANITIZE_THREAD__
-void __tsan_acquire(void *addr);
-void __tsan_release(void *addr);
-#define tsan_acquire(addr)	__tsan_acquire(addr)
-#define tsan_release(addr)	__tsan_release(addr)
-#else
-#define tsan_acquire(addr)	do { } while (0)
-#define tsan_release(addr)	do { } while (0)
-#endif
-
+/* The queue lock: a lock word, whose every taking TSan sees as an acquire (lock.c). */
 static inline void wq_lock(struct wait_queue_head *wq_head)
 {
 	evlsim__lockword_lock(&wq_head->lock.rlock.lock);
-	tsan_acquire(&wq_head->lock.rlock.lock);
 }
 
 static inline void wq_unlock(struct wait_queue_head *wq_head)
 {
-	tsan_release(&wq_head->lock.rlock.lock);
 	evlsim__lockword_unlock(&wq_head->lock.rlock.lock);
 }
 

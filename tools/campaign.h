@@ -20,15 +20,18 @@ struct run {
 	unsigned int index;		/* 1-based, in start order */
 	uint64_t seed;			/* seed mode: EVLSIM_SEED */
 	char *site;			/* systematic mode: the site the run failed, or NULL */
-	unsigned int nsites;		/* sites the run appended to the log (forked tests
-					 * may each fail one); site is the first */
+	unsigned int nsites;		/* sites the run appended to the log (one, unless
+					 * the program breaks the mode); site is the first */
 	enum run_state state;
 	pid_t pid;			/* also the process group of the run */
 	double start, secs;
 	int status;			/* waitpid() status */
 	bool timed_out, interrupted;
 	enum verdict verdict;
-	unsigned int leaks, rules;	/* "evlsim: LEAK" / "evlsim: RULE" lines on stderr */
+	unsigned int leaks, rules;	/* "evlsim: LEAK" / "evlsim: RULE" lines, LeakSanitizer */
+	unsigned int crashes;		/* a test's child killed by a signal (Check), a
+					 * sanitizer's error report */
+	unsigned int hangs;		/* a test's child past Check's timeout */
 	char *reason;			/* failures: one line */
 	char *key;			/* failures: what groups alike ones (verdict, first
 					 * Check failure location) */

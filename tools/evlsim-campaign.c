@@ -106,9 +106,11 @@ static void usage(FILE *f)
 "  -h, --help               this help\n"
 "  -V, --version            the version and the git commit of the build\n"
 "\n"
-"Verdicts: pass (exit status 0), fail (exit status not 0), crash (killed by a signal),\n"
-"timeout, leak and rule (stderr holds an \"evlsim: LEAK\" or \"evlsim: RULE\" line, whatever\n"
-"the exit status). The program runs as given, in its own process group, with stdin on\n"
+"Verdicts: pass (exit status 0), fail (exit status not 0), crash (killed by a signal, or\n"
+"the output holds a Check test's \"Received signal\" or a sanitizer's error report),\n"
+"timeout (killed after -t, or a Check test's \"Test timeout expired\"), leak and rule (the\n"
+"output holds an \"evlsim: LEAK\", LeakSanitizer or \"evlsim: RULE\" report), whatever the\n"
+"exit status. The program runs as given, in its own process group, with stdin on\n"
 "/dev/null; the environment passes through (CK_FORK and the like untouched) except:\n"
 "  EVLSIM_FAULTS             the --faults SPEC (unset without one)\n"
 "  EVLSIM_SEED               the run's seed (seed mode; unset in systematic mode)\n"
@@ -349,7 +351,7 @@ static const char *signame(int sig)
 
 /*
  * The first failure Check printed ("file:line:F:tcase:test:iteration: message", E for an
- * error, on stdout or stderr), or NULL.
+ * error, S for a checked fixture's setup, on stdout or stderr), or NULL.
  */
 static char *first_check_failure(const struct run *r)
 {
@@ -374,7 +376,7 @@ static char *first_check_failure(const struct run *r)
 				line[n - 1] = '\0';
 			p = strchr(line, ':');
 			if (p && p[1] >= '0' && p[1] <= '9' && (p = strchr(p + 1, ':')) &&
-			    (p[1] == 'F' || p[1] == 'E') && p[2] == ':')
+			    p[1] && strchr("FES", p[1]) && p[2] == ':')
 				found = xasprintf("%.240s", line);
 		}
 		fclose(f);
@@ -383,42 +385,84 @@ static char *first_check_failure(const struct run *r)
 	return found;
 }
 
-/* Count the report lines of stderr; keep the first of each kind for the reason. */
-static void scan_reports(struct run *r, char **first_leak, char **first_rule)
+/*
+ * What the output says beyond the exit status. A Check suite in fork mode outlives a test
+ * that crashed or hung (it prints an error line for it and exits 1), and a sanitizer may
+ * report and go on: those lines make the run a crash or a timeout whatever its status.
+ */
+enum mark { M_LEAK, M_RULE, M_CRASH, M_HANG, M_NR };
+
+static const struct marker {
+	const char *text;
+	enum mark kind;
+} markers[] = {
+	{ "evlsim: LEAK",		M_LEAK },
+	{ "ERROR: LeakSanitizer",	M_LEAK },
+	{ "evlsim: RULE",		M_RULE },
+	{ ") Received signal ",		M_CRASH },	/* Check's :E: line for a test */
+	{ "ERROR: AddressSanitizer",	M_CRASH },
+	{ "WARNING: ThreadSanitizer",	M_CRASH },
+	{ ": runtime error: ",		M_CRASH },	/* UBSan */
+	{ "Test timeout expired",	M_HANG },	/* Check's :E: line for a test */
+};
+
+#define NR_MARKERS	(sizeof(markers) / sizeof(markers[0]))
+
+static unsigned int *mark_counter(struct run *r, enum mark kind)
 {
-	char *path = xasprintf("%s.stderr", r->base), *line = NULL;
-	size_t size = 0;
+	switch (kind) {
+	case M_LEAK:	return &r->leaks;
+	case M_RULE:	return &r->rules;
+	case M_CRASH:	return &r->crashes;
+	default:	return &r->hangs;
+	}
+}
+
+/* Count the marker lines of stderr and stdout; keep the first line of each kind. */
+static void scan_reports(struct run *r, char *first[M_NR])
+{
+	static const char *const ext[] = { "stderr", "stdout" };
+	char *line = NULL;
+	size_t size = 0, e, m;
 	ssize_t n;
-	FILE *f = fopen(path, "r");
 
-	free(path);
-	if (!f)
-		return;
-	while ((n = getline(&line, &size, f)) > 0) {
-		char **first = NULL;
+	for (e = 0; e < 2; e++) {
+		char *path = xasprintf("%s.%s", r->base, ext[e]);
+		FILE *f = fopen(path, "r");
 
-		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
-		if (strstr(line, "evlsim: LEAK")) {
-			r->leaks++;
-			first = first_leak;
-		} else if (strstr(line, "evlsim: RULE")) {
-			r->rules++;
-			first = first_rule;
+		free(path);
+		if (!f)
+			continue;
+		while ((n = getline(&line, &size, f)) > 0) {
+			if (line[n - 1] == '\n')
+				line[n - 1] = '\0';
+			for (m = 0; m < NR_MARKERS; m++) {
+				enum mark k = markers[m].kind;
+
+				if (!strstr(line, markers[m].text))
+					continue;
+				(*mark_counter(r, k))++;
+				if (!first[k])
+					first[k] = xasprintf("%.200s", line);
+				break;
+			}
 		}
-		if (first && !*first)
-			*first = xasprintf("%.200s", line);
+		fclose(f);
 	}
 	free(line);
-	fclose(f);
 }
 
 static void classify(struct run *r)
 {
-	char *leak = NULL, *rule = NULL, *status;
+	char *first[M_NR] = { NULL };
+	char *leak, *rule, *crash, *hang, *status;
 	int st = r->status;
 
-	scan_reports(r, &leak, &rule);
+	scan_reports(r, first);
+	leak = first[M_LEAK];
+	rule = first[M_RULE];
+	crash = first[M_CRASH];
+	hang = first[M_HANG];
 	if (r->timed_out)
 		status = xasprintf("timed out after %g s, process group killed", opt.timeout);
 	else if (WIFSIGNALED(st))
@@ -427,9 +471,9 @@ static void classify(struct run *r)
 	else
 		status = xasprintf("exit status %d", WEXITSTATUS(st));
 	/* the most telling first: a hang or a crash, then a report, then a plain failure */
-	if (r->timed_out)
+	if (r->timed_out || r->hangs)
 		r->verdict = V_TIMEOUT;
-	else if (WIFSIGNALED(st))
+	else if (WIFSIGNALED(st) || r->crashes)
 		r->verdict = V_CRASH;
 	else if (r->rules)
 		r->verdict = V_RULE;
@@ -452,13 +496,20 @@ static void classify(struct run *r)
 			fprintf(f, "; first Check failure: %s", check);
 		/* alike failures: same verdict, same Check location (file:line:F:tcase:test) */
 		r->key = xasprintf("%s %s", verdict_names[r->verdict],
-				   check ? check : rule ? rule : leak ? leak : status);
+				   check ? check : crash ? crash : rule ? rule :
+				   leak ? leak : status);
 		for (p = r->key, i = 0; check && *p; p++)
 			if (*p == ':' && ++i == 5) {
 				*p = '\0';
 				break;
 			}
 		free(check);
+		if (r->hangs)
+			fprintf(f, "; %u test%s timed out, first: %s", r->hangs,
+				r->hangs == 1 ? "" : "s", hang);
+		if (r->crashes)
+			fprintf(f, "; %u crash%s, first: %s", r->crashes,
+				r->crashes == 1 ? "" : "es", crash);
 		if (r->rules)
 			fprintf(f, "; %u RULE report%s, first: %s", r->rules,
 				r->rules == 1 ? "" : "s", rule);
@@ -466,14 +517,16 @@ static void classify(struct run *r)
 			fprintf(f, "; %u LEAK report%s, first: %s", r->leaks,
 				r->leaks == 1 ? "" : "s", leak);
 		if (r->nsites > 1)
-			fprintf(f, "; the run failed %u sites (its forked tests one each), "
-				"the replay line names the first", r->nsites);
+			fprintf(f, "; the run failed %u sites, the replay line names the first",
+				r->nsites);
 		if (fclose(f))
 			die("out of memory");
 	}
 	free(status);
 	free(leak);
 	free(rule);
+	free(crash);
+	free(hang);
 }
 
 /* Remove a run's output files, or leave them in --keep DIR with its replay line. */

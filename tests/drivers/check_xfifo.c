@@ -13,6 +13,7 @@
 #include <poll.h>
 #include <sys/select.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -589,12 +590,32 @@ struct stress {
 	int fd;
 	atomic_int failed;
 	char why[128];
+	pthread_t reader;
+	atomic_int reader_done;
 };
 
+static void on_kick(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * A failure ends the test. A writer that fails (under fault injection, a write may end with
+ * EINTR or EFAULT) kicks the reader out of a read that would wait forever for the records
+ * that will not come: SIGUSR1, without SA_RESTART, until the reader has returned (a kick
+ * that lands just before the reader blocks would be lost).
+ */
 static void stress_fail(struct stress *s, const char *why)
 {
-	if (!atomic_exchange(&s->failed, 1))
-		snprintf(s->why, sizeof(s->why), "%s (%s)", why, strerror(errno));
+	if (atomic_exchange(&s->failed, 1))
+		return;
+	snprintf(s->why, sizeof(s->why), "%s (%s)", why, strerror(errno));
+	if (pthread_equal(pthread_self(), s->reader))
+		return;
+	while (!atomic_load(&s->reader_done)) {
+		pthread_kill(s->reader, SIGUSR1);
+		usleep(1000);
+	}
 }
 
 struct writer_arg {
@@ -661,11 +682,14 @@ static void stress_read_all(struct stress *s, int oob)
 
 static void run_stress(int oob_writers)
 {
-	struct stress s = { .fd = open_xfifo(O_RDWR) };
+	struct stress s = { .fd = open_xfifo(O_RDWR), .reader = pthread_self() };
+	struct sigaction sa = { .sa_handler = on_kick };	/* no SA_RESTART */
 	struct writer_arg w[WRITERS];
 	pthread_t tid[WRITERS];
 	int i;
 
+	sigemptyset(&sa.sa_mask);
+	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
 	set_sizes(s.fd, 64, 64);	/* small rings: writers and readers block a lot */
 	for (i = 0; i < WRITERS; i++) {
 		w[i] = (struct writer_arg){ .s = &s, .id = i, .oob = oob_writers };
@@ -674,6 +698,7 @@ static void run_stress(int oob_writers)
 	if (!oob_writers)
 		attach("sr");
 	stress_read_all(&s, !oob_writers);
+	atomic_store(&s.reader_done, 1);
 	if (atomic_load(&s.failed))
 		ck_abort_msg("%s", s.why);	/* the writers may be blocked: exit now */
 	for (i = 0; i < WRITERS; i++)

@@ -25,6 +25,7 @@
 #include <evlsim/evlsim.h>
 #include "evlsim-check.h"
 #include "../drivers/tfault-abi.h"
+#include "../drivers/tmmap-abi.h"
 
 #define ERESTARTSYS	512
 
@@ -355,6 +356,43 @@ START_TEST(test_fail_evl_wait)
 	evlsim_fault_reset();
 	ck_assert_call(oob_ioctl(fd, TFAULT_IOC_RAISE), 0);
 	ck_assert_call(oob_ioctl(fd, TFAULT_IOC_EVL_WAIT, 10000UL), 0);
+	close_tfault(fd);
+}
+END_TEST
+
+/*
+ * An injected fault's NOTICE, symbolized and with a backtrace, is the simulator's output:
+ * the oob caller stays oob (the symbolizer's own system calls are not the program's).
+ * Found by a campaign over check_xfifo: the demotion left xfifo_oob_read() holding its EVL
+ * mutex in-band, an evl-mutex-inband-switch report.
+ */
+START_TEST(test_verbose_report_keeps_oob)
+{
+	unsigned long before = evlsim_report_total();
+	int fd = open_tfault(), mfd, verbose;
+	long page = sysconf(_SC_PAGESIZE);
+	void *map;
+
+	/* a simulated mapping alive: munmap(2), the symbolizer's too, is then looked at */
+	ck_assert_ret(evlsim_load_module("tmmap"), 0);
+	mfd = open("/dev/tmmap", O_RDWR);
+	ck_assert_int_ge(mfd, 0);
+	map = mmap(NULL, (size_t)page, PROT_READ, MAP_SHARED, mfd, TMMAP_PFN * page);
+	ck_assert_ptr_ne(map, MAP_FAILED);
+	for (verbose = 1; verbose <= 2; verbose++) {
+		ck_assert_ret(evlsim_fault_set("fail_evl_wait", verbose == 1 ? "verbose=1" :
+					       "verbose=2"), 0);
+		ck_assert_fails(oob_ioctl(fd, TFAULT_IOC_EVL_WAIT, 10000UL), EINTR);
+		ck_assert_msg(!evl_is_inband(), "verbose=%d: the report demoted the caller",
+			      verbose);
+	}
+	ck_assert_int_eq(evlsim_fault_count("fail_evl_wait"), 2);
+	/* two NOTICEs, which are not diagnostics: no rule report */
+	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_NOTICE), 2);
+	ck_assert_int_eq(evlsim_report_total(), before);
+	ck_assert_call(munmap(map, (size_t)page), 0);
+	ck_assert_call(close(mfd), 0);
+	ck_assert_ret(evlsim_unload_module("tmmap"), 0);
 	close_tfault(fd);
 }
 END_TEST
@@ -779,6 +817,7 @@ static Suite *faults_suite(void)
 	tcase_add_test(tc, test_fail_inband_wait);
 	tcase_add_test(tc, test_fail_evl_wait);
 	tcase_add_test(tc, test_delay);
+	tcase_add_test(tc, test_verbose_report_keeps_oob);
 	tcase_add_test(tc, test_interval);
 	tcase_add_test(tc, test_times);
 	tcase_add_test(tc, test_space);
