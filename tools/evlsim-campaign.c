@@ -452,6 +452,32 @@ static void scan_reports(struct run *r, char *first[M_NR])
 	free(line);
 }
 
+/*
+ * What of a deciding line groups alike failures: not what changes from run to run (thread
+ * ids, addresses). A report "evlsim: RULE [rule] what: details" keeps "evlsim: RULE [rule]
+ * what"; a sanitizer's "==pid==ERROR: XSanitizer: kind on address ..." keeps "ERROR:
+ * XSanitizer: kind"; other lines (Check's, UBSan's file:line: runtime error:) stay whole.
+ */
+static char *group_of(const char *line)
+{
+	const char *p = strstr(line, "evlsim: "), *q;
+
+	if (p && (q = strstr(p, "] ")) && (q = strstr(q + 2, ": ")))
+		return xasprintf("%.*s", (int)(q - p), p);
+	if ((p = strstr(line, "Sanitizer: "))) {
+		const char *start = strstr(line, "ERROR: ");
+
+		if (!start || start > p)
+			start = strstr(line, "WARNING: ");
+		if (!start || start > p)
+			start = line;
+		q = p + strlen("Sanitizer: ");
+		q += strcspn(q, " ");
+		return xasprintf("%.*s", (int)(q - start), start);
+	}
+	return xstrdup(line);
+}
+
 static void classify(struct run *r)
 {
 	char *first[M_NR] = { NULL };
@@ -494,15 +520,27 @@ static void classify(struct run *r)
 		fputs(status, f);
 		if (check)
 			fprintf(f, "; first Check failure: %s", check);
-		/* alike failures: same verdict, same Check location (file:line:F:tcase:test) */
-		r->key = xasprintf("%s %s", verdict_names[r->verdict],
-				   check ? check : crash ? crash : rule ? rule :
-				   leak ? leak : status);
-		for (p = r->key, i = 0; check && *p; p++)
-			if (*p == ':' && ++i == 5) {
-				*p = '\0';
-				break;
-			}
+		/*
+		 * Alike failures: same verdict, and the line that decided it (a crash, a
+		 * hang, a report), else the first Check failure's location
+		 * (file:line:F:tcase:test), else the status.
+		 */
+		{
+			const char *what = r->verdict == V_CRASH && crash ? crash :
+					   r->verdict == V_TIMEOUT && hang ? hang :
+					   r->verdict == V_RULE ? rule :
+					   r->verdict == V_LEAK ? leak : NULL;
+			bool cut = !what && check;
+			char *group = group_of(what ? what : check ? check : status);
+
+			r->key = xasprintf("%s %s", verdict_names[r->verdict], group);
+			free(group);
+			for (p = r->key, i = 0; cut && *p; p++)
+				if (*p == ':' && ++i == 5) {
+					*p = '\0';
+					break;
+				}
+		}
 		free(check);
 		if (r->hangs)
 			fprintf(f, "; %u test%s timed out, first: %s", r->hangs,

@@ -103,6 +103,50 @@ static pid_t gettid_(void)
 	return (pid_t)syscall(SYS_gettid);
 }
 
+/*
+ * A helper thread that fails (under fault injection, any call may) must not leave the
+ * test's main thread blocked for good waiting on what the helper will not do: it kicks
+ * that thread out of its blocking call with SIGUSR1, caught without SA_RESTART (the call
+ * fails with EINTR), again and again until the thread says it is back (a kick that lands
+ * just before the thread blocks would be lost), and the main thread then fails the test.
+ */
+struct kick {
+	pthread_t target;
+	atomic_int back;
+};
+
+static void on_kick(int sig)
+{
+	(void)sig;
+}
+
+/* Called by the thread that may block, before it starts the helpers. */
+static void kick_init(struct kick *k)
+{
+	struct sigaction sa = { .sa_handler = on_kick };	/* no SA_RESTART */
+
+	sigemptyset(&sa.sa_mask);
+	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
+	k->target = pthread_self();
+	atomic_store(&k->back, 0);
+}
+
+/* By a failing helper; the target calls kick_back() once out of its blocking call. */
+static void kick_target(struct kick *k)
+{
+	if (pthread_equal(pthread_self(), k->target))
+		return;
+	while (!atomic_load(&k->back)) {
+		pthread_kill(k->target, SIGUSR1);
+		usleep(1000);
+	}
+}
+
+static void kick_back(struct kick *k)
+{
+	atomic_store(&k->back, 1);
+}
+
 /* NULL, out of the compiler's sight */
 static void *volatile null_buf;
 
@@ -497,6 +541,9 @@ END_TEST
 struct poll_waker {
 	int fd;
 	pid_t waiter;
+	struct kick kick;
+	ssize_t written;
+	int err;
 };
 
 static void *oob_write_later_fn(void *arg)
@@ -505,9 +552,11 @@ static void *oob_write_later_fn(void *arg)
 
 	wait_asleep(w->waiter);
 	attach("pw");
-	if (oob_write(w->fd, "!", 1) != 1)
-		abort();
+	w->written = oob_write(w->fd, "!", 1);
+	w->err = errno;
 	evl_detach_self();
+	if (w->written != 1)
+		kick_target(&w->kick);
 	return NULL;
 }
 
@@ -517,11 +566,16 @@ START_TEST(test_inband_poll_woken_by_oob_write)
 	struct poll_waker w = { .fd = open_xfifo(O_RDWR), .waiter = gettid_() };
 	struct pollfd pfd = { .fd = w.fd, .events = POLLIN };
 	pthread_t tid;
+	int ret;
 
+	kick_init(&w.kick);
 	ck_assert_int_eq(pthread_create(&tid, NULL, oob_write_later_fn, &w), 0);
-	ck_assert_call(poll(&pfd, 1, -1), 1);
-	ck_assert_int_eq(pfd.revents, POLLIN);
+	ret = poll(&pfd, 1, -1);
+	kick_back(&w.kick);
 	ck_assert_int_eq(pthread_join(tid, NULL), 0);
+	ck_assert_msg(w.written == 1, "oob_write: %zd (%s)", w.written, strerror(w.err));
+	ck_assert_int_eq(ret, 1);
+	ck_assert_int_eq(pfd.revents, POLLIN);
 	ck_assert_call(close(w.fd), 0);
 }
 END_TEST
@@ -590,32 +644,16 @@ struct stress {
 	int fd;
 	atomic_int failed;
 	char why[128];
-	pthread_t reader;
-	atomic_int reader_done;
+	struct kick kick;	/* the reader, waiting for records a failed writer will not send */
 };
 
-static void on_kick(int sig)
-{
-	(void)sig;
-}
-
-/*
- * A failure ends the test. A writer that fails (under fault injection, a write may end with
- * EINTR or EFAULT) kicks the reader out of a read that would wait forever for the records
- * that will not come: SIGUSR1, without SA_RESTART, until the reader has returned (a kick
- * that lands just before the reader blocks would be lost).
- */
+/* A failure ends the test: the first one is kept, the reader is kicked out of its read. */
 static void stress_fail(struct stress *s, const char *why)
 {
 	if (atomic_exchange(&s->failed, 1))
 		return;
 	snprintf(s->why, sizeof(s->why), "%s (%s)", why, strerror(errno));
-	if (pthread_equal(pthread_self(), s->reader))
-		return;
-	while (!atomic_load(&s->reader_done)) {
-		pthread_kill(s->reader, SIGUSR1);
-		usleep(1000);
-	}
+	kick_target(&s->kick);
 }
 
 struct writer_arg {
@@ -682,14 +720,12 @@ static void stress_read_all(struct stress *s, int oob)
 
 static void run_stress(int oob_writers)
 {
-	struct stress s = { .fd = open_xfifo(O_RDWR), .reader = pthread_self() };
-	struct sigaction sa = { .sa_handler = on_kick };	/* no SA_RESTART */
+	struct stress s = { .fd = open_xfifo(O_RDWR) };
 	struct writer_arg w[WRITERS];
 	pthread_t tid[WRITERS];
 	int i;
 
-	sigemptyset(&sa.sa_mask);
-	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
+	kick_init(&s.kick);
 	set_sizes(s.fd, 64, 64);	/* small rings: writers and readers block a lot */
 	for (i = 0; i < WRITERS; i++) {
 		w[i] = (struct writer_arg){ .s = &s, .id = i, .oob = oob_writers };
@@ -698,7 +734,7 @@ static void run_stress(int oob_writers)
 	if (!oob_writers)
 		attach("sr");
 	stress_read_all(&s, !oob_writers);
-	atomic_store(&s.reader_done, 1);
+	kick_back(&s.kick);
 	if (atomic_load(&s.failed))
 		ck_abort_msg("%s", s.why);	/* the writers may be blocked: exit now */
 	for (i = 0; i < WRITERS; i++)
