@@ -264,6 +264,11 @@ int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller);
  */
 void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
 	evlsim_printf(3, 4);
+/*
+ * +1 before, -1 after system calls the simulator makes for itself (its reports, the fault
+ * log) on the caller's thread: they do not demote an oob caller as the program's would.
+ */
+void evlsim__internal_io(int delta);
 /* The function holding @addr as "name+0xoff" (the checker's call sites). */
 void evlsim__symbolize(const void *addr, char *buf, evlsim_size_t len);
 /* evlsim__report() with a backtrace whatever the kind (a verbose fault NOTICE). */

@@ -167,13 +167,14 @@ static void print_frames(FILE *out, void **frames, int n)
  * The function holding @addr, as "name+0xoff" (libdw: static functions too; else the
  * dynamic symbol table through dladdr()), or "[addr]" when unknown.
  */
-static void internal_io(int delta)
+void evlsim__internal_io(int delta)
 {
 	struct evlsim_thread *t = evlsim__self;
 
 	if (t)
 		t->internal_io += delta;
 }
+#define internal_io evlsim__internal_io
 
 static void symbolize(const void *addr, char *buf, evlsim_size_t len);
 

@@ -1091,7 +1091,7 @@ int main(int argc, char **argv)
 	parse_options(argc, argv);
 	setup();
 	t0 = now();
-	if (!camp.faults)
+	if (!camp.faults && !camp.systematic)
 		say("evlsim-campaign: no --faults and no EVLSIM_FAULTS: the runs inject no fault\n");
 	if (camp.systematic)
 		systematic_campaign();

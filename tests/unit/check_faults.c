@@ -361,8 +361,9 @@ START_TEST(test_fail_evl_wait)
 END_TEST
 
 /*
- * An injected fault's NOTICE, symbolized and with a backtrace, is the simulator's output:
- * the oob caller stays oob (the symbolizer's own system calls are not the program's).
+ * An injected fault's NOTICE, symbolized and with a backtrace, and the systematic mode's
+ * log are the simulator's output: the oob caller stays oob (the symbolizer's and the log's
+ * system calls are not the program's).
  * Found by a campaign over check_xfifo: the demotion left xfifo_oob_read() holding its EVL
  * mutex in-band, an evl-mutex-inband-switch report.
  */
@@ -390,6 +391,22 @@ START_TEST(test_verbose_report_keeps_oob)
 	/* two NOTICEs, which are not diagnostics: no rule report */
 	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_NOTICE), 2);
 	ck_assert_int_eq(evlsim_report_total(), before);
+
+	/* systematic mode writes its log, the simulator's own I/O, from the oob caller too */
+	{
+		char log[] = "/tmp/evlsim-faults-XXXXXX";
+		int lfd = mkstemp(log);
+
+		ck_assert_int_ge(lfd, 0);
+		close(lfd);
+		ck_assert_ret(evlsim_fault_set("fail_evl_wait", "verbose=0"), 0);
+		ck_assert_ret(evlsim_fault_systematic(log, 1), 0);
+		ck_assert_fails(oob_ioctl(fd, TFAULT_IOC_EVL_WAIT, 10000UL), EINTR);
+		ck_assert_msg(!evl_is_inband(), "the fault log demoted the caller");
+		ck_assert_ret(evlsim_fault_systematic_end(), 1);
+		ck_assert_ret(evlsim_fault_systematic(NULL, 0), 0);
+		unlink(log);
+	}
 	ck_assert_call(munmap(map, (size_t)page), 0);
 	ck_assert_call(close(mfd), 0);
 	ck_assert_ret(evlsim_unload_module("tmmap"), 0);
