@@ -55,7 +55,7 @@ static void kthread_trampoline(void *arg)
 	thread->evlsim = t;
 	INIT_LIST_HEAD(&thread->wait_next);
 	strscpy(thread->name, kthread->evlsim_name, sizeof(thread->name));
-	t->evl_thread_ext = thread;
+	__atomic_store_n(&t->evl_thread_ext, thread, __ATOMIC_RELEASE);	/* evl_get_state() */
 	t->stage = EVLSIM_OOB;
 
 	evlsim__mutex_lock(&kthread_lock);
@@ -74,7 +74,7 @@ static void kthread_trampoline(void *arg)
 	evlsim__mutex_unlock(&kthread_lock);
 
 	t->stage = EVLSIM_INBAND;
-	t->evl_thread_ext = NULL;
+	__atomic_store_n(&t->evl_thread_ext, NULL, __ATOMIC_RELEASE);
 	evlsim__evl_detach(t);
 	complete(&kthread->done);	/* the last access to @kthread */
 }

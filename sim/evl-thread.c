@@ -88,7 +88,10 @@ static int update_mode(struct evl_thread_element *te, __u32 mask, __u32 *oldmask
 	return ret;
 }
 
-/* EVL_THRIOC_GET_STATE: what the simulator knows of the thread, zeros for the rest */
+/*
+ * EVL_THRIOC_GET_STATE: what the simulator knows of the thread (its mode bits, its stage,
+ * EVL_T_PEND while it waits on an EVL wait queue, the counters), zeros for the rest
+ */
 static int get_state(struct evl_thread_element *te, struct evl_thread_state *st)
 {
 	struct evlsim_thread *t;
@@ -107,6 +110,7 @@ static int get_state(struct evl_thread_element *te, struct evl_thread_state *st)
 			st->state |= EVL_T_USER;
 		if (te->clone_flags & EVL_CLONE_OBSERVABLE)
 			st->state |= EVL_T_OBSERV;
+		st->state |= evlsim__evl_state(t) & EVL_T_PEND;
 		st->isw = __atomic_load_n(&t->nr_isw, __ATOMIC_RELAXED);
 		st->csw = __atomic_load_n(&t->nr_ctx_switches, __ATOMIC_RELAXED);
 		st->sc = __atomic_load_n(&t->nr_oob_calls, __ATOMIC_RELAXED);

@@ -54,11 +54,11 @@ static struct evl_thread *thread_of(struct evlsim_thread *t)
 
 	if (t->evl_thread_ext)		/* an EVL kthread: the one in its struct evl_kthread */
 		return t->evl_thread_ext;
-	if (unlikely(!t->evl_thread_ready)) {
+	if (unlikely(!__atomic_load_n(&t->evl_thread_ready, __ATOMIC_RELAXED))) {
 		thread->evlsim = t;
 		INIT_LIST_HEAD(&thread->wait_next);
 		strscpy(thread->name, t->name[0] ? t->name : "(in-band)", sizeof(thread->name));
-		t->evl_thread_ready = 1;
+		__atomic_store_n(&t->evl_thread_ready, 1, __ATOMIC_RELEASE);
 	}
 	return thread;
 }
@@ -66,6 +66,19 @@ static struct evl_thread *thread_of(struct evlsim_thread *t)
 struct evl_thread *evlsim__evl_thread_self(void)
 {
 	return thread_of(evlsim__current());
+}
+
+/* The EVL_T_* state bits of @t's EVL thread, read from any thread (evl_get_state()). */
+int evlsim__evl_state(struct evlsim_thread *t)
+{
+	struct evl_thread *thread = __atomic_load_n(&t->evl_thread_ext, __ATOMIC_ACQUIRE);
+
+	if (!thread) {
+		if (!__atomic_load_n(&t->evl_thread_ready, __ATOMIC_ACQUIRE))
+			return 0;
+		thread = (struct evl_thread *)t->evl_thread;
+	}
+	return READ_ONCE(thread->state);
 }
 
 /**
@@ -182,7 +195,7 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 		list_add_tail(&curr->wait_next, &wq->wchan.wait_list);
 	}
 	WRITE_ONCE(curr->wchan, &wq->wchan);
-	curr->state |= EVL_T_PEND;
+	WRITE_ONCE(curr->state, READ_ONCE(curr->state) | EVL_T_PEND);	/* evl_get_state() */
 }
 
 /* The wake-up status as a return code (spec 5.1). */
@@ -239,7 +252,7 @@ int __evl_wait_schedule(struct evl_wait_channel *wchan)
 		curr->info |= r == EVLSIM_TIMEDOUT ? EVL_T_TIMEO :
 			evlsim__evl_kicked(curr) ? EVL_T_BREAK : EVL_T_KICKED | EVL_T_BREAK;
 	}
-	curr->state &= ~EVL_T_PEND;
+	WRITE_ONCE(curr->state, READ_ONCE(curr->state) & ~EVL_T_PEND);
 	info = curr->info;
 	raw_spin_unlock_irqrestore(&wchan->lock, flags);
 
@@ -273,7 +286,7 @@ struct evl_thread *evl_wake_up(struct evl_wait_queue *wq, struct evl_thread *wai
 	list_del_init(&waiter->wait_next);
 	WRITE_ONCE(waiter->wchan, NULL);
 	waiter->info |= reason;
-	waiter->state &= ~EVL_T_PEND;
+	WRITE_ONCE(waiter->state, READ_ONCE(waiter->state) & ~EVL_T_PEND);
 	evlsim__wake(waiter->evlsim);
 	return waiter;
 }

@@ -56,6 +56,8 @@ extern __thread unsigned int evlsim__hard_state __attribute__((tls_model("initia
 void evlsim__check_inband_switch(struct evlsim_thread *t);
 int evlsim__hard_lock_depth(void);
 int evlsim__hard_irq_flag(void);
+/* evl-wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
+int evlsim__evl_state(struct evlsim_thread *t);
 /* evl-wait.c: how many EVL kernel mutexes @t holds */
 int evlsim__evl_kmutexes_held(struct evlsim_thread *t, void **site);
 

@@ -52,12 +52,14 @@ static int open_xfifo(int flags)
 	return fd;
 }
 
-static void attach(const char *what)
+/* Attaches the caller to EVL; returns its thread element's fd. */
+static int attach(const char *what)
 {
 	static atomic_int seq;
+	int efd = evl_attach_self("xfifo-%s:%d.%d", what, getpid(), atomic_fetch_add(&seq, 1));
 
-	ck_assert_int_ge(evl_attach_self("xfifo-%s:%d.%d", what, getpid(),
-					 atomic_fetch_add(&seq, 1)), 0);
+	ck_assert_int_ge(efd, 0);
+	return efd;
 }
 
 static void set_sizes(int fd, unsigned int i2o, unsigned int o2i)
@@ -96,6 +98,25 @@ static void wait_asleep(pid_t tid)
 		usleep(100);
 	}
 	ck_abort_msg("thread %d never went to sleep", tid);
+}
+
+/*
+ * Waits until the EVL thread of element @efd is blocked on a wait queue (EVL_T_PEND in
+ * evl_get_state()): in the driver's oob handler, not merely asleep somewhere (a "delay"
+ * fault sleeps at scheduling points on the way in).
+ */
+static void wait_pending(int efd)
+{
+	struct evl_thread_state st;
+	int i;
+
+	for (i = 0; i < 100000; i++) {
+		ck_assert_call(evl_get_state(efd, &st), 0);
+		if (st.state & EVL_T_PEND)
+			return;
+		usleep(100);
+	}
+	ck_abort_msg("thread element %d never blocked (state %#x)", efd, st.state);
 }
 
 static pid_t gettid_(void)
@@ -253,6 +274,7 @@ END_TEST
 struct blocker {
 	int fd;
 	pid_t tid;
+	int efd;		/* an oob blocker's thread element */
 	atomic_int ready;
 	ssize_t ret;
 	int err;
@@ -263,7 +285,7 @@ static void *oob_reader_fn(void *arg)
 {
 	struct blocker *b = arg;
 
-	attach("blk-rd");
+	b->efd = attach("blk-rd");
 	b->tid = gettid_();
 	atomic_store(&b->ready, 1);
 	b->ret = oob_read(b->fd, b->buf, sizeof(b->buf));
@@ -280,7 +302,7 @@ START_TEST(test_oob_reader_woken_by_inband_writer)
 	ck_assert_int_eq(pthread_create(&tid, NULL, oob_reader_fn, &b), 0);
 	while (!atomic_load(&b.ready))
 		usleep(100);
-	wait_asleep(b.tid);
+	wait_pending(b.efd);
 	ck_assert_call(write(b.fd, "wake", 4), 4);
 	ck_assert_int_eq(pthread_join(tid, NULL), 0);
 	ck_assert_int_eq(b.ret, 4);
@@ -293,7 +315,7 @@ static void *oob_writer_fn(void *arg)
 {
 	struct blocker *b = arg;
 
-	attach("blk-wr");
+	b->efd = attach("blk-wr");
 	b->tid = gettid_();
 	atomic_store(&b->ready, 1);
 	b->ret = oob_write(b->fd, "0123456789", 10);
@@ -313,7 +335,7 @@ START_TEST(test_oob_writer_woken_by_inband_reader)
 	ck_assert_int_eq(pthread_create(&tid, NULL, oob_writer_fn, &b), 0);
 	while (!atomic_load(&b.ready))
 		usleep(100);
-	wait_asleep(b.tid);			/* 8 bytes in, 2 to go */
+	wait_pending(b.efd);			/* 8 bytes in, 2 to go */
 	ck_assert_call(read(b.fd, buf, 8), 8);
 	ck_assert_int_eq(pthread_join(tid, NULL), 0);
 	ck_assert_int_eq(b.ret, 10);
@@ -473,7 +495,7 @@ START_TEST(test_release_wakes_oob_reader_eidrm)
 	ck_assert_int_eq(pthread_create(&tid, NULL, oob_reader_fn, &b), 0);
 	while (!atomic_load(&b.ready))
 		usleep(100);
-	wait_asleep(b.tid);
+	wait_pending(b.efd);
 	ck_assert_call(close(b.fd), 0);		/* returns once the reader left */
 	ck_assert_int_eq(pthread_join(tid, NULL), 0);
 	ck_assert_int_eq(b.ret, -1);
@@ -490,7 +512,7 @@ START_TEST(test_release_wakes_oob_writer_eidrm)
 	ck_assert_int_eq(pthread_create(&tid, NULL, oob_writer_fn, &b), 0);
 	while (!atomic_load(&b.ready))
 		usleep(100);
-	wait_asleep(b.tid);
+	wait_pending(b.efd);
 	ck_assert_call(close(b.fd), 0);
 	ck_assert_int_eq(pthread_join(tid, NULL), 0);
 	ck_assert_int_eq(b.ret, 4);		/* what went in before the release counts */

@@ -19,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/kthread.h>
+#include <linux/completion.h>
 #include <linux/workqueue.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
@@ -191,21 +192,30 @@ void tleak_free_all(void)
 /* ---- things other than memory --------------------------------------------------------- */
 
 static struct task_struct *tleak_task;
+static struct completion tleak_task_started;
 
 static int tleak_kthread_fn(void *arg)
 {
+	complete(&tleak_task_started);
 	while (!kthread_should_stop())
 		msleep(1);
 	return 0;
 }
 
+/*
+ * Returns once the kthread runs its function: a kthread_stop() that comes before makes
+ * kthread_stop() return -EINTR without the function ever running, as the kernel's does.
+ */
 int tleak_kthread_start(void)
 {
-	struct task_struct *t = kthread_run(tleak_kthread_fn, NULL, "tleak-kt");
+	struct task_struct *t;
 
+	init_completion(&tleak_task_started);
+	t = kthread_run(tleak_kthread_fn, NULL, "tleak-kt");
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	tleak_task = t;
+	wait_for_completion(&tleak_task_started);
 	return 0;
 }
 
