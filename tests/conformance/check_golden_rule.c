@@ -90,64 +90,6 @@ static int open_dev(void)
 }
 
 /*
- * stderr capture: fd 2 goes to a memfd between capture_start() and capture_end(), which
- * returns what was written (NUL-terminated, to be freed) and copies it to the real
- * stderr, so that the reports still show up in the test log.
- */
-struct capture {
-	int fd;
-	int saved;
-};
-
-static char *read_memfd(int fd)
-{
-	off_t len = lseek(fd, 0, SEEK_END);
-	char *buf;
-
-	ck_assert_int_ge(len, 0);
-	buf = malloc(len + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(pread(fd, buf, len, 0), len);
-	buf[len] = '\0';
-	return buf;
-}
-
-static void capture_start(struct capture *c)
-{
-	fflush(stderr);
-	c->fd = memfd_create("golden-stderr", 0);
-	ck_assert_int_ge(c->fd, 0);
-	c->saved = dup(2);
-	ck_assert_int_ge(c->saved, 0);
-	ck_assert_int_eq(dup2(c->fd, 2), 2);
-}
-
-static char *capture_end(struct capture *c)
-{
-	char *out;
-
-	fflush(stderr);
-	ck_assert_int_eq(dup2(c->saved, 2), 2);
-	close(c->saved);
-	out = read_memfd(c->fd);
-	close(c->fd);
-	if (*out)
-		(void)!write(2, out, strlen(out));
-	return out;
-}
-
-static int count_substr(const char *s, const char *sub)
-{
-	int n = 0;
-
-	while ((s = strstr(s, sub))) {
-		n++;
-		s += strlen(sub);
-	}
-	return n;
-}
-
-/*
  * @out holds exactly one rule report, for @rule, naming @func (if not NULL), whose
  * header line names @service and ends with the thread's @stage (if not NULL):
  * "(thread ..., in-band)".
@@ -161,7 +103,7 @@ static void assert_report_text(const char *out, const char *rule, const char *se
 	snprintf(tag, sizeof(tag), "evlsim: RULE [%s] ", rule);
 	line = strstr(out, tag);
 	ck_assert_msg(line, "no \"%s\" in the report:\n%s", tag, out);
-	ck_assert_msg(count_substr(out, "evlsim: RULE [") == 1,
+	ck_assert_msg(evlsim_count_substr(out, "evlsim: RULE [") == 1,
 		      "expected one rule report, got:\n%s", out);
 	if (func)
 		ck_assert_msg(strstr(out, func), "the report does not name %s():\n%s",
@@ -427,17 +369,17 @@ static const struct violation violations[] = {
 START_TEST(test_violation_reported_once)
 {
 	const struct violation *v = &violations[_i];
-	struct capture c;
+	struct evlsim_capture c;
 	int fd, stayed_oob;
 	char *out;
 
 	attach_self();
 	fd = open_dev();
 
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	v->trigger(fd);
 	stayed_oob = !evl_is_inband();
-	out = capture_end(&c);
+	out = evlsim_capture_end(&c);
 	ck_assert_msg(evlsim_report_count(EVLSIM_REPORT_RULE) == 1,
 		      "%s: %lu rule reports, expected 1:\n%s", v->name,
 		      evlsim_report_count(EVLSIM_REPORT_RULE), out);
@@ -449,10 +391,10 @@ START_TEST(test_violation_reported_once)
 		ck_assert_msg(stayed_oob, "%s: the caller was switched in-band", v->name);
 
 	/* the same call site again: not reported again */
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	v->trigger(fd);
 	v->trigger(fd);
-	out = capture_end(&c);
+	out = evlsim_capture_end(&c);
 	ck_assert_msg(!strstr(out, "evlsim: RULE ["), "%s: reported again:\n%s", v->name, out);
 	assert_one_rule_report();
 	free(out);
@@ -483,17 +425,17 @@ END_TEST
 START_TEST(test_violation_check_off)
 {
 	const struct violation *v = &violations[_i];
-	struct capture c;
+	struct evlsim_capture c;
 	char *out;
 	int fd;
 
 	ck_assert_int_eq(evlsim_set_check_mode(EVLSIM_CHECK_OFF), EVLSIM_CHECK_WARN);
 	attach_self();
 	fd = open_dev();
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	v->trigger(fd);
 	v->trigger(fd);
-	out = capture_end(&c);
+	out = evlsim_capture_end(&c);
 	ck_assert_msg(evlsim_report_count(EVLSIM_REPORT_RULE) == 0,
 		      "%s: %lu rule reports with EVLSIM_CHECK=off", v->name,
 		      evlsim_report_count(EVLSIM_REPORT_RULE));
@@ -537,7 +479,7 @@ START_TEST(test_violation_check_abort)
 		_exit(105);
 	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	out = read_memfd(memfd);
+	out = evlsim_read_fd(memfd);
 	close(memfd);
 	if (*out)
 		(void)!write(2, out, strlen(out));
@@ -548,7 +490,7 @@ START_TEST(test_violation_check_abort)
 	snprintf(tag, sizeof(tag), "evlsim: RULE [%s] ", v->rule);
 	ck_assert_msg(strstr(out, tag), "%s: no \"%s\" before the abort:\n%s", v->name, tag,
 		      out);
-	ck_assert_msg(count_substr(out, "evlsim: RULE [") == 1, "%s: one report expected:\n%s",
+	ck_assert_msg(evlsim_count_substr(out, "evlsim: RULE [") == 1, "%s: one report expected:\n%s",
 		      v->name, out);
 	if (v->func)
 		ck_assert_msg(strstr(out, v->func), "%s: the report does not name %s():\n%s",
@@ -590,7 +532,7 @@ static int run_with_env(int i, const char *mode, char **out)
 		_exit(121);
 	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	*out = read_memfd(memfd);
+	*out = evlsim_read_fd(memfd);
 	close(memfd);
 	if (**out)
 		(void)!write(2, *out, strlen(*out));
@@ -723,20 +665,20 @@ END_TEST
 
 START_TEST(test_legal_oob)
 {
-	struct capture c;
+	struct evlsim_capture c;
 	long long limit;
 	char *out;
 	int fd, i, val;
 
 	attach_self();
 	fd = open_dev();
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	for (i = 1; i <= 3; i++) {
 		val = -1;
 		ck_assert_int_eq(oob_ioctl(fd, TBROKEN_IOC_LEGAL_OOB, &val), i);
 		ck_assert_int_eq(val, i);	/* raw_copy_to_user() did its job */
 	}
-	out = capture_end(&c);
+	out = evlsim_capture_end(&c);
 	limit = mono_ns() + WAIT_LIMIT;
 	while (ioctl(fd, TBROKEN_IOC_IRQ_WORK_RUNS) < 1) {	/* the irq_work ran in-band */
 		ck_assert_msg(mono_ns() < limit, "the irq_work did not run");

@@ -68,59 +68,6 @@ static __attribute__((noinline)) int kmalloc_fails(size_t size)
 	return p == NULL;
 }
 
-/* ---- stderr capture ---------------------------------------------------------------- */
-
-struct capture {
-	int fd;
-	int saved;
-};
-
-static char *read_fd(int fd)
-{
-	off_t len = lseek(fd, 0, SEEK_END);
-	char *buf;
-
-	ck_assert_int_ge(len, 0);
-	buf = malloc(len + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(pread(fd, buf, len, 0), len);
-	buf[len] = '\0';
-	return buf;
-}
-
-static void capture_start(struct capture *c)
-{
-	fflush(stderr);
-	c->fd = memfd_create("faults-stderr", 0);
-	ck_assert_int_ge(c->fd, 0);
-	c->saved = dup(2);
-	ck_assert_int_ge(c->saved, 0);
-	ck_assert_int_eq(dup2(c->fd, 2), 2);
-}
-
-static char *capture_end(struct capture *c)
-{
-	char *out;
-
-	fflush(stderr);
-	ck_assert_int_eq(dup2(c->saved, 2), 2);
-	close(c->saved);
-	out = read_fd(c->fd);
-	close(c->fd);
-	return out;
-}
-
-static int count_substr(const char *s, const char *sub)
-{
-	int n = 0;
-
-	while ((s = strstr(s, sub))) {
-		n++;
-		s += strlen(sub);
-	}
-	return n;
-}
-
 /* ---- child processes: this program re-executed in a mode ----------------------------- */
 
 struct child {
@@ -154,8 +101,8 @@ static void run_child(struct child *c, const char *mode, const char *const *env)
 		_exit(127);
 	}
 	ck_assert_int_eq(waitpid(pid, &c->status, 0), pid);
-	c->out = read_fd(out);
-	c->err = read_fd(err);
+	c->out = evlsim_read_fd(out);
+	c->err = evlsim_read_fd(err);
 	close(out);
 	close(err);
 }
@@ -501,30 +448,30 @@ END_TEST
 
 START_TEST(test_verbose)
 {
-	struct capture c;
+	struct evlsim_capture c;
 	char *out;
 
 	ck_assert_ret(evlsim_fault_set("failslab", "verbose=0"), 0);
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	ck_assert_int_eq(kmalloc_fails(16), 1);
-	out = capture_end(&c);
+	out = evlsim_capture_end(&c);
 	ck_assert_str_eq(out, "");
 	free(out);
 
 	ck_assert_ret(evlsim_fault_set("failslab", "verbose=1"), 0);
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	ck_assert_int_eq(kmalloc_fails(16), 1);
 	ck_assert_int_eq(kmalloc_fails(16), 1);
-	out = capture_end(&c);
-	ck_assert_int_eq(count_substr(out, "evlsim: NOTICE [failslab] fault injected at tfault_kmalloc+"), 2);
-	ck_assert_int_eq(count_substr(out, "\n"), 2);		/* one line each */
+	out = evlsim_capture_end(&c);
+	ck_assert_int_eq(evlsim_count_substr(out, "evlsim: NOTICE [failslab] fault injected at tfault_kmalloc+"), 2);
+	ck_assert_int_eq(evlsim_count_substr(out, "\n"), 2);		/* one line each */
 	free(out);
 
 	ck_assert_ret(evlsim_fault_set("failslab", "verbose=2"), 0);
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	ck_assert_int_eq(kmalloc_fails(16), 1);
-	out = capture_end(&c);
-	ck_assert_int_eq(count_substr(out, "NOTICE [failslab] fault injected at tfault_kmalloc+"), 1);
+	out = evlsim_capture_end(&c);
+	ck_assert_int_eq(evlsim_count_substr(out, "NOTICE [failslab] fault injected at tfault_kmalloc+"), 1);
 	ck_assert_msg(strstr(out, "#0 ") && strstr(out, "tfault_kmalloc"), "no backtrace: %s", out);
 	free(out);
 	/* notices, not diagnostics */
@@ -663,12 +610,12 @@ END_TEST
 
 static void expect_bad(const char *spec, const char *token)
 {
-	struct capture c;
+	struct evlsim_capture c;
 	char *out;
 
-	capture_start(&c);
+	evlsim_capture_start(&c);
 	ck_assert_ret(evlsim_fault_configure(spec), -EINVAL);
-	out = capture_end(&c);
+	out = evlsim_capture_end(&c);
 	ck_assert_msg(strstr(evlsim_fault_last_error(), token), "%s: '%s' not in '%s'", spec,
 		      token, evlsim_fault_last_error());
 	ck_assert_msg(strstr(out, token), "%s: not on stderr: %s", spec, out);
@@ -714,56 +661,89 @@ static char *read_file(const char *path)
 	char *s;
 
 	ck_assert_int_ge(fd, 0);
-	s = read_fd(fd);
+	s = evlsim_read_fd(fd);
 	close(fd);
 	return s;
 }
 
-START_TEST(test_systematic)
+/*
+ * A systematic walk of tfault_three_sites()'s three allocations: four runs of this
+ * program in @mode, each printing @expect[run], then the log must hold the three sites
+ * and one "done" at its end. Returns the log's text (to be freed); @log is its path.
+ */
+static char *walk_three_sites(const char *log, const char *mode, const char *const *expect)
 {
-	char log[] = "/tmp/evlsim-faults-XXXXXX", envlog[64], envrep[512], *text, *line2, *nl;
-	static const char *expect[] = { "-1\n", "-2\n", "-3\n", "0\n", "0\n" };
+	char envlog[64], *text;
 	const char *env[] = { envlog, "EVLSIM_FAULTS=failslab:only=tfault_three_sites", NULL };
 	struct child ch;
-	int fd = mkstemp(log), run;
+	int run;
 
-	ck_assert_int_ge(fd, 0);
-	close(fd);
 	snprintf(envlog, sizeof(envlog), "EVLSIM_FAULT_SYSTEMATIC=%s", log);
 	/* three sites in three runs, then a run that meets no new site: "done" */
 	for (run = 0; run < 4; run++) {
-		run_child(&ch, "--three", env);
-		ck_assert_msg(WIFEXITED(ch.status) && !WEXITSTATUS(ch.status), "run %d: %s", run,
-			      ch.err);
-		ck_assert_msg(!strcmp(ch.out, expect[run]), "run %d: %s", run, ch.out);
+		run_child(&ch, mode, env);
+		ck_assert_msg(WIFEXITED(ch.status) && !WEXITSTATUS(ch.status), "%s run %d: %s",
+			      mode, run, ch.err);
+		ck_assert_msg(!strcmp(ch.out, expect[run]), "%s run %d: '%s'", mode, run, ch.out);
 		free_child(&ch);
 	}
 	text = read_file(log);
-	ck_assert_int_eq(count_substr(text, "\n"), 4);
-	ck_assert_int_eq(count_substr(text, "failslab "), 3);
-	ck_assert_int_eq(count_substr(text, ":tfault_three_sites+0x"), 3);
+	ck_assert_int_eq(evlsim_count_substr(text, "\n"), 4);
+	ck_assert_int_eq(evlsim_count_substr(text, "failslab "), 3);
+	ck_assert_int_eq(evlsim_count_substr(text, ":tfault_three_sites+0x"), 3);
+	ck_assert_int_eq(evlsim_count_substr(text, "done"), 1);
 	ck_assert_msg(strlen(text) >= 5 && !strcmp(text + strlen(text) - 5, "done\n"), "%s", text);
+	return text;
+}
 
+/* Replays the site on line @nr (from 0) of the log @text in this program run in @mode. */
+static char *replay_line(const char *text, int nr, const char *mode)
+{
+	char envrep[512];
+	const char *env[] = { envrep, NULL };
+	const char *line = text;
+	struct child ch;
+	char *out;
+
+	while (nr--)
+		line = strchr(line, '\n') + 1;
+	snprintf(envrep, sizeof(envrep), "EVLSIM_FAULT_REPLAY=%.*s", (int)strcspn(line, "\n"),
+		 line);
+	run_child(&ch, mode, env);
+	out = ch.out;
+	free(ch.err);
+	return out;
+}
+
+static void temp_log(char *log)
+{
+	int fd;
+
+	strcpy(log, "/tmp/evlsim-faults-XXXXXX");
+	fd = mkstemp(log);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+}
+
+START_TEST(test_systematic)
+{
+	static const char *const expect[] = { "-1\n", "-2\n", "-3\n", "0\n" };
+	char log[32], *text, *out;
+	int run;
+
+	temp_log(log);
+	text = walk_three_sites(log, "--three", expect);
 	/* replay the second site: the second allocation fails, every time */
-	line2 = strchr(text, '\n') + 1;
-	nl = strchr(line2, '\n');
-	*nl = '\0';
-	snprintf(envrep, sizeof(envrep), "EVLSIM_FAULT_REPLAY=%s", line2);
-	env[0] = envrep;
-	env[1] = NULL;
 	for (run = 0; run < 2; run++) {
-		run_child(&ch, "--three", env);
-		ck_assert_msg(!strcmp(ch.out, "-2\n"), "replay: %s / %s", ch.out, ch.err);
-		free_child(&ch);
+		out = replay_line(text, 1, "--three");
+		ck_assert_msg(!strcmp(out, "-2\n"), "replay: %s", out);
+		free(out);
 	}
 	free(text);
 	unlink(log);
 
 	/* the C API, in this process: the first new site, once */
-	strcpy(log, "/tmp/evlsim-faults-XXXXXX");
-	fd = mkstemp(log);
-	ck_assert_int_ge(fd, 0);
-	close(fd);
+	temp_log(log);
 	ck_assert_ret(evlsim_fault_set("failslab", "only=tfault_three_sites,verbose=0"), 0);
 	ck_assert_ret(evlsim_fault_systematic(log, 1), 0);
 	ck_assert_int_eq(tfault_three_sites(), -1);
@@ -775,48 +755,21 @@ START_TEST(test_systematic)
 	ck_assert_ret(evlsim_fault_systematic(NULL, 0), 0);
 	unlink(log);
 	ck_assert_ret(evlsim_fault_systematic(log, 0), -EINVAL);	/* depth */
-	(void)expect;
 }
 END_TEST
 
 /* systematic mode across forked children: one fault per run, "done" from the starter only */
 START_TEST(test_systematic_fork)
 {
-	char log[] = "/tmp/evlsim-faults-XXXXXX", envlog[64], *text;
-	static const char *expect[] = { "-1 0 0\n", "-2 0 0\n", "-3 0 0\n", "0 0 0\n" };
-	const char *env[] = { envlog, "EVLSIM_FAULTS=failslab:only=tfault_three_sites", NULL };
-	struct child ch;
-	int fd = mkstemp(log), run;
+	static const char *const expect[] = { "-1 0 0\n", "-2 0 0\n", "-3 0 0\n", "0 0 0\n" };
+	char log[32], *text, *out;
 
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	snprintf(envlog, sizeof(envlog), "EVLSIM_FAULT_SYSTEMATIC=%s", log);
-	for (run = 0; run < 4; run++) {
-		run_child(&ch, "--fork-three", env);
-		ck_assert_msg(WIFEXITED(ch.status) && !WEXITSTATUS(ch.status), "run %d: %s", run,
-			      ch.err);
-		ck_assert_msg(!strcmp(ch.out, expect[run]), "run %d: '%s'", run, ch.out);
-		free_child(&ch);
-	}
-	text = read_file(log);
-	ck_assert_int_eq(count_substr(text, "\n"), 4);
-	ck_assert_int_eq(count_substr(text, ":tfault_three_sites+0x"), 3);
-	ck_assert_int_eq(count_substr(text, "done"), 1);
-	ck_assert_msg(!strcmp(text + strlen(text) - 5, "done\n"), "%s", text);
-	free(text);
-
+	temp_log(log);
+	text = walk_three_sites(log, "--fork-three", expect);
 	/* a replay across children: the one fault, in the first child that gets there */
-	text = read_file(log);
-	*strchr(text, '\n') = '\0';
-	{
-		char envrep[512];
-		const char *renv[] = { envrep, NULL };
-
-		snprintf(envrep, sizeof(envrep), "EVLSIM_FAULT_REPLAY=%s", text);
-		run_child(&ch, "--fork-three", renv);
-		ck_assert_msg(!strcmp(ch.out, "-1 0 0\n"), "replay: '%s' / %s", ch.out, ch.err);
-		free_child(&ch);
-	}
+	out = replay_line(text, 0, "--fork-three");
+	ck_assert_msg(!strcmp(out, "-1 0 0\n"), "replay: '%s'", out);
+	free(out);
 	free(text);
 	unlink(log);
 }
