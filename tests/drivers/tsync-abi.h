@@ -50,7 +50,7 @@ enum tsync_kthread_mode {
 	TSYNC_KT_SCHEDULE,	/* set_current_state()/schedule() loop, returns 42 */
 	TSYNC_KT_RETURN,	/* returns 7 at once */
 	TSYNC_KT_MSLEEP,	/* msleep(1) loop, returns 3 */
-	TSYNC_KT_TIMEOUT,	/* schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT) loop, 5 */
+	TSYNC_KT_TIMEOUT,	/* schedule_timeout(MAX_SCHEDULE_TIMEOUT) wait loop, 5 */
 };
 void *tsync_kthread_create(int mode, int run);	/* kthread_create() or kthread_run() */
 int tsync_kthread_stop(void *task);

@@ -183,8 +183,19 @@ static int tsync_thread(void *data)
 			msleep(1);
 		return 3;
 	case TSYNC_KT_TIMEOUT:
-		while (!kthread_should_stop()) {
-			schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+		/*
+		 * The state is set before the stop check, as in any kernel wait loop: with
+		 * "while (!kthread_should_stop()) schedule_timeout_interruptible(...)", a
+		 * kthread_stop() between the check and the sleep loses its wake-up and
+		 * waits forever, on a real kernel as here.
+		 */
+		for (;;) {
+			set_current_state(TASK_INTERRUPTIBLE);
+			if (kthread_should_stop()) {
+				__set_current_state(TASK_RUNNING);
+				break;
+			}
+			schedule_timeout(MAX_SCHEDULE_TIMEOUT);
 			__atomic_add_fetch(&tsync_kt_loops, 1, __ATOMIC_SEQ_CST);
 		}
 		return 5;
