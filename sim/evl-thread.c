@@ -631,11 +631,11 @@ long evlsim__oob_ioctl(int fd, unsigned int cmd, unsigned long arg)
 /*
  * The common case runs inline here: an oob EVL thread (->oob_fastpath, set when it
  * switches oob unless callers must fence, see evlsim__oob_fence), no oob call already
- * running on it (a signal handler's), no scheduling hook,
- * an oob-capable file with the handler, a result that is a plain success. Anything else
- * takes the general path above, which gives every error code; the user world then
- * applies the result conventions (evlsim__oob_result()). The caller sees libevl r47's
- * conventions: glibc prctl()'s int, -1/errno.
+ * running on it (a signal handler's), nothing acting at scheduling points
+ * (evlsim__sched_points_on), an oob-capable file with the handler, a result that is a
+ * plain success. Anything else takes the general path above, which gives every error
+ * code; the user world then applies the result conventions (evlsim__oob_result()). The
+ * caller sees libevl r47's conventions: glibc prctl()'s int, -1/errno.
  */
 static __always_inline bool oob_fast_ok(struct evlsim_thread *t)
 {
