@@ -660,18 +660,13 @@ static __always_inline bool oob_fast_file(struct evlsim_thread *t, struct file *
 	return true;
 }
 
-static noinline long oob_read_slow(int efd, void *buf, size_t count)
+/* The general path of oob_read() (@op EVLSIM_OOB_READ) or oob_write() (EVLSIM_OOB_WRITE). */
+static noinline long oob_rw_slow(int efd, const void *buf, size_t count, int op)
 {
-	long ret = evlsim__oob_read(efd, buf, count);
+	long ret = op == EVLSIM_OOB_READ ? evlsim__oob_read(efd, (void *)buf, count) :
+					   evlsim__oob_write(efd, buf, count);
 
-	return evlsim__oob_result(ret, EVLSIM_OOB_READ, efd, (unsigned long)buf, count);
-}
-
-static noinline long oob_write_slow(int efd, const void *buf, size_t count)
-{
-	long ret = evlsim__oob_write(efd, buf, count);
-
-	return evlsim__oob_result(ret, EVLSIM_OOB_WRITE, efd, (unsigned long)buf, count);
+	return evlsim__oob_result(ret, op, efd, (unsigned long)buf, count);
 }
 
 static noinline long oob_ioctl_slow(int efd, unsigned int cmd, unsigned long arg)
@@ -685,16 +680,10 @@ static noinline long oob_ioctl_slow(int efd, unsigned int cmd, unsigned long arg
  * A file the fast path published but does not take: unpublished here, then the general
  * path. Reached by a tail call, so that the fast path itself needs no stack frame.
  */
-static noinline long oob_read_reject(int efd, void *buf, size_t count)
+static noinline long oob_rw_reject(int efd, const void *buf, size_t count, int op)
 {
 	evlsim__oob_file_put(evlsim__self);
-	return oob_read_slow(efd, buf, count);
-}
-
-static noinline long oob_write_reject(int efd, const void *buf, size_t count)
-{
-	evlsim__oob_file_put(evlsim__self);
-	return oob_write_slow(efd, buf, count);
+	return oob_rw_slow(efd, buf, count, op);
 }
 
 static noinline long oob_ioctl_reject(int efd, unsigned int cmd, unsigned long arg)
@@ -709,8 +698,15 @@ static noinline long oob_fast_result(struct evlsim_thread *t, long ret, int op)
 	return evlsim__oob_result(ret, op, (int)t->oob_args[0], t->oob_args[1], t->oob_args[2]);
 }
 
-ssize_t oob_read(int efd, void *buf, size_t count)
+/*
+ * oob_read() and oob_write(), one body: @op is a constant (EVLSIM_OOB_READ or
+ * EVLSIM_OOB_WRITE) once inlined, so each gets its own straight fast path.
+ */
+static __always_inline long oob_rw(int efd, const void *buf, size_t count, int op)
 {
+	const bool rd = op == EVLSIM_OOB_READ;
+	const size_t handler = rd ? offsetof(struct file_operations, oob_read) :
+				    offsetof(struct file_operations, oob_write);
 	struct evlsim_thread *t = evlsim__self;
 	struct file *filp;
 	long ret;
@@ -720,53 +716,32 @@ ssize_t oob_read(int efd, void *buf, size_t count)
 	filp = evlsim__oob_file_probe_fence(t, efd, 0);	/* oob_fast_ok() */
 	if (unlikely(!filp))
 		goto slow;
-	if (unlikely(!oob_fast_file(t, filp, efd, FMODE_READ,
-				    offsetof(struct file_operations, oob_read))))
-		return oob_read_reject(efd, buf, count);
+	if (unlikely(!oob_fast_file(t, filp, efd, rd ? FMODE_READ : FMODE_WRITE, handler)))
+		return oob_rw_reject(efd, buf, count, op);
 	t->oob_args[1] = (unsigned long)buf;
 	t->oob_args[2] = count;
-	ret = filp->f_op->oob_read(filp, buf, count);
+	ret = rd ? filp->f_op->oob_read(filp, (char __user *)buf, count) :
+		   filp->f_op->oob_write(filp, buf, count);
 	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
 		     evlsim__signal_since(t, t->oob_sig) || evlsim__hard_state))
-		ret = oob_exit_slow(t, "oob_read", offsetof(struct file_operations, oob_read),
-				    ret, count);
+		ret = oob_exit_slow(t, rd ? "oob_read" : "oob_write", handler, ret, count);
 	else
 		evlsim__oob_file_put(t);
 	if (unlikely((unsigned long)ret >= -4095UL))
-		return oob_fast_result(t, ret, EVLSIM_OOB_READ);
+		return oob_fast_result(t, ret, op);
 	return (int)ret;
 slow:
-	return oob_read_slow(efd, buf, count);
+	return oob_rw_slow(efd, buf, count, op);
+}
+
+ssize_t oob_read(int efd, void *buf, size_t count)
+{
+	return oob_rw(efd, buf, count, EVLSIM_OOB_READ);
 }
 
 ssize_t oob_write(int efd, const void *buf, size_t count)
 {
-	struct evlsim_thread *t = evlsim__self;
-	struct file *filp;
-	long ret;
-
-	if (!oob_fast_ok(t))
-		goto slow;
-	filp = evlsim__oob_file_probe_fence(t, efd, 0);	/* oob_fast_ok() */
-	if (unlikely(!filp))
-		goto slow;
-	if (unlikely(!oob_fast_file(t, filp, efd, FMODE_WRITE,
-				    offsetof(struct file_operations, oob_write))))
-		return oob_write_reject(efd, buf, count);
-	t->oob_args[1] = (unsigned long)buf;
-	t->oob_args[2] = count;
-	ret = filp->f_op->oob_write(filp, buf, count);
-	if (unlikely((unsigned long)ret > min_t(size_t, count, INT_MAX) ||
-		     evlsim__signal_since(t, t->oob_sig) || evlsim__hard_state))
-		ret = oob_exit_slow(t, "oob_write", offsetof(struct file_operations, oob_write),
-				    ret, count);
-	else
-		evlsim__oob_file_put(t);
-	if (unlikely((unsigned long)ret >= -4095UL))
-		return oob_fast_result(t, ret, EVLSIM_OOB_WRITE);
-	return (int)ret;
-slow:
-	return oob_write_slow(efd, buf, count);
+	return oob_rw(efd, buf, count, EVLSIM_OOB_WRITE);
 }
 
 int oob_ioctl(int efd, unsigned long request, ...)
