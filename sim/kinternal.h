@@ -14,7 +14,6 @@
 #include "internal.h"
 
 /* checker.c: the golden-rule checker (see evlsim/services.h for the service hooks) */
-extern __thread int evlsim__unchecked __attribute__((tls_model("initial-exec")));
 /* The simulator's own call of a checked service, in a context of its own choosing. */
 #define evlsim__unchecked_begin()	(evlsim__unchecked++)
 #define evlsim__unchecked_end()		(evlsim__unchecked--)
@@ -41,7 +40,7 @@ void evlsim__check_return(const char *handler, const void *fn);
 void *__evlsim_kmalloc(size_t size, gfp_t flags);
 void __evlsim_kfree(const void *objp);
 /*
- * spinlock.c: the caller's hard irq state, one word: bit 0 is the explicit hard irq flag,
+ * check/checker.c: the caller's hard irq state, one word: bit 0 is the explicit hard irq flag,
  * each hard lock held adds EVLSIM_HARD_LOCK_ONE. Zero means nothing hard is held.
  */
 #define EVLSIM_HARD_IRQ_OFF	1u
@@ -53,13 +52,17 @@ extern __thread unsigned int evlsim__hard_state __attribute__((tls_model("initia
 		if (unlikely(evlsim__hard_state))				\
 			evlsim__check_return(name, (const void *)(fn));		\
 	} while (0)
-void evlsim__check_inband_switch(struct evlsim_thread *t);
-int evlsim__hard_lock_depth(void);
-int evlsim__hard_irq_flag(void);
+static inline int evlsim__hard_lock_depth(void)
+{
+	return evlsim__hard_state / EVLSIM_HARD_LOCK_ONE;
+}
+
+static inline int evlsim__hard_irq_flag(void)
+{
+	return evlsim__hard_state & EVLSIM_HARD_IRQ_OFF;
+}
 /* evl-wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
 int evlsim__evl_state(struct evlsim_thread *t);
-/* evl-wait.c: how many EVL kernel mutexes @t holds */
-int evlsim__evl_kmutexes_held(struct evlsim_thread *t, void **site);
 
 /* fs.c */
 struct inode *evlsim__new_inode(dev_t rdev, umode_t mode);
@@ -87,13 +90,6 @@ struct module *evlsim__module_of(const struct file_operations *fops);
 void evlsim__module_note_device(struct module *owner, enum evlsim_devobj kind, void *obj,
 				bool add);
 
-/* evl-timer.c, evl-kthread.c: what a module left running, reported as leaks and stopped
- * when it is unloaded or fails its init */
-void evlsim__evl_timer_leftovers(struct module *mod, const char *when);
-void evlsim__evl_kthread_leftovers(struct module *mod, const char *when);
-
-/* evl-file.c */
-void evlsim__evl_release_check(struct file *filp);
 
 /* page_alloc.c: mappable vmalloc areas (vmalloc_user()), for slab.c and mmap.c */
 #define EVLSIM_VM_USERMAP	0x00000008UL	/* the kernel's VM_USERMAP */
@@ -119,9 +115,6 @@ static inline bool evlsim__running_oob(void)
 	return t && t->stage == EVLSIM_OOB;
 }
 
-/* kthread.c, workqueue.c: what a module leaves running or queued at unload (module.c) */
-void evlsim__kthread_leftovers(struct module *mod, const char *when);
-void evlsim__workqueue_leftovers(struct module *mod, const char *when);
 
 /* accounting.c: resource accounting per module (the owner: linux/evlsim-owner.h) */
 void evlsim__acct_alloc(int kind, const void *addr, unsigned long size);	/* enum evlsim_acct_kind */
@@ -131,12 +124,35 @@ void evlsim__acct_pages_free(const void *addr, unsigned long size);
 void evlsim__acct_file(struct module *owner, int delta);
 void evlsim__acct_modref(int delta);
 void evlsim__acct_leftovers(struct module *mod, const char *when);
-/* what each service counts for a module (evlsim_module_stats()) */
-int evlsim__module_device_count(struct module *mod);		/* module.c */
-struct module *evlsim__find_module_any(const char *name);	/* module.c */
-int evlsim__kthread_count(struct module *mod);			/* kthread.c */
-int evlsim__evl_kthread_count(struct module *mod);		/* evl-kthread.c */
-int evlsim__evl_timer_count(struct module *mod);		/* evl-timer.c */
-int evlsim__workqueue_count(struct module *mod);		/* workqueue.c */
+void evlsim__acct_stats(struct module *mod, struct evlsim_module_stats *st);
+int evlsim__acct_leak_check(struct module *mod);
+
+/**
+ * struct evlsim_module_service - a service that holds objects on behalf of modules
+ * @acct: the counter of struct evlsim_module_stats that @count fills (EVLSIM_ACCT_*)
+ * @order: @leftovers run at unload in increasing order
+ * @count: how many objects @mod holds now
+ * @leftovers: reports, then stops or removes what @mod left, at unload or failed init
+ *
+ * The services live above the accounting; they register here (EVLSIM_MODULE_SERVICE()),
+ * and the module loader reaches them through evlsim__acct_leftovers().
+ */
+struct evlsim_module_service {
+	int acct;
+	int order;
+	int (*count)(struct module *mod);
+	void (*leftovers)(struct module *mod, const char *when);
+	struct evlsim_module_service *next;
+};
+void evlsim__acct_register_service(struct evlsim_module_service *svc);
+#define EVLSIM_MODULE_SERVICE(__name, __acct, __order, __count, __leftovers)	\
+	static struct evlsim_module_service __name##_service = {		\
+		.acct = (__acct), .order = (__order),				\
+		.count = (__count), .leftovers = (__leftovers),			\
+	};									\
+	static __attribute__((constructor)) void __name##_service_init(void)	\
+	{									\
+		evlsim__acct_register_service(&__name##_service);		\
+	}
 
 #endif

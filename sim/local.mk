@@ -7,68 +7,29 @@
 lib_LTLIBRARIES += libevlsim.la
 noinst_LTLIBRARIES += sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsim-early.la
 
-sim_libevlsim_kernel_la_SOURCES = \
-	sim/accounting.c \
-	sim/char_dev.c \
-	sim/checker.c \
-	sim/completion.c \
-	sim/device.c \
-	sim/evl-file.c \
-	sim/evl-kthread.c \
-	sim/evl-memory.c \
-	sim/evl-poll.c \
-	sim/evl-stax.c \
-	sim/evl-thread.c \
-	sim/evl-timer.c \
-	sim/evl-wait.c \
-	sim/evl-work.c \
-	sim/fs.c \
-	sim/kthread.c \
-	sim/lib.c \
-	sim/misc.c \
-	sim/mmap.c \
-	sim/module.c \
-	sim/mutex.c \
-	sim/page_alloc.c \
-	sim/printk.c \
-	sim/rcupdate.c \
-	sim/select.c \
-	sim/semaphore.c \
-	sim/slab.c \
-	sim/spinlock.c \
-	sim/uaccess.c \
-	sim/wait.c \
-	sim/workqueue.c \
-	sim/internal.h \
-	sim/kinternal.h \
-	sim/ksched.h
+# Each folder is one layer of one world (docs/architecture.md has the tree) and lists its own
+# sources in its local.mk, appended to its world's library below.
+sim_libevlsim_kernel_la_SOURCES = sim/internal.h sim/kinternal.h
 sim_libevlsim_kernel_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -I$(top_srcdir)/sim
 sim_libevlsim_kernel_la_CFLAGS = $(KERNEL_CFLAGS)
 
-sim_libevlsim_user_la_SOURCES = \
-	sim/bridge.c \
-	sim/clock.c \
-	sim/fault.c \
-	sim/host-thread.c \
-	sim/interpose.c \
-	sim/kthread-user.c \
-	sim/libevl.c \
-	sim/libevl-poll.c \
-	sim/lock.c \
-	sim/pages.c \
-	sim/poll.c \
-	sim/report.c \
-	sim/sleep.c \
-	sim/thread.c \
-	sim/uapi-glue.h
+sim_libevlsim_user_la_SOURCES = sim/internal.h
 sim_libevlsim_user_la_CPPFLAGS = -include $(top_builddir)/config.h $(USER_CPPFLAGS) $(URCU_CFLAGS)
 sim_libevlsim_user_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 
 # Interposers a sanitizer runtime calls during its own initialization, and liburcu's
-# inline read side (sim/rcu.c says why): user world, never TSan-instrumented.
-sim_libevlsim_early_la_SOURCES = sim/rcu.c sim/signal.c
+# inline read side (sim/core/rcu.c says why): user world, never TSan-instrumented.
+sim_libevlsim_early_la_SOURCES =
 sim_libevlsim_early_la_CPPFLAGS = $(sim_libevlsim_user_la_CPPFLAGS)
 sim_libevlsim_early_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(NOTSAN_CFLAGS)
+
+# Layers from the top (what programs call) to the bottom (the simulation machinery).
+include sim/user/local.mk
+include sim/evl/local.mk
+include sim/vfs/local.mk
+include sim/kernel/local.mk
+include sim/check/local.mk
+include sim/core/local.mk
 
 libevlsim_la_SOURCES =
 libevlsim_la_LIBADD = sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsim-early.la \

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * What the user world does on behalf of the kernel world: real descriptor management
+ * (the real numbers behind simulated files), fault-safe user memory access, dynamic
+ * loading of module shared objects, and a few facts about the machine.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include "internal.h"
+#include "core/libc.h"
+
+/*
+ * Real descriptors: raw system calls, so that none of this goes back through the
+ * interposed libc entry points.
+ */
+static inline int sysret(long ret)
+{
+	return ret < 0 ? -errno : (int)ret;
+}
+
+int evlsim__fd_reserve(int cloexec)
+{
+	return sysret(syscall(SYS_eventfd2, 0, EFD_NONBLOCK | (cloexec ? EFD_CLOEXEC : 0)));
+}
+
+int evlsim__fd_real_close(int fd)
+{
+	return sysret(syscall(SYS_close, fd));
+}
+
+int evlsim__fd_real_dupfd(int fd, int minfd, int cloexec)
+{
+	return sysret(syscall(SYS_fcntl, fd, cloexec ? F_DUPFD_CLOEXEC : F_DUPFD, minfd));
+}
+
+int evlsim__fd_real_dup3(int oldfd, int newfd, int cloexec)
+{
+	return sysret(syscall(SYS_dup3, oldfd, newfd, cloexec ? O_CLOEXEC : 0));
+}
+
+int evlsim__fd_real_getfd(int fd)
+{
+	return sysret(syscall(SYS_fcntl, fd, F_GETFD));
+}
+
+int evlsim__fd_real_setfd(int fd, int flags)
+{
+	return sysret(syscall(SYS_fcntl, fd, F_SETFD, flags));
+}
+
+/*
+ * User memory. A simulated process's "user" pointers are its own pointers, and a bad
+ * one must fault without killing the process: process_vm_readv/writev on our own pid
+ * have the kernel check every page and report EFAULT instead. One iovec element never
+ * transfers partially, so a failed copy is retried page by page to find out how much of
+ * it could be done, as the kernel's copy routines report it.
+ */
+static unsigned long copy_user(void *local, void *remote, unsigned long n, int to_user)
+{
+	struct iovec l, r;
+	unsigned long done = 0, chunk;
+	ssize_t ret;
+
+	if (!n)
+		return 0;
+	l.iov_base = local;
+	l.iov_len = n;
+	r.iov_base = remote;
+	r.iov_len = n;
+	ret = to_user ? process_vm_writev(getpid(), &l, 1, &r, 1, 0)
+		      : process_vm_readv(getpid(), &l, 1, &r, 1, 0);
+	if (ret == (ssize_t)n)
+		return 0;
+
+	while (done < n) {
+		chunk = 4096 - (((unsigned long)remote + done) & 4095);
+		if (chunk > n - done)
+			chunk = n - done;
+		l.iov_base = (char *)local + done;
+		l.iov_len = chunk;
+		r.iov_base = (char *)remote + done;
+		r.iov_len = chunk;
+		ret = to_user ? process_vm_writev(getpid(), &l, 1, &r, 1, 0)
+			      : process_vm_readv(getpid(), &l, 1, &r, 1, 0);
+		if (ret != (ssize_t)chunk)
+			break;
+		done += chunk;
+	}
+	return n - done;
+}
+
+EVLSIM_EXPORT unsigned long evlsim__copy_from_user(void *to, const void *from, unsigned long n)
+{
+	return copy_user(to, (void *)from, n, 0);
+}
+
+EVLSIM_EXPORT unsigned long evlsim__copy_to_user(void *to, const void *from, unsigned long n)
+{
+	return copy_user((void *)from, to, n, 1);
+}
+
+EVLSIM_EXPORT unsigned long evlsim__clear_user(void *to, unsigned long n)
+{
+	static const char zeroes[4096];
+	unsigned long left, chunk;
+
+	for (left = n; left; left -= chunk) {
+		unsigned long missed;
+
+		chunk = left < sizeof(zeroes) ? left : sizeof(zeroes);
+		missed = copy_user((void *)zeroes, (char *)to + (n - left), chunk, 1);
+		if (missed)
+			return left - (chunk - missed);	/* what was zeroed before the fault counts */
+	}
+	return 0;
+}
+
+/* Module shared objects */
+void *evlsim__dl_open(const char *path, char *err, size_t errlen)
+{
+	void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+
+	if (!handle)
+		snprintf(err, errlen, "%s", dlerror());
+	return handle;
+}
+
+void evlsim__dl_close(void *handle)
+{
+	dlclose(handle);
+}
+
+char *evlsim__find_module_path(const char *name)
+{
+	const char *env = getenv("EVLSIM_MODULE_PATH");
+	char *dirs, *dir, *save = NULL, *path = NULL;
+
+	if (!env || !*env)
+		return NULL;
+	dirs = evlsim__strdup(env);
+	for (dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+		if (asprintf(&path, "%s/%s.so", dir, name) < 0)
+			evlsim__die("out of memory");
+		if (access(path, R_OK) == 0)
+			break;
+		free(path);
+		path = NULL;
+	}
+	free(dirs);
+	return path;
+}
+
+int evlsim__online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)n : 1;
+}
+
+/**
+ * evlsim__poll_kick - wake the thread polling on @kick_fd
+ * @kick_fd: its eventfd
+ *
+ * Called by the wake function of its wait entries, under a wait queue lock, on the
+ * waker's thread, whose errno is left untouched.
+ */
+void evlsim__poll_kick(int kick_fd)
+{
+	uint64_t one = 1;
+	int saved_errno = errno;
+
+	(void)REAL(write)(kick_fd, &one, sizeof(one));
+	errno = saved_errno;
+}
+
+void *evlsim__libc_symbol(const char *name)
+{
+	void *p = dlsym(RTLD_NEXT, name);
+
+	if (!p)
+		evlsim__die("cannot find the C library's %s(): %s", name, dlerror());
+	return p;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The user world's services to the kernel world: real descriptors, fault-safe user
+ * memory access, dynamic loading (core/bridge.c).
+ *
+ * Shared by both worlds: plain C and compiler builtins only (see core/base.h).
+ */
+#ifndef _EVLSIM_SIM_CORE_BRIDGE_H
+#define _EVLSIM_SIM_CORE_BRIDGE_H
+
+#include "core/base.h"
+
+/*
+ * What the user world does on behalf of the kernel world (core/bridge.c).
+ */
+
+/* Real descriptor management, done by the user world on behalf of the kernel world.
+ * Each returns a descriptor or -errno. */
+int evlsim__fd_reserve(int cloexec);
+int evlsim__fd_real_close(int fd);
+int evlsim__fd_real_dupfd(int fd, int minfd, int cloexec);
+int evlsim__fd_real_dup3(int oldfd, int newfd, int cloexec);
+int evlsim__fd_real_getfd(int fd);
+int evlsim__fd_real_setfd(int fd, int flags);
+
+/* Fault-safe user memory access: the number of bytes NOT copied, never a crash. */
+unsigned long evlsim__copy_from_user(void *to, const void *from, unsigned long n);
+unsigned long evlsim__copy_to_user(void *to, const void *from, unsigned long n);
+unsigned long evlsim__clear_user(void *to, unsigned long n);
+
+/* Module shared objects and the machine. */
+void *evlsim__dl_open(const char *path, char *err, evlsim_size_t errlen);
+void evlsim__dl_close(void *handle);
+int evlsim__online_cpus(void);
+/* Searches $EVLSIM_MODULE_PATH for <name>.so; returns a path to free, or NULL. */
+char *evlsim__find_module_path(const char *name);
+
+/* In-band poll: wakes the thread polling on @kick_fd (writes 1 to that eventfd). */
+void evlsim__poll_kick(int kick_fd);
+
+#endif /* _EVLSIM_SIM_CORE_BRIDGE_H */

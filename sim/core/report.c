@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The one reporter (user world).
+ *
+ * Every diagnostic of the simulator (a WARN_ON() in a driver, a broken rule, a leak, an
+ * injected fault) is printed here as one tagged line with the calling thread, followed by
+ * a symbolized backtrace (function+offset and file:line through libdw when available),
+ * and counted per kind. $EVLSIM_CHECK=warn|abort|off chooses what a rule violation does.
+ * Also home of the kernel log (printk) and of evlsim__die().
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <execinfo.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#ifdef HAVE_LIBDW
+#include <elfutils/libdwfl.h>
+#endif
+#include "internal.h"
+
+#define MAX_FRAMES	32
+
+static unsigned long counts[EVLSIM_REPORT_NR];
+static int check_mode = -1;		/* enum evlsim_check_mode, -1 until read from the env */
+static int console_loglevel = -1;
+static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *const kind_tags[EVLSIM_REPORT_NR] = {
+	[EVLSIM_REPORT_WARN] = "WARNING",
+	[EVLSIM_REPORT_BUG] = "BUG",
+	[EVLSIM_REPORT_RULE] = "RULE",
+	[EVLSIM_REPORT_DRIVER] = "DRIVER",
+	[EVLSIM_REPORT_LEAK] = "LEAK",
+	[EVLSIM_REPORT_FAULT] = "FAULT",
+	[EVLSIM_REPORT_NOTICE] = "NOTICE",
+};
+
+/* 0 when rule checks are off: the one load of every check (core/report.h) */
+int evlsim__checks_enabled = 1;
+/* the calling thread's depth of the simulator's own uses of checked services */
+__thread int evlsim__unchecked __attribute__((tls_model("initial-exec")));
+
+static void publish_check_mode(int mode)
+{
+	__atomic_store_n(&evlsim__checks_enabled, mode != EVLSIM_CHECK_OFF, __ATOMIC_RELAXED);
+}
+
+static int get_check_mode(void)
+{
+	int mode = __atomic_load_n(&check_mode, __ATOMIC_RELAXED);
+	const char *env;
+
+	if (mode >= 0)
+		return mode;
+	mode = EVLSIM_CHECK_WARN;
+	env = getenv("EVLSIM_CHECK");
+	if (env && !strcmp(env, "abort"))
+		mode = EVLSIM_CHECK_ABORT;
+	else if (env && !strcmp(env, "off"))
+		mode = EVLSIM_CHECK_OFF;
+	else if (env && *env && strcmp(env, "warn"))
+		fprintf(stderr, "evlsim: EVLSIM_CHECK=%s is not warn, abort or off; using warn\n", env);
+	__atomic_store_n(&check_mode, mode, __ATOMIC_RELAXED);
+	publish_check_mode(mode);
+	return mode;
+}
+
+/* The check mode, read from the environment on first use (checker.c). */
+int evlsim__check_mode(void)
+{
+	return get_check_mode();
+}
+
+EVLSIM_EXPORT enum evlsim_check_mode evlsim_set_check_mode(enum evlsim_check_mode mode)
+{
+	int old = get_check_mode();
+
+	__atomic_store_n(&check_mode, (int)mode, __ATOMIC_RELAXED);
+	publish_check_mode((int)mode);
+	return (enum evlsim_check_mode)old;
+}
+
+EVLSIM_EXPORT unsigned long evlsim_report_count(enum evlsim_report_kind kind)
+{
+	if ((unsigned int)kind >= EVLSIM_REPORT_NR)
+		return 0;
+	return __atomic_load_n(&counts[kind], __ATOMIC_RELAXED);
+}
+
+EVLSIM_EXPORT unsigned long evlsim_report_total(void)
+{
+	unsigned long sum = 0;
+	int k;
+
+	for (k = 0; k < EVLSIM_REPORT_NR; k++)
+		if (k != EVLSIM_REPORT_NOTICE)
+			sum += __atomic_load_n(&counts[k], __ATOMIC_RELAXED);
+	return sum;
+}
+
+EVLSIM_EXPORT void evlsim_reset_reports(void)
+{
+	int k;
+
+	for (k = 0; k < EVLSIM_REPORT_NR; k++)
+		__atomic_store_n(&counts[k], 0, __ATOMIC_RELAXED);
+}
+
+#ifdef HAVE_LIBDW
+static void print_frames(FILE *out, void **frames, int n)
+{
+	static const Dwfl_Callbacks callbacks = {
+		.find_elf = dwfl_linux_proc_find_elf,
+		.find_debuginfo = dwfl_standard_find_debuginfo,
+	};
+	Dwfl *dwfl = dwfl_begin(&callbacks);
+	int i;
+
+	if (dwfl) {
+		dwfl_linux_proc_report(dwfl, getpid());
+		dwfl_report_end(dwfl, NULL, NULL);
+	}
+	for (i = 0; i < n; i++) {
+		/* Return addresses point after the call: look up the call itself. */
+		Dwarf_Addr pc = (Dwarf_Addr)(unsigned long)frames[i] - (i ? 1 : 0);
+		Dwfl_Module *mod = dwfl ? dwfl_addrmodule(dwfl, pc) : NULL;
+		const char *sym = NULL, *file = NULL;
+		GElf_Off off = 0;
+		GElf_Sym esym;
+		int line = 0;
+
+		if (mod) {
+			Dwfl_Line *l = dwfl_module_getsrc(mod, pc);
+
+			sym = dwfl_module_addrinfo(mod, pc, &off, &esym, NULL, NULL, NULL);
+			if (l)
+				file = dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL);
+		}
+		if (file)
+			fprintf(out, "evlsim:   #%-2d %s+%#lx (%s:%d)\n", i, sym ? sym : "??",
+				(unsigned long)off, file, line);
+		else
+			fprintf(out, "evlsim:   #%-2d %s+%#lx [%p]\n", i, sym ? sym : "??",
+				(unsigned long)off, frames[i]);
+	}
+	if (dwfl)
+		dwfl_end(dwfl);
+}
+#else
+static void print_frames(FILE *out, void **frames, int n)
+{
+	char **syms = backtrace_symbols(frames, n);
+	int i;
+
+	for (i = 0; i < n; i++)
+		fprintf(out, "evlsim:   #%-2d %s\n", i, syms ? syms[i] : "??");
+	free(syms);
+}
+#endif
+
+/*
+ * The function holding @addr, as "name+0xoff" (libdw: static functions too; else the
+ * dynamic symbol table through dladdr()), or "[addr]" when unknown.
+ */
+void evlsim__internal_io(int delta)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (t)
+		t->internal_io += delta;
+}
+#define internal_io evlsim__internal_io
+
+static void symbolize(const void *addr, char *buf, evlsim_size_t len);
+
+void evlsim__symbolize(const void *addr, char *buf, evlsim_size_t len)
+{
+	int saved_errno = errno;
+
+	internal_io(1);		/* libdw reads /proc: no demotion */
+	symbolize(addr, buf, len);
+	internal_io(-1);
+	errno = saved_errno;
+}
+
+static void symbolize(const void *addr, char *buf, evlsim_size_t len)
+{
+	const char *sym = NULL;
+	unsigned long off = 0;
+#ifdef HAVE_LIBDW
+	static const Dwfl_Callbacks callbacks = {
+		.find_elf = dwfl_linux_proc_find_elf,
+		.find_debuginfo = dwfl_standard_find_debuginfo,
+	};
+	Dwfl *dwfl = dwfl_begin(&callbacks);
+
+	if (dwfl) {
+		Dwfl_Module *mod;
+		GElf_Off goff = 0;
+		GElf_Sym esym;
+
+		dwfl_linux_proc_report(dwfl, getpid());
+		dwfl_report_end(dwfl, NULL, NULL);
+		mod = dwfl_addrmodule(dwfl, (Dwarf_Addr)(unsigned long)addr);
+		if (mod)
+			sym = dwfl_module_addrinfo(mod, (Dwarf_Addr)(unsigned long)addr, &goff,
+						   &esym, NULL, NULL, NULL);
+		if (sym) {
+			snprintf(buf, len, "%s+%#lx", sym, (unsigned long)goff);
+			dwfl_end(dwfl);
+			return;
+		}
+		dwfl_end(dwfl);
+	}
+#endif
+	{
+		Dl_info info;
+
+		if (dladdr(addr, &info) && info.dli_sname) {
+			sym = info.dli_sname;
+			off = (unsigned long)addr - (unsigned long)info.dli_saddr;
+		}
+	}
+	if (sym)
+		snprintf(buf, len, "%s+%#lx", sym, off);
+	else
+		snprintf(buf, len, "[%p]", addr);
+}
+
+static void print_backtrace(FILE *out, int skip)
+{
+	void *frames[MAX_FRAMES + 4];
+	int n = backtrace(frames, MAX_FRAMES + skip);
+
+	if (n > skip)
+		print_frames(out, frames + skip, n - skip);
+}
+
+static void print_header(FILE *out, const char *tag, const char *rule, const char *fmt,
+			 va_list ap)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (rule)
+		fprintf(out, "evlsim: %s [%s] ", tag, rule);
+	else
+		fprintf(out, "evlsim: %s ", tag);
+	vfprintf(out, fmt, ap);
+	if (t)
+		fprintf(out, " (thread %s%s%stid %d, %s)\n", t->evl ? "'" : "",
+			t->evl ? t->name : "", t->evl ? "' " : "", t->tid,
+			t->stage == EVLSIM_OOB ? "out-of-band" : "in-band");
+	else
+		fprintf(out, " (tid %d, in-band)\n", (int)gettid());
+}
+
+/*
+ * The simulator's own output goes through stdio, hence through the interposed write():
+ * marked as internal, it does not demote an oob thread as the program's own I/O would.
+ */
+
+static __attribute__((noinline)) void vreport(enum evlsim_report_kind kind, const char *rule,
+					      int bt, const char *fmt, va_list ap)
+{
+	int mode = get_check_mode(), saved_errno = errno;
+
+	if (kind == EVLSIM_REPORT_RULE && mode == EVLSIM_CHECK_OFF)
+		return;
+	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
+
+	internal_io(1);
+	pthread_mutex_lock(&print_lock);
+	print_header(stderr, kind_tags[kind], rule, fmt, ap);
+	if (bt)
+		print_backtrace(stderr, 2);
+	fflush(stderr);
+	pthread_mutex_unlock(&print_lock);
+	internal_io(-1);
+
+	if (kind == EVLSIM_REPORT_BUG ||
+	    (kind == EVLSIM_REPORT_RULE && mode == EVLSIM_CHECK_ABORT)) {
+		fprintf(stderr, "evlsim: aborting (%s)\n",
+			kind == EVLSIM_REPORT_BUG ? "BUG" : "EVLSIM_CHECK=abort");
+		abort();
+	}
+	/* a report is invisible to the program under test: the unwinder clobbers errno */
+	errno = saved_errno;
+}
+
+void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(kind, rule, kind != EVLSIM_REPORT_NOTICE, fmt, ap);
+	va_end(ap);
+}
+
+void evlsim__report_bt(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(kind, rule, 1, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A diagnostic with a backtrace recorded earlier (resource accounting: where a leaked
+ * object was allocated), symbolized now, in place of the current one.
+ */
+void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void *const *frames,
+			   int nframes, const char *fmt, ...)
+{
+	int saved_errno = errno;
+	va_list ap;
+
+	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
+	internal_io(1);
+	pthread_mutex_lock(&print_lock);
+	va_start(ap, fmt);
+	print_header(stderr, kind_tags[kind], rule, fmt, ap);
+	va_end(ap);
+	if (nframes > 0)
+		print_frames(stderr, (void **)frames, nframes);
+	fflush(stderr);
+	pthread_mutex_unlock(&print_lock);
+	internal_io(-1);
+	errno = saved_errno;
+}
+
+_Noreturn void evlsim__die_at(const char *file, int line, const char *func, const char *fmt, ...)
+{
+	va_list ap;
+
+	pthread_mutex_lock(&print_lock);
+	fprintf(stderr, "evlsim: internal error in %s() at %s:%d: ", func, file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	print_backtrace(stderr, 1);
+	fflush(stderr);
+	abort();
+}
+
+/*
+ * printk: the console prints messages below $EVLSIM_LOGLEVEL (default 7, as the kernel's
+ * default console_loglevel: everything but KERN_DEBUG), on stderr, one write per line.
+ */
+int evlsim__vlog(int level, const char *fmt, va_list ap)
+{
+	char buf[1024];
+	int len, saved_errno = errno;
+
+	if (console_loglevel < 0) {
+		const char *env = getenv("EVLSIM_LOGLEVEL");
+
+		console_loglevel = env && *env ? atoi(env) : 7;
+	}
+	len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	if (len < 0)
+		return 0;
+	if (level < console_loglevel) {
+		internal_io(1);
+		pthread_mutex_lock(&print_lock);
+		fwrite(buf, 1, (size_t)len < sizeof(buf) ? (size_t)len : sizeof(buf) - 1, stderr);
+		fflush(stderr);
+		pthread_mutex_unlock(&print_lock);
+		internal_io(-1);
+	}
+	errno = saved_errno;
+	return len;
+}

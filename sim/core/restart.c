@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * System call results (user world): the restart of a call a signal interrupted, and the
+ * -1/errno convention, for the in-band interposers and the oob syscall path.
+ */
+#include <errno.h>
+#include "core/restart.h"
+
+_Static_assert(EVLSIM_ERESTARTSYS == 512 && EVLSIM_ERESTART_RESTARTBLOCK == 516,
+	       "the kernel's restart codes");
+
+int evlsim__restart_call(long *ret, unsigned long sig_before)
+{
+	struct evlsim_thread *t = evlsim__self;
+	int handled = t && __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE) != sig_before;
+
+	switch (-*ret) {
+	case EVLSIM_ERESTARTSYS:
+		if (!handled || t->sig_last_restart)
+			return 1;
+		break;
+	case EVLSIM_ERESTARTNOINTR:
+		return 1;
+	case EVLSIM_ERESTARTNOHAND:
+	case EVLSIM_ERESTART_RESTARTBLOCK:
+		if (!handled)
+			return 1;
+		break;
+	default:
+		return 0;
+	}
+	*ret = -EINTR;
+	return 0;
+}
+
+long evlsim__syscall_result(long ret)
+{
+	if (ret < 0 && ret >= -4095) {
+		errno = (int)-ret;
+		return -1;
+	}
+	return ret;
+}

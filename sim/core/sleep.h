@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The one sleep/wake primitive (core/sleep.c).
+ *
+ * Shared by both worlds: plain C and compiler builtins only (see core/base.h).
+ */
+#ifndef _EVLSIM_SIM_CORE_SLEEP_H
+#define _EVLSIM_SIM_CORE_SLEEP_H
+
+#include "core/thread.h"
+
+/* ---------------------------------------------------------------------------------------
+ * The one sleep/wake primitive. Every blocking wait of the simulator goes through it.
+ *
+ * Protocol (lost-wakeup free): the sleeper calls evlsim__prepare_sleep(self) before it
+ * publishes itself on a wait list (under that list's lock), drops the lock and calls
+ * evlsim__sleep(). A waker removes it from the list under the same lock, sets ->info and
+ * calls evlsim__wake(). A wake-up that happens between prepare and sleep is not lost.
+ */
+enum evlsim_sleep_result {
+	EVLSIM_WOKEN = 0,		/* evlsim__wake() was called */
+	EVLSIM_TIMEDOUT = 1,		/* the absolute deadline passed */
+	EVLSIM_SIGNALED = 2,		/* interruptible sleep, a signal handler ran */
+};
+#define EVLSIM_SLEEP_INTERRUPTIBLE	0x1
+
+void evlsim__prepare_sleep(struct evlsim_thread *self);
+int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags);
+/* Must be called with the lock of the wait list @t was removed from still held: the
+ * sleeper re-takes that lock before it returns, so @t cannot vanish under the waker. */
+void evlsim__wake(struct evlsim_thread *t);
+void evlsim__sleep_signal(struct evlsim_thread *self);
+/* A signal arrived since the snapshot @since of self->sig_count. */
+static inline int evlsim__signal_since(struct evlsim_thread *self, unsigned long since)
+{
+	return __atomic_load_n(&self->sig_count, __ATOMIC_ACQUIRE) != since;
+}
+
+#endif /* _EVLSIM_SIM_CORE_SLEEP_H */

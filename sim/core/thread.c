@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Per-thread simulator state and RCU (user world).
+ *
+ * A thread gets its struct evlsim_thread on its first call into the simulator. The state
+ * is registered with liburcu (memb flavour: near-free read side, grace periods through
+ * membarrier) and torn down by a pthread key destructor at thread exit, which also
+ * detaches a thread that is still attached to EVL, as the core does when a task exits.
+ */
+#define _LGPL_SOURCE
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/futex.h>
+#include <linux/membarrier.h>
+#include <sys/syscall.h>
+#include <urcu/arch.h>
+#include <urcu/urcu-memb.h>
+#include "internal.h"
+
+__thread struct evlsim_thread *evlsim__self __attribute__((tls_model("initial-exec")));
+
+static pthread_key_t thread_key;
+static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
+static struct evlsim_mutex registry_lock = EVLSIM_MUTEX_INITIALIZER;
+static struct evlsim_thread *all_threads;
+/* States of threads that died with a fork(): kept reachable, never reused. */
+static struct evlsim_thread *forked_away;
+
+static void thread_exit(void *arg);
+
+static void fork_prepare(void)
+{
+	evlsim__mutex_lock(&registry_lock);
+}
+
+static void fork_parent(void)
+{
+	evlsim__mutex_unlock(&registry_lock);
+}
+
+static void fork_child(void)
+{
+	struct evlsim_thread *t, *next, *self = evlsim__self;
+
+	/* Only the forking thread lives on in the child. libevl clears its TLS at fork, so
+	 * the child thread is not an EVL thread any more (spec 3.4: EPERM in the child). */
+	for (t = all_threads; t; t = next) {
+		next = t->next_all;
+		if (t != self) {
+			t->next_all = forked_away;
+			forked_away = t;
+		}
+	}
+	all_threads = self;
+	if (self) {
+		self->next_all = NULL;
+		self->evl = NULL;
+		self->efd = -1;
+		self->stage = EVLSIM_INBAND;
+		self->oob_fastpath = 0;
+		self->tid = (int)syscall(SYS_gettid);
+	}
+	evlsim__mutex_init(&registry_lock);
+}
+
+static void make_key(void)
+{
+	if (pthread_key_create(&thread_key, thread_exit))
+		evlsim__die("pthread_key_create failed");
+	pthread_atfork(fork_prepare, fork_parent, fork_child);
+}
+
+struct evlsim_thread *evlsim__current_slow(void)
+{
+	struct evlsim_thread *t;
+
+	pthread_once(&thread_key_once, make_key);
+	/* cache-line aligned: the hot fields are written by every oob call of the thread */
+	t = aligned_alloc(EVLSIM_CACHELINE, sizeof(*t));
+	if (!t)
+		evlsim__die("out of memory for a thread state");
+	memset(t, 0, sizeof(*t));
+	t->efd = -1;
+	t->tid = (int)syscall(SYS_gettid);
+	urcu_memb_register_thread();
+	t->rcu_registered = 1;
+	pthread_setspecific(thread_key, t);
+
+	evlsim__mutex_lock(&registry_lock);
+	t->next_all = all_threads;
+	all_threads = t;
+	evlsim__mutex_unlock(&registry_lock);
+
+	evlsim__self = t;
+	return t;
+}
+
+/* Set once by the EVL core: detaches a thread that exits attached. */
+static void (*thread_exit_hook)(struct evlsim_thread *t);
+
+void evlsim__set_thread_exit_hook(void (*hook)(struct evlsim_thread *t))
+{
+	__atomic_store_n(&thread_exit_hook, hook, __ATOMIC_RELEASE);
+}
+
+static void thread_exit(void *arg)
+{
+	void (*hook)(struct evlsim_thread *) = __atomic_load_n(&thread_exit_hook,
+							      __ATOMIC_ACQUIRE);
+	struct evlsim_thread *t = arg, **pp;
+
+	if (hook)
+		hook(t);
+
+	evlsim__mutex_lock(&registry_lock);
+	for (pp = &all_threads; *pp; pp = &(*pp)->next_all) {
+		if (*pp == t) {
+			*pp = t->next_all;
+			break;
+		}
+	}
+	evlsim__mutex_unlock(&registry_lock);
+
+	if (t->rcu_registered)
+		urcu_memb_unregister_thread();
+	evlsim__self = NULL;
+	evlsim__free(t);
+}
+
+
+/* ---- per-thread crossing references (see internal.h) --------------------------------- */
+
+int evlsim__oob_drainers;
+int evlsim__oob_fence;
+static int drain_gen;		/* futex word: bumped by every leaving caller a drainer waits for */
+
+static long membarrier(int cmd)
+{
+	return syscall(SYS_membarrier, cmd, 0, 0);
+}
+
+__attribute__((constructor)) static void oob_barrier_init(void)
+{
+	evlsim__oob_fence = membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED) != 0;
+}
+
+void evlsim__oob_barrier(void)
+{
+	static int fence_word;
+
+	/* without membarrier, a seq_cst RMW is this side's full fence */
+	if (evlsim__oob_fence || membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED))
+		__atomic_fetch_add(&fence_word, 0, __ATOMIC_SEQ_CST);
+}
+
+static bool oob_file_busy(const void *filp)
+{
+	struct evlsim_thread *t;
+	bool busy = false;
+
+	evlsim__mutex_lock(&registry_lock);
+	for (t = all_threads; t && !busy; t = t->next_all)
+		busy = __atomic_load_n(&t->oob_file, __ATOMIC_ACQUIRE) == filp;
+	evlsim__mutex_unlock(&registry_lock);
+	return busy;
+}
+
+#define DRAIN_SPIN_NS		10000		/* then sleep: do not burn a core */
+#define DRAIN_RESCAN_NS		1000000		/* bound on a missed wake-up */
+
+void evlsim__oob_file_drain(const void *filp)
+{
+	const struct timespec rescan = { 0, DRAIN_RESCAN_NS };
+	evlsim_ns_t spin_end = evlsim__clock_now() + DRAIN_SPIN_NS;
+	int gen;
+
+	while (oob_file_busy(filp)) {
+		if (evlsim__clock_now() < spin_end) {
+			caa_cpu_relax();
+			continue;
+		}
+		__atomic_fetch_add(&evlsim__oob_drainers, 1, __ATOMIC_SEQ_CST);
+		for (;;) {
+			gen = __atomic_load_n(&drain_gen, __ATOMIC_ACQUIRE);
+			if (!oob_file_busy(filp))
+				break;
+			syscall(SYS_futex, &drain_gen, FUTEX_WAIT_PRIVATE, gen, &rescan, NULL, 0);
+		}
+		__atomic_fetch_sub(&evlsim__oob_drainers, 1, __ATOMIC_RELEASE);
+		break;
+	}
+}
+
+void evlsim__oob_drain_wake(void)
+{
+	__atomic_fetch_add(&drain_gen, 1, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &drain_gen, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+/* White-box tests hook scheduling points here (evlsim__set_sched_hook()). */
+void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
+int evlsim__sched_points_on;
+
+EVLSIM_EXPORT void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp))
+{
+	__atomic_store_n(&evlsim__sched_hook, hook, __ATOMIC_RELEASE);
+	if (hook)
+		__atomic_fetch_or(&evlsim__sched_points_on, EVLSIM_SP_ON_HOOK, __ATOMIC_RELEASE);
+	else
+		__atomic_fetch_and(&evlsim__sched_points_on, ~EVLSIM_SP_ON_HOOK, __ATOMIC_RELEASE);
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Per-thread simulator state (core/thread.c) and the simulator's RCU (core/rcu.c).
+ *
+ * Shared by both worlds: plain C and compiler builtins only (see core/base.h).
+ */
+#ifndef _EVLSIM_SIM_CORE_THREAD_H
+#define _EVLSIM_SIM_CORE_THREAD_H
+
+#include "core/base.h"
+
+/* ---------------------------------------------------------------------------------------
+ * Per-thread simulator state.
+ *
+ * Every thread that touches a simulated object gets one, lazily, on its first call
+ * (evlsim__current()). It is registered with liburcu at the same time, and torn down by a
+ * pthread key destructor when the thread exits.
+ */
+enum evlsim_stage {
+	EVLSIM_INBAND = 0,
+	EVLSIM_OOB = 1,
+};
+
+#define EVLSIM_CACHELINE	64
+
+struct evlsim_thread {
+	/* hot: read by every oob call, written by no other thread */
+	int stage;			/* enum evlsim_stage */
+	int compat;			/* caller simulates a 32-bit task (in_compat_syscall()) */
+	int oob_fastpath;		/* oob stage, and oob calls may take the fast path */
+	void *evl;			/* struct evl_thread * once attached (kernel world), else NULL */
+	int efd;			/* thread element fd once attached, else -1 */
+	void *oob_file;			/* struct file * this thread's oob syscall runs on */
+
+	/* the one sleep/wake primitive (sleep.c) */
+	int wake;			/* futex word: 0 armed, 1 woken, 2 signal */
+	int info;			/* wake-up information bits, set by the waker (EVL_T_*) */
+
+	/* signals (signal.c): counts the handlers run on this thread, so that a blocking
+	 * simulated call can tell a signal arrived while it was inside. */
+	unsigned long sig_count;
+	int sig_last;			/* last signal number handled */
+	int sig_last_restart;		/* ... and whether its handler had SA_RESTART */
+	unsigned long sig_snap;		/* sig_count when the current sleep was prepared */
+	unsigned long oob_sig;		/* sig_count when the current oob syscall entered */
+	unsigned long oob_args[3];	/* its arguments (fd first), for a restart */
+
+	/* counters, readable through the simulator API */
+	unsigned long nr_switches;	/* stage switches */
+	unsigned long nr_oob_calls;	/* oob syscalls issued */
+	unsigned long nr_ctx_switches;	/* times this thread slept */
+	unsigned long nr_isw;		/* switches to in-band (evl_get_state()'s isw) */
+
+	/* health monitoring (core/stage.c) */
+	int mode;			/* EVL_T_WOSS... mode bits (evl_set_thread_mode()), atomic */
+	int hm_pending;			/* EVL_HMDIAG_* cause of a SIGDEBUG not sent yet, 0: none */
+	int in_irq;			/* > 0: in an EVL timer handler (evl_in_irq()) */
+
+	/* the kernel world's struct evl_thread of this thread (evl/wait.c) */
+	unsigned char evl_thread[128] __attribute__((aligned(16)));
+	int evl_thread_ready;
+	/* an EVL kthread's struct evl_thread (in its struct evl_kthread), which then
+	 * stands for the one above; NULL for any other thread (evl/kthread.c) */
+	void *evl_thread_ext;
+
+	int internal_io;		/* > 0: the simulator itself does I/O (no demotion) */
+	int tid;
+	int rcu_registered;
+	char name[32];			/* EVL thread name once attached */
+	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
+} __attribute__((aligned(EVLSIM_CACHELINE)));
+
+/* TLS, initial-exec: async-signal-safe and one instruction to read. */
+extern __thread struct evlsim_thread *evlsim__self __attribute__((tls_model("initial-exec")));
+
+struct evlsim_thread *evlsim__current_slow(void);
+
+static inline struct evlsim_thread *evlsim__current(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return evlsim_likely(t) ? t : evlsim__current_slow();
+}
+
+
+/* RCU (liburcu memb), with ThreadSanitizer annotations when built with TSan. */
+void evlsim__rcu_read_lock(void);
+void evlsim__rcu_read_unlock(void);
+void evlsim__synchronize_rcu(void);
+
+/*
+ * A per-thread statistic: written by its own thread only, read by others (evl_get_state()).
+ * On x86-64 one increment in memory, which other CPUs see whole, as the kernel's
+ * this_cpu_inc(); elsewhere a relaxed atomic store.
+ */
+#ifdef __x86_64__
+#define evlsim__count_event(__c)	__asm__ __volatile__("incq %0" : "+m"(__c))
+#else
+#define evlsim__count_event(__c)	__atomic_store_n(&(__c), (__c) + 1, __ATOMIC_RELAXED)
+#endif
+
+/*
+ * Called on a thread's exit, before its state is torn down, by the layer that attached it
+ * (the EVL core detaches a thread that exits attached). Set once, at load.
+ */
+void evlsim__set_thread_exit_hook(void (*hook)(struct evlsim_thread *t));
+
+#endif /* _EVLSIM_SIM_CORE_THREAD_H */

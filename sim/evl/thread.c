@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * EVL threads (kernel world), after kernel/evl/thread.c. Stages are in core/stage.c, the
+ * out-of-band syscall path in syscall.c.
+ *
+ * A thread becomes an EVL thread by attaching: it gets a thread element, a file the
+ * simulator keeps a reference on, installed at a descriptor (libevl's efd). An attached
+ * thread runs in-band until its first oob call switches it out-of-band, where it stays
+ * (lazy switching) until an in-band call demotes it (EVL_HMDIAG_SYSDEMOTE) or it switches
+ * back explicitly.
+ */
+#include <linux/fs.h>
+#include <linux/stdarg.h>
+#include <linux/minmax.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/anon_inodes.h>
+#include <linux/compat.h>
+#include <evl/file.h>
+#include <uapi/evl/factory-abi.h>
+#include <uapi/evl/thread-abi.h>
+#include <linux/file.h>
+#include <linux/uaccess.h>
+#include "kinternal.h"
+
+#define EVL_THREAD_CLONE_FLAGS	(EVL_CLONE_PUBLIC | EVL_CLONE_OBSERVABLE | EVL_CLONE_UNICAST)
+
+struct evl_thread_element {
+	struct evlsim_thread *thread;	/* NULL once detached */
+	char *name;
+	int clone_flags;
+	struct file *filp;		/* the element file, referenced while attached */
+	struct evl_file efile;		/* oob-capable: mode and state requests from oob */
+	struct list_head next;		/* public threads, by name */
+};
+
+static struct evlsim_mutex public_lock = EVLSIM_MUTEX_INITIALIZER;
+static LIST_HEAD(public_threads);
+
+static int thread_element_release(struct inode *inode, struct file *filp)
+{
+	struct evl_thread_element *te = filp->private_data;
+
+	/* evl_release_file() without its watchers and its scheduling point: the element
+	 * is the simulator's, and no test hook should see its release */
+	evl_pass_crossing(&te->efile.crossing);
+	evlsim__oob_file_drain(filp);
+	__atomic_store_n(&filp->f_oob_state.data, NULL, __ATOMIC_RELEASE);
+	kfree(te->name);
+	kfree(te);
+	return 0;
+}
+
+/* ->thread of every element: cleared under it at detach, read under it by another thread */
+static struct evlsim_mutex element_lock = EVLSIM_MUTEX_INITIALIZER;
+
+/* update_mode() of kernel/evl/thread.c: EVL_THRIOC_SET_MODE, EVL_THRIOC_CLEAR_MODE */
+static int update_mode(struct evl_thread_element *te, __u32 mask, __u32 *oldmask, bool set)
+{
+	struct evlsim_thread *t;
+	int ret = 0;
+
+	*oldmask = 0;
+	if (mask & ~EVL_THREAD_MODE_BITS)
+		return -EINVAL;
+	if (set) {
+		/* HM events go to an observable thread only */
+		if ((mask & EVL_T_HMOBS) && !(te->clone_flags & EVL_CLONE_OBSERVABLE))
+			return -EINVAL;
+		/* a warning without a channel is notified through SIGDEBUG */
+		if ((mask & EVL_THREAD_WARN_MASK) && !(mask & EVL_THREAD_HM_MASK))
+			mask |= EVL_T_HMSIG;
+	}
+	evlsim__mutex_lock(&element_lock);
+	t = te->thread;
+	if (!t)
+		ret = -ESRCH;
+	else if (set)
+		*oldmask = __atomic_fetch_or(&t->mode, mask, __ATOMIC_RELAXED);
+	else
+		*oldmask = __atomic_fetch_and(&t->mode, ~mask, __ATOMIC_RELAXED);
+	evlsim__mutex_unlock(&element_lock);
+	*oldmask &= EVL_THREAD_MODE_BITS;
+	return ret;
+}
+
+/*
+ * EVL_THRIOC_GET_STATE: what the simulator knows of the thread (its mode bits, its stage,
+ * EVL_T_PEND while it waits on an EVL wait queue, the counters), zeros for the rest
+ */
+static int get_state(struct evl_thread_element *te, struct evl_thread_state *st)
+{
+	struct evlsim_thread *t;
+	int ret = 0;
+
+	memset(st, 0, sizeof(*st));
+	evlsim__mutex_lock(&element_lock);
+	t = te->thread;
+	if (!t) {
+		ret = -ESRCH;
+	} else {
+		st->state = __atomic_load_n(&t->mode, __ATOMIC_RELAXED) & EVL_THREAD_MODE_BITS;
+		if (__atomic_load_n(&t->stage, __ATOMIC_RELAXED) == EVLSIM_INBAND)
+			st->state |= EVL_T_INBAND;
+		if (!t->evl_thread_ext)		/* not an EVL kthread */
+			st->state |= EVL_T_USER;
+		if (te->clone_flags & EVL_CLONE_OBSERVABLE)
+			st->state |= EVL_T_OBSERV;
+		st->state |= evlsim__evl_state(t) & EVL_T_PEND;
+		st->isw = __atomic_load_n(&t->nr_isw, __ATOMIC_RELAXED);
+		st->csw = __atomic_load_n(&t->nr_ctx_switches, __ATOMIC_RELAXED);
+		st->sc = __atomic_load_n(&t->nr_oob_calls, __ATOMIC_RELAXED);
+	}
+	evlsim__mutex_unlock(&element_lock);
+	return ret;
+}
+
+/* thread_common_ioctl() of kernel/evl/thread.c, for the requests the simulator serves */
+static long thread_common_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
+{
+	struct evl_thread_element *te = filp->private_data;
+	struct evl_thread_state st;
+	__u32 mask, oldmask;
+	int ret;
+
+	switch (cmd) {
+	case EVL_THRIOC_SET_MODE:
+	case EVL_THRIOC_CLEAR_MODE:
+		if (raw_copy_from_user(&mask, (void __user *)arg, sizeof(mask)))
+			return -EFAULT;
+		ret = update_mode(te, mask, &oldmask, cmd == EVL_THRIOC_SET_MODE);
+		if (ret)
+			return ret;
+		if (raw_copy_to_user((void __user *)arg, &oldmask, sizeof(oldmask)))
+			return -EFAULT;
+		return 0;
+	case EVL_THRIOC_GET_STATE:
+		ret = get_state(te, &st);
+		if (ret)
+			return ret;
+		if (raw_copy_to_user((void __user *)arg, &st, sizeof(st)))
+			return -EFAULT;
+		return 0;
+	default:
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations thread_fops = {
+	.release = thread_element_release,
+	.unlocked_ioctl = thread_common_ioctl,
+	.oob_ioctl = thread_common_ioctl,
+};
+
+static bool valid_name(const char *name)
+{
+	return *name && !strchr(name, '/');
+}
+
+int evlsim__evl_attach(struct evlsim_thread *t, const char *name, int flags)
+{
+	struct evl_thread_element *te, *it;
+	char anon[32];
+	int fd, ret;
+
+	if (t->evl)
+		return -EBUSY;
+	if (flags & ~EVL_THREAD_CLONE_FLAGS)
+		return -EINVAL;
+	if (!name) {
+		snprintf(anon, sizeof(anon), "thread:%d", t->tid);
+		name = anon;
+	}
+	if (!valid_name(name))
+		return -EINVAL;
+	if (strlen(name) > NAME_MAX)
+		return -ENAMETOOLONG;
+
+	te = kzalloc(sizeof(*te), GFP_KERNEL);
+	if (!te)
+		return -ENOMEM;
+	te->name = kstrdup(name, GFP_KERNEL);
+	if (!te->name) {
+		kfree(te);
+		return -ENOMEM;
+	}
+	te->clone_flags = flags;
+	INIT_LIST_HEAD(&te->next);
+
+	if (flags & EVL_CLONE_PUBLIC) {
+		evlsim__mutex_lock(&public_lock);
+		list_for_each_entry(it, &public_threads, next) {
+			if (!strcmp(it->name, name)) {
+				evlsim__mutex_unlock(&public_lock);
+				ret = -EEXIST;
+				goto fail;
+			}
+		}
+		list_add(&te->next, &public_threads);
+		evlsim__mutex_unlock(&public_lock);
+	}
+
+	/* libevl opens element fds with O_CLOEXEC */
+	fd = get_unused_fd_flags(O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		ret = fd;
+		goto fail_public;
+	}
+	te->filp = anon_inode_getfile("[evl-thread]", &thread_fops, te, O_RDWR);
+	if (IS_ERR(te->filp)) {
+		put_unused_fd(fd);
+		ret = PTR_ERR(te->filp);
+		goto fail_public;
+	}
+	evl_open_file(&te->efile, te->filp);
+	get_file(te->filp);		/* the thread's own reference */
+	te->thread = t;
+	fd_install(fd, te->filp);
+
+	t->efd = fd;
+	__atomic_store_n(&t->stage, EVLSIM_INBAND, __ATOMIC_RELAXED);
+	t->oob_fastpath = 0;
+	__atomic_store_n(&t->mode, 0, __ATOMIC_RELAXED);
+	t->hm_pending = 0;
+	strscpy(t->name, name, sizeof(t->name));
+	__atomic_store_n(&t->evl, te, __ATOMIC_RELEASE);
+	return fd;
+
+fail_public:
+	if (flags & EVL_CLONE_PUBLIC) {
+		evlsim__mutex_lock(&public_lock);
+		list_del(&te->next);
+		evlsim__mutex_unlock(&public_lock);
+	}
+fail:
+	kfree(te->name);
+	kfree(te);
+	return ret;
+}
+
+int evlsim__evl_detach(struct evlsim_thread *t)
+{
+	struct evl_thread_element *te = t->evl;
+	int efd = t->efd;
+
+	if (!te)
+		return -EPERM;
+
+	__atomic_store_n(&t->stage, EVLSIM_INBAND, __ATOMIC_RELAXED);
+	t->oob_fastpath = 0;
+	__atomic_store_n(&t->mode, 0, __ATOMIC_RELAXED);	/* libevl clears EVL_T_WOSS first */
+	t->hm_pending = 0;
+	__atomic_store_n(&t->evl, NULL, __ATOMIC_RELEASE);
+	t->efd = -1;
+	evlsim__mutex_lock(&element_lock);
+	te->thread = NULL;
+	evlsim__mutex_unlock(&element_lock);
+
+	if (te->clone_flags & EVL_CLONE_PUBLIC) {
+		evlsim__mutex_lock(&public_lock);
+		list_del_init(&te->next);
+		evlsim__mutex_unlock(&public_lock);
+	}
+	/* libevl closes the element fd after detaching; drop the thread's own reference */
+	evlsim__sys_close(efd);
+	fput(te->filp);
+	return 0;
+}
+
+/* A thread that exits attached is detached, as libevl's thread-specific destructor does. */
+static void detach_at_exit(struct evlsim_thread *t)
+{
+	if (t->evl)
+		evlsim__evl_detach(t);
+}
+
+static __attribute__((constructor)) void thread_exit_init(void)
+{
+	evlsim__set_thread_exit_hook(detach_at_exit);
+}
+
+EVLSIM_EXPORT int evlsim_set_compat_caller(int on)
+{
+	struct evlsim_thread *t = evlsim__current();
+	int old = t->compat;
+
+	t->compat = !!on;
+	return old;
+}
+
+EVLSIM_EXPORT int evlsim_get_thread_stats(struct evlsim_thread_stats *stats)
+{
+	struct evlsim_thread *t = evlsim__current();
+
+	if (!stats)
+		return -EINVAL;
+	stats->stage_switches = t->nr_switches;
+	stats->oob_calls = t->nr_oob_calls;
+	stats->sleeps = t->nr_ctx_switches;
+	return 0;
+}
+
+EVLSIM_EXPORT int evlsim_is_sim_fd(int fd)
+{
+	return evlsim__fd_is_sim(fd);
+}
+

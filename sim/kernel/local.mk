@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Layer 3, kernel world: the Linux kernel services drivers call. Modules, devices and
+# classes, memory, user access, locks, wait queues, completions, kthreads, workqueues,
+# RCU, printk and the library routines.
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/kernel/completion.c \
+	sim/kernel/kthread.c \
+	sim/kernel/ksched.h \
+	sim/kernel/lib.c \
+	sim/kernel/module.c \
+	sim/kernel/mutex.c \
+	sim/kernel/page_alloc.c \
+	sim/kernel/printk.c \
+	sim/kernel/rcupdate.c \
+	sim/kernel/semaphore.c \
+	sim/kernel/slab.c \
+	sim/kernel/spinlock.c \
+	sim/kernel/uaccess.c \
+	sim/kernel/wait.c \
+	sim/kernel/workqueue.c

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The libevl-compatible user API (user world): oob_read/oob_write/oob_ioctl and the
+ * thread calls, with libevl r47's return conventions, on top of the kernel world's oob
+ * syscall path. r47 issues oob syscalls through glibc's prctl(), whose int result is what
+ * the caller sees: -1/errno for [-4095, -1], otherwise the long truncated to an int.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <evl/evl.h>
+#include <uapi/evl/signal-abi.h>
+#include "internal.h"
+#include "core/restart.h"
+
+EVLSIM_EXPORT int evl_init(void)
+{
+	evlsim__current();
+	return 0;
+}
+
+EVLSIM_EXPORT int evl_attach_thread(int flags, const char *fmt, ...)
+{
+	struct evlsim_thread *t = evlsim__current();
+	char *name = NULL;
+	const char *p;
+	va_list ap;
+	int ret;
+
+	if (fmt) {
+		va_start(ap, fmt);
+		ret = vasprintf(&name, fmt, ap);
+		va_end(ap);
+		if (ret < 0)
+			return -ENOMEM;
+	}
+	p = name;
+	if (p && *p == '/') {		/* a leading slash means public */
+		flags |= EVL_CLONE_PUBLIC;
+		p++;
+	}
+	ret = evlsim__evl_attach(t, p, flags);
+	free(name);
+	return ret;
+}
+
+EVLSIM_EXPORT int evl_detach_thread(int flags)
+{
+	(void)flags;
+	return evlsim__evl_detach(evlsim__current());
+}
+
+EVLSIM_EXPORT int evl_detach_self(void)
+{
+	return evl_detach_thread(0);
+}
+
+EVLSIM_EXPORT int evl_get_self(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return t && t->evl ? t->efd : -1;
+}
+
+EVLSIM_EXPORT int evl_switch_oob(void)
+{
+	long ret = EVLSIM_RESTARTABLE(evlsim__evl_switch_oob());
+
+	return (int)ret;
+}
+
+EVLSIM_EXPORT int evl_switch_inband(void)
+{
+	return evlsim__evl_switch_inband();
+}
+
+EVLSIM_EXPORT bool evl_is_inband(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return !t || !t->evl || t->stage == EVLSIM_INBAND;
+}
+
+/*
+ * libevl's common ioctl: oob_ioctl() from an oob thread, ioctl() from an in-band one, so
+ * that asking does not switch the caller's stage. 0 or -errno; errno is left alone.
+ */
+static int common_ioctl(int efd, unsigned long request, void *arg)
+{
+	int saved_errno = errno, ret;
+
+	if (evl_is_inband())
+		ret = ioctl(efd, request, arg);
+	else
+		ret = oob_ioctl(efd, request, arg);
+	ret = ret ? -errno : 0;
+	errno = saved_errno;
+	return ret;
+}
+
+static int thread_mode(int efd, unsigned long request, int mask, int *oldmask)
+{
+	__u32 val = (__u32)mask;
+	int ret;
+
+	ret = common_ioctl(efd, request, &val);
+	if (!ret && oldmask)
+		*oldmask = (int)val;
+	return ret;
+}
+
+EVLSIM_EXPORT int evl_set_thread_mode(int efd, int mask, int *oldmask)
+{
+	return thread_mode(efd, EVL_THRIOC_SET_MODE, mask, oldmask);
+}
+
+EVLSIM_EXPORT int evl_clear_thread_mode(int efd, int mask, int *oldmask)
+{
+	return thread_mode(efd, EVL_THRIOC_CLEAR_MODE, mask, oldmask);
+}
+
+EVLSIM_EXPORT int evl_get_state(int efd, struct evl_thread_state *statebuf)
+{
+	return common_ioctl(efd, EVL_THRIOC_GET_STATE, statebuf);
+}

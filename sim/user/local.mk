@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Layer 1, user world: what programs call. The interposed C library entries (open, close,
+# read, write, ioctl, mmap, poll and their variants, sigaction) and the libevl-compatible
+# calls; each hands simulated descriptors down to the routing layer.
+sim_libevlsim_user_la_SOURCES += \
+	sim/user/interpose.c \
+	sim/user/libevl.c \
+	sim/user/libevl-poll.c \
+	sim/user/poll.c
+
+sim_libevlsim_early_la_SOURCES += sim/user/signal.c
