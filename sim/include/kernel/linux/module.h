@@ -55,7 +55,7 @@ struct module {
 
 #define MODULE_REF_BASE	1
 
-void evlsim__module_constructor(struct module *mod);
+__evlsim_export void evlsim__module_constructor(struct module *mod);
 
 #if defined(MODULE) || defined(KBUILD_MODNAME)
 #ifndef KBUILD_MODNAME

@@ -69,7 +69,7 @@ struct evlsim_module_param {
 	unsigned int defnum;		/* arrays: snapshot of *num */
 	struct evlsim_module_param *next;
 };
-void evlsim__module_param_constructor(struct module *mod, struct evlsim_module_param *p);
+__evlsim_export void evlsim__module_param_constructor(struct module *mod, struct evlsim_module_param *p);
 
 #define __MODULE_INFO(tag, name, info)	/* informational only */
 
