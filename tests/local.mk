@@ -14,81 +14,101 @@ AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 EVLSIM_TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
 EVLSIM_TESTS_LDADD = $(CHECK_LIBS) -lpthread
 
-# ---- test drivers: objects to link in, and module shared objects --------------------
-
-check_LTLIBRARIES += tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
-	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la
-check_LTLIBRARIES += tests/drivers/libtevl.la
-check_LTLIBRARIES += tests/drivers/libtpollsrc.la
-check_LTLIBRARIES += tests/drivers/libtsync.la
-check_LTLIBRARIES += tests/drivers/libtmmap.la
-check_LTLIBRARIES += tests/drivers/libtpoll.la
-check_LTLIBRARIES += tests/drivers/libtkthread.la
-check_LTLIBRARIES += tests/drivers/libtstage.la
-check_LTLIBRARIES += tests/drivers/libtleak.la
-tests_drivers_libtleak_la_SOURCES = tests/drivers/tleak.c tests/drivers/tleak-abi.h
-tests_drivers_libtleak_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tleak"' -D__KBUILD_MODNAME=kmod_tleak
-tests_drivers_libtleak_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtstage_la_SOURCES = tests/drivers/tstage.c tests/drivers/tstage-abi.h
-tests_drivers_libtstage_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tstage"' -D__KBUILD_MODNAME=kmod_tstage
-tests_drivers_libtstage_la_CFLAGS = $(KERNEL_CFLAGS)
+# ---- test drivers ------------------------------------------------------------------------
+# Each test driver is compiled once, as kernel code, into a convenience library of its
+# own; a suite links the objects of exactly the drivers it loads (module_init() registers
+# a built-in module from a constructor, so the object is linked whole, not picked from an
+# archive). <name>-abi.h is what the driver shares with the tests.
+check_LTLIBRARIES += tests/drivers/libtestdrv.la
+tests_drivers_libtestdrv_la_SOURCES = tests/drivers/testdrv.c tests/drivers/testdrv-abi.h
+tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
+tests_drivers_libtestdrv_la_CFLAGS = $(KERNEL_CFLAGS)
+TESTDRV_OBJ = tests/drivers/libtestdrv_la-testdrv.lo
 check_LTLIBRARIES += tests/drivers/libtbroken.la
+tests_drivers_libtbroken_la_SOURCES = tests/drivers/tbroken.c tests/drivers/tbroken-abi.h
+tests_drivers_libtbroken_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tbroken"' -D__KBUILD_MODNAME=kmod_tbroken
+tests_drivers_libtbroken_la_CFLAGS = $(KERNEL_CFLAGS)
+TBROKEN_OBJ = tests/drivers/libtbroken_la-tbroken.lo
+check_LTLIBRARIES += tests/drivers/libtdevreg.la
+tests_drivers_libtdevreg_la_SOURCES = tests/drivers/tdevreg.c tests/drivers/tdevreg-abi.h
+tests_drivers_libtdevreg_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tdevreg"' -D__KBUILD_MODNAME=kmod_tdevreg
+tests_drivers_libtdevreg_la_CFLAGS = $(KERNEL_CFLAGS)
+TDEVREG_OBJ = tests/drivers/libtdevreg_la-tdevreg.lo
+check_LTLIBRARIES += tests/drivers/libtevl.la
+tests_drivers_libtevl_la_SOURCES = tests/drivers/tevl.c tests/drivers/tevl-abi.h
+tests_drivers_libtevl_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tevl"' -D__KBUILD_MODNAME=kmod_tevl
+tests_drivers_libtevl_la_CFLAGS = $(KERNEL_CFLAGS)
+TEVL_OBJ = tests/drivers/libtevl_la-tevl.lo
+check_LTLIBRARIES += tests/drivers/libtfail.la
+tests_drivers_libtfail_la_SOURCES = tests/drivers/tfail.c tests/drivers/tfail-abi.h
+tests_drivers_libtfail_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tfail"' -D__KBUILD_MODNAME=kmod_tfail
+tests_drivers_libtfail_la_CFLAGS = $(KERNEL_CFLAGS)
+TFAIL_OBJ = tests/drivers/libtfail_la-tfail.lo
 check_LTLIBRARIES += tests/drivers/libtfault.la
 tests_drivers_libtfault_la_SOURCES = tests/drivers/tfault.c tests/drivers/tfault-abi.h
 tests_drivers_libtfault_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tfault"' -D__KBUILD_MODNAME=kmod_tfault
 tests_drivers_libtfault_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtbroken_la_SOURCES = tests/drivers/tbroken.c tests/drivers/tbroken-abi.h
-tests_drivers_libtbroken_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tbroken"' -D__KBUILD_MODNAME=kmod_tbroken
-tests_drivers_libtbroken_la_CFLAGS = $(KERNEL_CFLAGS)
+TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
+check_LTLIBRARIES += tests/drivers/libtkthread.la
 tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
 tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tkthread"' -D__KBUILD_MODNAME=kmod_tkthread
 tests_drivers_libtkthread_la_CFLAGS = $(KERNEL_CFLAGS)
+TKTHREAD_OBJ = tests/drivers/libtkthread_la-tkthread.lo
+check_LTLIBRARIES += tests/drivers/libtleak.la
+tests_drivers_libtleak_la_SOURCES = tests/drivers/tleak.c tests/drivers/tleak-abi.h
+tests_drivers_libtleak_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tleak"' -D__KBUILD_MODNAME=kmod_tleak
+tests_drivers_libtleak_la_CFLAGS = $(KERNEL_CFLAGS)
+TLEAK_OBJ = tests/drivers/libtleak_la-tleak.lo
+check_LTLIBRARIES += tests/drivers/libtmmap.la
 tests_drivers_libtmmap_la_SOURCES = tests/drivers/tmmap.c tests/drivers/tmmap-abi.h
 tests_drivers_libtmmap_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tmmap"' -D__KBUILD_MODNAME=kmod_tmmap
 tests_drivers_libtmmap_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtsync_la_SOURCES = tests/drivers/tsync.c tests/drivers/tsync-abi.h
-tests_drivers_libtsync_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tsync"' -D__KBUILD_MODNAME=kmod_tsync
-tests_drivers_libtsync_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtestdrv_la_SOURCES = tests/drivers/testdrv.c tests/drivers/testdrv-abi.h
-tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
-tests_drivers_libtestdrv_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtfail_la_SOURCES = tests/drivers/tfail.c
-tests_drivers_libtfail_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tfail"' -D__KBUILD_MODNAME=kmod_tfail
-tests_drivers_libtfail_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtnoexit_la_SOURCES = tests/drivers/tnoexit.c
+TMMAP_OBJ = tests/drivers/libtmmap_la-tmmap.lo
+check_LTLIBRARIES += tests/drivers/libtnoexit.la
+tests_drivers_libtnoexit_la_SOURCES = tests/drivers/tnoexit.c tests/drivers/tnoexit-abi.h
 tests_drivers_libtnoexit_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tnoexit"' -D__KBUILD_MODNAME=kmod_tnoexit
 tests_drivers_libtnoexit_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtdevreg_la_SOURCES = tests/drivers/tdevreg.c
-tests_drivers_libtdevreg_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tdevreg"' -D__KBUILD_MODNAME=kmod_tdevreg
-tests_drivers_libtdevreg_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtuaccess_la_SOURCES = tests/drivers/tuaccess.c
-tests_drivers_libtuaccess_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tuaccess"' -D__KBUILD_MODNAME=kmod_tuaccess
-tests_drivers_libtuaccess_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtevl_la_SOURCES = tests/drivers/tevl.c tests/drivers/tevl-abi.h
-tests_drivers_libtevl_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tevl"' -D__KBUILD_MODNAME=kmod_tevl
-tests_drivers_libtevl_la_CFLAGS = $(KERNEL_CFLAGS)
-tests_drivers_libtpollsrc_la_SOURCES = tests/drivers/tpollsrc.c tests/drivers/tpollsrc-abi.h
-tests_drivers_libtpollsrc_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
-	-DKBUILD_MODNAME='"tpollsrc"' -D__KBUILD_MODNAME=kmod_tpollsrc
-tests_drivers_libtpollsrc_la_CFLAGS = $(KERNEL_CFLAGS)
+TNOEXIT_OBJ = tests/drivers/libtnoexit_la-tnoexit.lo
+check_LTLIBRARIES += tests/drivers/libtpoll.la
 tests_drivers_libtpoll_la_SOURCES = tests/drivers/tpoll.c tests/drivers/tpoll-abi.h
 tests_drivers_libtpoll_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tpoll"' -D__KBUILD_MODNAME=kmod_tpoll
 tests_drivers_libtpoll_la_CFLAGS = $(KERNEL_CFLAGS)
-
+TPOLL_OBJ = tests/drivers/libtpoll_la-tpoll.lo
+check_LTLIBRARIES += tests/drivers/libtpollsrc.la
+tests_drivers_libtpollsrc_la_SOURCES = tests/drivers/tpollsrc.c tests/drivers/tpollsrc-abi.h
+tests_drivers_libtpollsrc_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tpollsrc"' -D__KBUILD_MODNAME=kmod_tpollsrc
+tests_drivers_libtpollsrc_la_CFLAGS = $(KERNEL_CFLAGS)
+TPOLLSRC_OBJ = tests/drivers/libtpollsrc_la-tpollsrc.lo
+check_LTLIBRARIES += tests/drivers/libtstage.la
+tests_drivers_libtstage_la_SOURCES = tests/drivers/tstage.c tests/drivers/tstage-abi.h
+tests_drivers_libtstage_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tstage"' -D__KBUILD_MODNAME=kmod_tstage
+tests_drivers_libtstage_la_CFLAGS = $(KERNEL_CFLAGS)
+TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
+check_LTLIBRARIES += tests/drivers/libtsync.la
+tests_drivers_libtsync_la_SOURCES = tests/drivers/tsync.c tests/drivers/tsync-abi.h
+tests_drivers_libtsync_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsync"' -D__KBUILD_MODNAME=kmod_tsync
+tests_drivers_libtsync_la_CFLAGS = $(KERNEL_CFLAGS)
+TSYNC_OBJ = tests/drivers/libtsync_la-tsync.lo
+check_LTLIBRARIES += tests/drivers/libtuaccess.la
+tests_drivers_libtuaccess_la_SOURCES = tests/drivers/tuaccess.c tests/drivers/tuaccess-abi.h
+tests_drivers_libtuaccess_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tuaccess"' -D__KBUILD_MODNAME=kmod_tuaccess
+tests_drivers_libtuaccess_la_CFLAGS = $(KERNEL_CFLAGS)
+TUACCESS_OBJ = tests/drivers/libtuaccess_la-tuaccess.lo
 # testdrv as a module .so too, for loading through $EVLSIM_MODULE_PATH
 check_LTLIBRARIES += tests/drivers/testdrv.la
 tests_drivers_testdrv_la_SOURCES = $(tests_drivers_libtestdrv_la_SOURCES)
@@ -96,41 +116,13 @@ tests_drivers_testdrv_la_CPPFLAGS = $(tests_drivers_libtestdrv_la_CPPFLAGS)
 tests_drivers_testdrv_la_CFLAGS = $(KERNEL_CFLAGS)
 tests_drivers_testdrv_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared -rpath /nowhere
 
-TESTDRV_OBJ = tests/drivers/libtestdrv_la-testdrv.lo
-TFAIL_OBJ = tests/drivers/libtfail_la-tfail.lo
-TNOEXIT_OBJ = tests/drivers/libtnoexit_la-tnoexit.lo
-TDEVREG_OBJ = tests/drivers/libtdevreg_la-tdevreg.lo
-TUACCESS_OBJ = tests/drivers/libtuaccess_la-tuaccess.lo
-TEVL_OBJ = tests/drivers/libtevl_la-tevl.lo
-TPOLLSRC_OBJ = tests/drivers/libtpollsrc_la-tpollsrc.lo
-TSYNC_OBJ = tests/drivers/libtsync_la-tsync.lo
-TMMAP_OBJ = tests/drivers/libtmmap_la-tmmap.lo
-TPOLL_OBJ = tests/drivers/libtpoll_la-tpoll.lo
-TKTHREAD_OBJ = tests/drivers/libtkthread_la-tkthread.lo
-TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
-TBROKEN_OBJ = tests/drivers/libtbroken_la-tbroken.lo
-TLEAK_OBJ = tests/drivers/libtleak_la-tleak.lo
-TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
-TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
-	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
-	tests/drivers/libtevl.la \
-	tests/drivers/libtpollsrc.la \
-	tests/drivers/libtsync.la \
-	tests/drivers/libtmmap.la \
-	tests/drivers/libtpoll.la \
-	tests/drivers/libtkthread.la \
-	tests/drivers/libtstage.la \
-	tests/drivers/libtbroken.la \
-	tests/drivers/libtleak.la \
-	tests/drivers/libtfault.la \
-	drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
-	tests/drivers/testdrv.la
+# ---- the suites' helpers --------------------------------------------------------------------
+check_LTLIBRARIES += tests/lib/libevlsim-check.la
+tests_lib_libevlsim_check_la_SOURCES = tests/lib/evlsim-check.c tests/lib/evlsim-check.h
+tests_lib_libevlsim_check_la_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
 
-# Every suite links the example and test drivers in, and libevlsim as users do.
-TESTS_ALL_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
-	$(TUACCESS_OBJ) $(TEVL_OBJ) $(TPOLLSRC_OBJ) $(TSYNC_OBJ) $(TMMAP_OBJ) $(TPOLL_OBJ) \
-	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) $(TLEAK_OBJ) $(TFAULT_OBJ) \
-	libevlsim.la $(EVLSIM_TESTS_LDADD)
+# What every suite links after its drivers: the helpers, and libevlsim as users do.
+EVLSIM_SUITE_LDADD = tests/lib/libevlsim-check.la libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
 EVLSIM_SUITES = \
@@ -157,11 +149,30 @@ EVLSIM_SUITES = \
 check_PROGRAMS += $(EVLSIM_SUITES)
 TESTS += $(EVLSIM_SUITES)
 
-# Every suite builds the same way: these are automake's defaults for programs without
-# flags or libraries of their own (no other program of the tree goes without). The test
-# drivers' module objects are check_LTLIBRARIES, built before the suites run.
+# Every suite builds the same way (automake's defaults for programs without flags of their
+# own: no other program of the tree goes without) and names the drivers it loads.
 AM_CPPFLAGS = $(EVLSIM_TESTS_CPPFLAGS)
-LDADD = $(TESTS_ALL_LDADD)
+LDADD = $(EVLSIM_SUITE_LDADD)
+tests_conformance_check_routing_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_conformance_check_lifetime_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_conformance_check_evl_wait_LDADD = $(TEVL_OBJ) $(LDADD)
+tests_conformance_check_evl_poll_LDADD = $(TPOLLSRC_OBJ) $(TESTDRV_OBJ) $(LDADD)
+tests_conformance_check_evl_timer_LDADD = $(TKTHREAD_OBJ) $(LDADD)
+tests_conformance_check_stages_LDADD = $(TSTAGE_OBJ) $(LDADD)
+tests_conformance_check_golden_rule_LDADD = $(TBROKEN_OBJ) $(LDADD)
+tests_unit_check_modules_LDADD = $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_unit_check_devices_LDADD = $(TDEVREG_OBJ) $(TESTDRV_OBJ) $(LDADD)
+tests_unit_check_fd_LDADD = $(TESTDRV_OBJ) $(TUACCESS_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_unit_check_uaccess_LDADD = $(TESTDRV_OBJ) $(TUACCESS_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_unit_check_mmap_LDADD = $(TMMAP_OBJ) $(LDADD)
+tests_unit_check_inband_sync_LDADD = $(TSYNC_OBJ) $(LDADD)
+tests_unit_check_inband_wait_LDADD = $(TPOLL_OBJ) $(LDADD)
+# tleak takes references on tfail, as one module on another
+tests_unit_check_accounting_LDADD = $(TLEAK_OBJ) $(TFAIL_OBJ) $(ECHO_OBJ) $(XFIFO_OBJ) $(LDADD)
+tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(LDADD)
+tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
+tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
+tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
 
 # Kernel headers compile on their own and together, as kernel code (compile test).
 check_LTLIBRARIES += tests/compile/libkheaders.la
@@ -185,7 +196,7 @@ EXTRA_DIST += tests/tools/check-layers
 TESTS += tests/tools/check-campaign
 EXTRA_DIST += tests/tools/check-campaign
 
-EXTRA_DIST += tests/lib/evlsim-check.h build-aux/tap-driver.sh
+EXTRA_DIST += build-aux/tap-driver.sh
 
 # ---- make installcheck: an out-of-tree consumer of the installed files ----------------
 installcheck-local:

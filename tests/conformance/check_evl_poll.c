@@ -40,37 +40,7 @@
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static void setup(void)
-{
-	ck_assert_ret(evlsim_load_module("tpollsrc"), 0);
-	ck_assert_ret(evlsim_load_module("testdrv"), 0);
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
-	ck_assert_ret(evlsim_unload_module("tpollsrc"), 0);
-	ck_assert_no_reports();
-}
-
 static int attach_count;
-
-static int attach(void)
-{
-	int efd = evl_attach_self("poll:%d", __atomic_add_fetch(&attach_count, 1,
-							       __ATOMIC_RELAXED));
-
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
-	return efd;
-}
-
-static int open_node(const char *path)
-{
-	int fd = open(path, O_RDWR);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", path, strerror(errno));
-	return fd;
-}
 
 static int new_poll(void)
 {
@@ -78,11 +48,6 @@ static int new_poll(void)
 
 	ck_assert_msg(gfd >= 0, "evl_new_poll: %s", strerror(-gfd));
 	return gfd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
 }
 
 static union evl_value intval(long long v)
@@ -136,14 +101,6 @@ static void wait_watchers(int fd, unsigned int head, int n)
 		usleep(1000);
 	}
 	ck_abort_msg("head %u: %d watchers, expected %d", head, r, n);
-}
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 /* The absolute CLOCK_MONOTONIC date @ms from now. */
@@ -229,7 +186,7 @@ START_TEST(test_group_open)
 	ck_assert_int_eq(fcntl(gfd, F_GETFL) & O_ACCMODE, O_RDWR);
 	close_fd(gfd);
 	/* the node can be opened directly too */
-	gfd = open_node(POLL_NODE);
+	gfd = open_node(POLL_NODE, O_RDWR);
 	close_fd(gfd);
 }
 END_TEST
@@ -242,7 +199,7 @@ START_TEST(test_group_inband_ioctl_enotty)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	creq.fd = src;
 	ck_assert_fails(ioctl(gfd, EVL_POLIOC_CTL, &creq), ENOTTY);
 	ck_assert_fails(ioctl(gfd, EVL_POLIOC_WAIT, &creq), ENOTTY);
@@ -269,7 +226,7 @@ START_TEST(test_group_unattached_eperm)
 	pthread_t tid;
 
 	r[2] = new_poll();
-	r[3] = open_node(TPS_NODE);
+	r[3] = open_node(TPS_NODE, O_RDWR);
 	ck_assert_int_eq(pthread_create(&tid, NULL, unattached_fn, r), 0);
 	ck_assert_int_eq(pthread_join(tid, NULL), 0);
 	ck_assert_ret(r[0], -EPERM);
@@ -292,7 +249,7 @@ START_TEST(test_ctl_add_ebadf)
 	/* a real file, a simulated file that is not oob-capable */
 	ck_assert_call(pipe(pfd), 0);
 	ck_assert_ret(evl_add_pollfd(gfd, pfd[0], POLLIN, evl_nil), -EBADF);
-	inband = open_node(TDRV_INBAND);
+	inband = open_node(TDRV_INBAND, O_RDWR);
 	ck_assert_ret(evl_add_pollfd(gfd, inband, POLLIN, evl_nil), -EBADF);
 	/* nothing was added */
 	ck_assert_ret(evl_poll(gfd, NULL, 1), -EINVAL);
@@ -309,7 +266,7 @@ START_TEST(test_ctl_add_eexist)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	ck_assert_ret(evl_add_pollfd(gfd, src, POLLOUT, evl_nil), -EEXIST);
 	ck_assert_ret(evl_del_pollfd(gfd, src), 0);
@@ -325,8 +282,8 @@ START_TEST(test_ctl_del_mod_enoent)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
-	other = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
+	other = open_node(TPS_NODE, O_RDWR);
 	ck_assert_ret(evl_del_pollfd(gfd, src), -ENOENT);
 	ck_assert_ret(evl_mod_pollfd(gfd, src, POLLIN, evl_nil), -ENOENT);
 	add_fd(gfd, src, POLLIN, 0);
@@ -353,7 +310,7 @@ START_TEST(test_ctl_bad_action_einval)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	creq.fd = src;
 	ck_assert_fails(oob_ioctl(gfd, EVL_POLIOC_CTL, &creq), EINVAL);
 	creq.action = ~0U;
@@ -407,7 +364,7 @@ START_TEST(test_ctl_add_nesting_eloop)
 	attach();
 	for (i = 0; i < 5; i++)
 		g[i] = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	/* four levels of groups, the innermost empty: accepted */
 	for (i = 3; i >= 0; i--)
 		add_fd(g[i], g[i + 1], POLLIN, 0);
@@ -438,7 +395,7 @@ START_TEST(test_wait_efault)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	set_ready(src, POLLIN);
 	/* the request, its timeout, the event set */
@@ -470,7 +427,7 @@ START_TEST(test_wait_nrset_written_back)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 5);
 	set_ready(src, POLLIN);
 	wreq = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -504,7 +461,7 @@ START_TEST(test_wait_einval)
 	ck_assert_ret(evl_poll(gfd, set, 0), 0);
 	/* empty group */
 	ck_assert_ret(evl_poll(gfd, set, 1), -EINVAL);
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	set_ready(src, POLLIN);
 	ck_assert_ret(evl_poll(gfd, set, -1), -EINVAL);
@@ -531,8 +488,8 @@ START_TEST(test_wait_stale_fd_ebadf)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
-	stale = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
+	stale = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	add_fd(gfd, stale, POLLIN, 0);
 	close_fd(stale);
@@ -553,7 +510,7 @@ START_TEST(test_wait_nonblock_eagain)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	ck_assert_call(fcntl(gfd, F_SETFL, O_NONBLOCK), 0);
 	t0 = now_ns();
@@ -584,7 +541,7 @@ START_TEST(test_wait_timeout_absolute)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	/* a date 50 ms ahead */
 	ts = date_in(50);
@@ -614,7 +571,7 @@ START_TEST(test_wait_forever)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 42);
 	start_poller(&p, gfd, 0);
 	wait_watchers(src, 0, 1);
@@ -637,7 +594,7 @@ START_TEST(test_wait_group_closed_eidrm)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	start_poller(&p[0], gfd, 0);
 	start_poller(&p[1], gfd, 10000);
@@ -659,7 +616,7 @@ START_TEST(test_ready_masked_pollval)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0x123456789abcdefLL);
 	/* only what is polled */
 	set_ready(src, POLLIN | POLLOUT | POLLPRI);
@@ -696,7 +653,7 @@ START_TEST(test_ready_default_mask)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NOPOLL);
+	src = open_node(TPS_NOPOLL, O_RDWR);
 	add_fd(gfd, src, POLLIN | POLLOUT | POLLPRI | POLLERR | POLLRDBAND, 3);
 	ck_assert_ret(evl_poll(gfd, set, 4), 1);
 	assert_event(&set[0], src, POLLIN | POLLOUT, 3);
@@ -719,7 +676,7 @@ START_TEST(test_ready_nrset_bound)
 	attach();
 	gfd = new_poll();
 	for (i = 0; i < 3; i++) {
-		src[i] = open_node(TPS_NODE);
+		src[i] = open_node(TPS_NODE, O_RDWR);
 		add_fd(gfd, src[i], POLLIN, 100 + i);
 		set_ready(src[i], POLLIN);
 	}
@@ -748,7 +705,7 @@ START_TEST(test_ready_nested_group)
 	attach();
 	outer = new_poll();
 	inner = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(inner, src, POLLIN, 0);
 	add_fd(outer, inner, POLLIN | POLLPRI, 9);
 	ck_assert_ret(evl_poll(outer, set, 4), 1);
@@ -781,7 +738,7 @@ START_TEST(test_compat_caller)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	a = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT,
 		 -1, 0);
 	ck_assert_ptr_ne(a, MAP_FAILED);
@@ -816,7 +773,7 @@ START_TEST(test_wake_on_polled_bits_only)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	start_poller(&p, gfd, 0);
 	wait_watchers(src, 0, 1);
@@ -840,7 +797,7 @@ START_TEST(test_wake_one_poller_per_bit)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN | POLLOUT, 0);
 	start_poller(&p[0], gfd, QUIET_MS + 500);
 	start_poller(&p[1], gfd, QUIET_MS + 500);
@@ -863,7 +820,7 @@ START_TEST(test_wake_distinct_bits)
 	int g[2], src, i;
 
 	attach();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	for (i = 0; i < 2; i++)
 		g[i] = new_poll();
 	add_fd(g[0], src, POLLIN, 1);
@@ -891,8 +848,8 @@ START_TEST(test_wake_pollnval_on_close)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
-	other = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
+	other = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, other, POLLIN, 1);
 	add_fd(gfd, src, POLLIN, 2);
 	start_poller(&p, gfd, 0);
@@ -916,7 +873,7 @@ START_TEST(test_wake_pollnval_last_close)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	dupfd = dup(src);
 	ck_assert_int_ge(dupfd, 0);
 	add_fd(gfd, src, POLLIN, 0);
@@ -941,7 +898,7 @@ START_TEST(test_wake_pollnval_nested_group)
 	attach();
 	outer = new_poll();
 	inner = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(outer, src, POLLIN, 1);
 	add_fd(outer, inner, POLLPRI, 2);	/* default mask: never ready */
 	start_poller(&p, outer, 0);
@@ -966,7 +923,7 @@ START_TEST(test_wake_four_heads_max)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	set_watch(src, 5, false);
 	base = unwatched(src);
@@ -1009,7 +966,7 @@ START_TEST(test_wake_same_head_twice)
 
 	attach();
 	gfd = new_poll();
-	src = open_node(TPS_NODE);
+	src = open_node(TPS_NODE, O_RDWR);
 	add_fd(gfd, src, POLLIN, 0);
 	set_watch(src, 2, true);
 	base = unwatched(src);
@@ -1032,8 +989,8 @@ START_TEST(test_wake_from_oob)
 
 	attach();
 	gfd = new_poll();
-	src[0] = open_node(TPS_NODE);
-	src[1] = open_node(TPS_NODE);
+	src[0] = open_node(TPS_NODE, O_RDWR);
+	src[1] = open_node(TPS_NODE, O_RDWR);
 	set_watch(src[1], 2, false);
 	add_fd(gfd, src[0], POLLIN, 0);
 	add_fd(gfd, src[1], POLLIN, 1);
@@ -1055,7 +1012,7 @@ static TCase *tcase(const char *name)
 {
 	TCase *tc = tcase_create(name);
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	return tc;
 }
 
@@ -1064,6 +1021,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("evl_poll");
 	TCase *tc;
 
+	evlsim_check_modules("tpollsrc", "testdrv");
 	tc = tcase("group");
 	tcase_add_test(tc, test_group_open);
 	tcase_add_test(tc, test_group_inband_ioctl_enotty);

@@ -28,57 +28,7 @@
 #define MS		1000000LL
 #define WAIT_LIMIT	(10000 * MS)	/* for events that take milliseconds */
 
-static long long mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * MS };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
-}
-
-#define wait_until(cond)						\
-	do {								\
-		long long __limit = mono_ns() + WAIT_LIMIT;		\
-		while (!(cond)) {					\
-			ck_assert_msg(mono_ns() < __limit, "timed out waiting for %s", #cond); \
-			sleep_ms(1);					\
-		}							\
-	} while (0)
-
-static void setup(void)
-{
-	evlsim_reset_reports();
-	ck_assert_ret(evlsim_load_module("tkthread"), 0);
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("tkthread"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_dev(void)
-{
-	int fd = open(TKT_DEV, O_RDWR);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", TKT_DEV, strerror(errno));
-	return fd;
-}
-
-static void attach_self(const char *name)
-{
-	int efd = evl_attach_self("%s:%d", name, getpid());
-
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
-}
+#define wait_until(cond)	wait_until_ns(cond, WAIT_LIMIT, 1000)
 
 #define OBS_ALL	(TKT_OBS_CURRENT | TKT_OBS_OOB | TKT_OBS_HARDIRQS_OFF | TKT_OBS_NOSLEEP)
 
@@ -328,10 +278,10 @@ END_TEST
 
 START_TEST(test_sleep_needs_oob)
 {
-	int fd = open_dev();
+	int fd = open_node(TKT_DEV, O_RDWR);
 
 	ck_assert_fails(ioctl(fd, TKT_IOC_SLEEP), EPERM);	/* not an EVL thread */
-	attach_self("tkt-sleeper");
+	attach_as("tkt-sleeper");
 	ck_assert_fails(ioctl(fd, TKT_IOC_SLEEP), EPERM);	/* in-band */
 	ck_assert_call(oob_ioctl(fd, TKT_IOC_SLEEP), 0);
 	ck_assert_call(close(fd), 0);
@@ -342,7 +292,7 @@ END_TEST
 
 static void queue_twice_while_pending(int oob)
 {
-	int fd = open_dev(), inband, after;
+	int fd = open_node(TKT_DEV, O_RDWR), inband, after;
 
 	tkt_irq_gate_close();		/* the worker is busy: the work stays pending */
 	if (oob) {
@@ -362,7 +312,7 @@ static void queue_twice_while_pending(int oob)
 
 START_TEST(test_irq_work_from_oob)
 {
-	attach_self("tkt-irqwork");
+	attach_as("tkt-irqwork");
 	queue_twice_while_pending(1);
 	queue_twice_while_pending(1);	/* free again once run */
 }
@@ -376,10 +326,10 @@ END_TEST
 
 START_TEST(test_call_inband_sync)
 {
-	int fd = open_dev();
+	int fd = open_node(TKT_DEV, O_RDWR);
 
 	ck_assert_call(ioctl(fd, TKT_IOC_CALL_SYNC), 42);
-	attach_self("tkt-callsync");
+	attach_as("tkt-callsync");
 	ck_assert_call(oob_ioctl(fd, TKT_IOC_CALL_SYNC), 42);
 	ck_assert_call(close(fd), 0);
 }
@@ -402,7 +352,7 @@ static void *locker_fn(void *arg)
 	struct locker *l = arg;
 
 	if (l->oob)
-		attach_self(l->name);
+		attach_as(l->name);
 	errno = 0;
 	l->ret = l->oob ? oob_ioctl(l->fd, TKT_IOC_STAX_LOCK) : ioctl(l->fd, TKT_IOC_STAX_LOCK);
 	l->err = errno;
@@ -433,7 +383,7 @@ static void oob_trylock_from_thread(int fd, int expect_errno);
 
 START_TEST(test_stax_oob_excludes_inband)
 {
-	int fd = open_dev();
+	int fd = open_node(TKT_DEV, O_RDWR);
 	struct locker a, b;
 
 	start_locker(&a, fd, 1, 1, "tkt-stax-a");	/* oob holder */
@@ -467,7 +417,7 @@ static void *oob_trylock_fn(void *arg)
 {
 	struct trylocker *t = arg;
 
-	attach_self("tkt-stax-try");
+	attach_as("tkt-stax-try");
 	errno = 0;
 	t->ret = oob_ioctl(t->fd, TKT_IOC_STAX_TRYLOCK);
 	t->err = errno;
@@ -492,7 +442,7 @@ static void oob_trylock_from_thread(int fd, int expect_errno)
 
 START_TEST(test_stax_inband_excludes_oob)
 {
-	int fd = open_dev();
+	int fd = open_node(TKT_DEV, O_RDWR);
 	struct locker a;
 
 	ck_assert_call(ioctl(fd, TKT_IOC_STAX_LOCK), 0);	/* in-band holder */
@@ -512,9 +462,9 @@ END_TEST
 
 START_TEST(test_stax_oob_shared)
 {
-	int fd = open_dev();
+	int fd = open_node(TKT_DEV, O_RDWR);
 
-	attach_self("tkt-stax-shared");
+	attach_as("tkt-stax-shared");
 	ck_assert_call(oob_ioctl(fd, TKT_IOC_STAX_LOCK), 0);
 	ck_assert_call(oob_ioctl(fd, TKT_IOC_STAX_LOCK), 0);	/* oob holders share it */
 	ck_assert_call(oob_ioctl(fd, TKT_IOC_STAX_TRYLOCK), 0);
@@ -532,10 +482,10 @@ END_TEST
 
 START_TEST(test_evl_alloc)
 {
-	int fd = open_dev();
+	int fd = open_node(TKT_DEV, O_RDWR);
 
 	ck_assert_call(ioctl(fd, TKT_IOC_ALLOC), 0);
-	attach_self("tkt-alloc");
+	attach_as("tkt-alloc");
 	ck_assert_call(oob_ioctl(fd, TKT_IOC_ALLOC), 0);
 	ck_assert_call(close(fd), 0);
 }
@@ -543,11 +493,11 @@ END_TEST
 
 START_TEST(test_user_ptr64)
 {
-	int fd = open_dev();
+	int fd = open_node(TKT_DEV, O_RDWR);
 	long long date = 0;
 	__u64 ptr = (__u64)(unsigned long)&date, bad = 0;
 
-	attach_self("tkt-ptr64");
+	attach_as("tkt-ptr64");
 	ck_assert_call(oob_ioctl(fd, TKT_IOC_NOW64, &ptr), 0);
 	ck_assert(date > 0);
 	ck_assert_fails(oob_ioctl(fd, TKT_IOC_NOW64, &bad), EFAULT);
@@ -608,7 +558,7 @@ static TCase *tcase(const char *name)
 {
 	TCase *tc = tcase_create(name);
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	return tc;
 }
 
@@ -617,6 +567,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("evl_timer");
 	TCase *tc;
 
+	evlsim_check_modules("tkthread");
 	tc = tcase("timers");
 	tcase_add_test(tc, test_timer_oneshot_order);
 	tcase_add_test(tc, test_timer_same_date_fifo);

@@ -44,40 +44,15 @@
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static long long mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static long long realtime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 /* Polls @cond (a cheap driver accessor) until true; fails the test after HANDSHAKE_NS. */
-#define WAIT_FOR(cond)							\
-	do {								\
-		long long __deadline = mono_ns() + HANDSHAKE_NS;	\
-		while (!(cond)) {					\
-			ck_assert_msg(mono_ns() < __deadline,		\
-				      "timed out waiting for %s", #cond); \
-			usleep(50);					\
-		}							\
-	} while (0)
+#define WAIT_FOR(cond)		wait_until_ns(cond, HANDSHAKE_NS, 50)
 
 static int tfd = -1;
 
 static void setup(void)
 {
-	ck_assert_ret(evlsim_load_module("tevl"), 0);
-	tfd = open(TEVL_DEV, O_RDWR);
-	ck_assert_msg(tfd >= 0, "open(%s): %s", TEVL_DEV, strerror(errno));
+	evlsim_check_setup();
+	tfd = open_node(TEVL_DEV, O_RDWR);
 }
 
 static void teardown(void)
@@ -86,9 +61,8 @@ static void teardown(void)
 
 	for (obj = 0; obj < TEVL_OBJ_NR; obj++)
 		ck_assert_int_eq(tevl_nr_waiters(obj), 0);
-	ck_assert_call(close(tfd), 0);
-	ck_assert_ret(evlsim_unload_module("tevl"), 0);
-	ck_assert_no_reports();
+	close_fd(tfd);
+	evlsim_check_teardown();
 }
 
 static void reset(unsigned int wq_flags, unsigned int wq_clock, unsigned int sem_value)
@@ -97,13 +71,6 @@ static void reset(unsigned int wq_flags, unsigned int wq_clock, unsigned int sem
 				.sem_value = sem_value };
 
 	ck_assert_call(ioctl(tfd, TEVL_IOC_RESET, &r), 0);
-}
-
-static void attach_main(void)
-{
-	int efd = evl_attach_self("tevl-main");
-
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
 }
 
 /* A waker request, from the in-band stage (ioctl) or out-of-band (oob_ioctl). */
@@ -159,12 +126,12 @@ static void *actor_fn(void *arg)
 		return NULL;
 	}
 	evlsim_get_thread_stats(&before);
-	a->t0 = mono_ns();
+	a->t0 = now_ns();
 	errno = 0;
 	a->ret = oob_ioctl(tfd, a->cmd, a->use_wake ? (void *)&a->wake : (void *)&a->req);
 	a->err = errno;
-	a->t1 = mono_ns();
-	a->rt1 = realtime_ns();
+	a->t1 = now_ns();
+	a->rt1 = clock_ns(CLOCK_REALTIME);
 	evlsim_get_thread_stats(&after);
 	a->sleeps = after.sleeps - before.sleeps;
 	a->inband_after = evl_is_inband();
@@ -299,7 +266,7 @@ START_TEST(test_wq_condition_true_no_sleep)
 	struct evlsim_thread_stats before, after;
 	struct tevl_wait w = wait_req(1, 0, TEVL_INFINITE, TEVL_REL);
 
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_call(wake_oob(TEVL_IOC_WQ_POST, 0, 0, 2), 0);	/* nobody to wake */
 	evlsim_get_thread_stats(&before);
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_WQ_WAIT, &w), 0);
@@ -315,7 +282,7 @@ START_TEST(test_wq_nonblock_false_eagain)
 	struct evlsim_thread_stats before, after;
 	struct tevl_wait w = wait_req(7, 0, TEVL_NONBLOCK, TEVL_REL);
 
-	attach_main();
+	attach_as("tevl-main");
 	evlsim_get_thread_stats(&before);
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_WQ_WAIT, &w), EAGAIN);
 	evlsim_get_thread_stats(&after);
@@ -545,12 +512,12 @@ START_TEST(test_wq_open_coded_wait)
 	ck_assert_call(wake_inband(TEVL_IOC_WQ_FLUSH, TEVL_CALL_PLAIN, TEVL_T_RMID, 0), 1);
 	expect(&a, -EIDRM);
 
-	attach_main();
+	attach_as("tevl-main");
 	w = wait_req(3, 0, SHORT_NS, TEVL_REL);
 	w.raw = 1;
-	t0 = mono_ns();
+	t0 = now_ns();
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_WQ_WAIT, &w), ETIMEDOUT);
-	ck_assert_int_ge(mono_ns() - t0, SHORT_NS);
+	ck_assert_int_ge(now_ns() - t0, SHORT_NS);
 
 	w = wait_req(4, 0, tevl_read_clock(TEVL_CLOCK_MONO) - 1, TEVL_ABS);
 	w.raw = 1;
@@ -595,7 +562,7 @@ START_TEST(test_timeout_absolute_past_fails_at_once)
 	struct tevl_wait w;
 	unsigned int i;
 
-	attach_main();
+	attach_as("tevl-main");
 	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
 		w = wait_req(i, 0, dates[i], TEVL_ABS);
 		evlsim_get_thread_stats(&before);
@@ -628,7 +595,7 @@ START_TEST(test_timeout_absolute_realtime_clock)
 	ck_assert_int_lt(a.rt1 - date, 900 * MS);
 
 	/* a monotonic date in the future is decades in the past on the realtime clock */
-	attach_main();
+	attach_as("tevl-main");
 	w = wait_req(2, 0, tevl_read_clock(TEVL_CLOCK_MONO) + LONG_NS, TEVL_ABS);
 	evlsim_get_thread_stats(&before);
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_WQ_WAIT, &w), ETIMEDOUT);
@@ -827,7 +794,7 @@ START_TEST(test_flag_latched_raise_consumed_without_blocking)
 	struct tevl_wait w = wait_req(1, 0, TEVL_INFINITE, TEVL_REL);
 	struct evlsim_thread_stats before, after;
 
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_FLAG_PEEK), 0);
 	ck_assert_call(wake_oob(TEVL_IOC_FLAG_RAISE, TEVL_CALL_PLAIN, 0, 0), 0);
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_FLAG_PEEK), 1);
@@ -901,7 +868,7 @@ START_TEST(test_flag_pulse_wakes_all_no_latch)
 	/* with nobody waiting, a pulse is lost */
 	ck_assert_call(wake_inband(TEVL_IOC_FLAG_PULSE, TEVL_CALL_PLAIN, 0, 0), 0);
 	ck_assert_call(ioctl(tfd, TEVL_IOC_FLAG_PEEK), 0);
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_FLAG_WAIT, &nb), EAGAIN);
 }
 END_TEST
@@ -949,7 +916,7 @@ END_TEST
 
 START_TEST(test_flag_peek_read_clear)
 {
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_FLAG_READ), 0);
 	ck_assert_call(wake_oob(TEVL_IOC_FLAG_RAISE, TEVL_CALL_PLAIN, 0, 0), 0);
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_FLAG_READ), 1);	/* test-and-clear */
@@ -973,13 +940,13 @@ START_TEST(test_flag_timeouts_and_nonblock)
 	struct tevl_wait w;
 	long long t0;
 
-	attach_main();
+	attach_as("tevl-main");
 	w = wait_req(1, 0, TEVL_NONBLOCK, TEVL_REL);
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_FLAG_WAIT, &w), EAGAIN);
 	w = wait_req(2, 0, SHORT_NS, TEVL_REL);
-	t0 = mono_ns();
+	t0 = now_ns();
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_FLAG_WAIT, &w), ETIMEDOUT);
-	ck_assert_int_ge(mono_ns() - t0, SHORT_NS);
+	ck_assert_int_ge(now_ns() - t0, SHORT_NS);
 	w = wait_req(3, 0, tevl_read_clock(TEVL_CLOCK_MONO) + SHORT_NS, TEVL_ABS);
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_FLAG_WAIT, &w), ETIMEDOUT);
 	ck_assert_int_ge(tevl_read_clock(TEVL_CLOCK_MONO), w.timeout);
@@ -1017,7 +984,7 @@ START_TEST(test_sem_down_consumes_trydown)
 	struct evlsim_thread_stats before, after;
 
 	reset(TEVL_WQ_PRIO, TEVL_CLOCK_MONO, 2);
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_SEM_VALUE), 2);
 	evlsim_get_thread_stats(&before);
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_SEM_DOWN, &w), 0);
@@ -1100,7 +1067,7 @@ START_TEST(test_sem_down_timeout_absolute)
 	ck_assert_int_lt(a.t1 - date, 900 * MS);
 
 	/* a date in the past fails at once, even one that looks like a short delay */
-	attach_main();
+	attach_as("tevl-main");
 	w = wait_req(2, 0, SHORT_NS, TEVL_REL);
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_SEM_DOWN, &w), ETIMEDOUT);
 
@@ -1156,7 +1123,7 @@ START_TEST(test_mutex_trylock_busy_and_recursion)
 	lock_actor(&h, 0, 0);
 	WAIT_FOR(atomic_load(&h.done));
 	ck_assert_int_eq(h.ret, 0);
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_fails(oob_ioctl(tfd, TEVL_IOC_MUTEX_TRYLOCK), EBUSY);
 	atomic_store(&h.go, 1);
 	join(&h);
@@ -1253,7 +1220,7 @@ START_TEST(test_mutex_unlock_not_owner_warns)
 
 	lock_actor(&h, 0, 0);
 	WAIT_FOR(atomic_load(&h.done));
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_MUTEX_UNLOCK), 0);
 	ck_assert_uint_eq(evlsim_report_count(EVLSIM_REPORT_WARN), 1);
 	evlsim_reset_reports();
@@ -1349,7 +1316,7 @@ START_TEST(test_stage_oob_waiter_woken_oob)
 
 	start_queued(&a, 1, TEVL_IOC_SEM_DOWN, wait_req(1, 0, TEVL_INFINITE, TEVL_REL),
 		     TEVL_OBJ_SEM, 1);
-	attach_main();
+	attach_as("tevl-main");
 	ck_assert_call(oob_ioctl(tfd, TEVL_IOC_SEM_UP), 0);
 	ck_assert_int_eq(evl_is_inband(), 0);
 	expect(&a, 0);
@@ -1361,7 +1328,7 @@ START_TEST(test_stage_waker_changes_stage)
 {
 	struct actor a, b;
 
-	attach_main();
+	attach_as("tevl-main");
 	start_queued(&a, 1, TEVL_IOC_WQ_WAIT, wait_req(1, 0, TEVL_INFINITE, TEVL_REL),
 		     TEVL_OBJ_WQ, 1);
 	ck_assert_call(wake_oob(TEVL_IOC_WQ_POST, 0, 0, 1), 1);
@@ -1399,7 +1366,7 @@ END_TEST
 
 START_TEST(test_clocks)
 {
-	long long m0 = mono_ns(), r0 = realtime_ns();
+	long long m0 = now_ns(), r0 = clock_ns(CLOCK_REALTIME);
 	long long m = tevl_read_clock(TEVL_CLOCK_MONO), raw = tevl_read_clock(TEVL_CLOCK_MONO_RAW);
 	long long r = tevl_read_clock(TEVL_CLOCK_REALTIME);
 
@@ -1440,6 +1407,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("evl_wait");
 	TCase *tc;
 
+	evlsim_check_modules("tevl");
 	tc = tcase("waitqueue");
 	tcase_add_test(tc, test_wq_event_woken_returns_0);
 	tcase_add_test(tc, test_wq_condition_true_no_sleep);

@@ -58,37 +58,6 @@ static void teardown(void)
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static long long mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * MS };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
-}
-
-static void attach_self(void)
-{
-	int efd = evl_attach_self("golden:%d", getpid());
-
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
-}
-
-static int open_dev(void)
-{
-	int fd = open(TBROKEN_DEV, O_RDWR);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", TBROKEN_DEV, strerror(errno));
-	return fd;
-}
-
 /*
  * @out holds exactly one rule report, for @rule, naming @func (if not NULL), whose
  * header line names @service and ends with the thread's @stage (if not NULL):
@@ -205,13 +174,13 @@ static void trigger_wait_inband(int fd)
 
 static void trigger_wait_in_timer(int fd)
 {
-	long long limit = mono_ns() + WAIT_LIMIT;
+	long long limit = now_ns() + WAIT_LIMIT;
 	int runs = ioctl(fd, TBROKEN_IOC_TIMER_RUNS);
 
 	expect(runs >= 0, "ioctl(TIMER_RUNS): %s", strerror(errno));
 	expect_inband_ok(fd, TBROKEN_IOC_TIMER_ARM, "TIMER_ARM");
 	while (ioctl(fd, TBROKEN_IOC_TIMER_RUNS) <= runs) {
-		expect(mono_ns() < limit, "the timer handler did not run");
+		expect(now_ns() < limit, "the timer handler did not run");
 		sleep_ms(1);
 	}
 }
@@ -373,8 +342,8 @@ START_TEST(test_violation_reported_once)
 	int fd, stayed_oob;
 	char *out;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 
 	evlsim_capture_start(&c);
 	v->trigger(fd);
@@ -409,9 +378,9 @@ START_TEST(test_violation_once_across_files)
 	const struct violation *v = &violations[_i];
 	int fd1, fd2;
 
-	attach_self();
-	fd1 = open_dev();
-	fd2 = open_dev();
+	attach_as("golden");
+	fd1 = open_node(TBROKEN_DEV, O_RDWR);
+	fd2 = open_node(TBROKEN_DEV, O_RDWR);
 	v->trigger(fd1);
 	v->trigger(fd2);
 	assert_one_rule_report();
@@ -430,8 +399,8 @@ START_TEST(test_violation_check_off)
 	int fd;
 
 	ck_assert_int_eq(evlsim_set_check_mode(EVLSIM_CHECK_OFF), EVLSIM_CHECK_WARN);
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	evlsim_capture_start(&c);
 	v->trigger(fd);
 	v->trigger(fd);
@@ -614,8 +583,8 @@ START_TEST(test_distinct_sites_same_rule)
 {
 	int fd;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	trigger_spin_lock_oob(fd);
 	trigger_raw_spin_lock_oob(fd);
 	trigger_spin_lock_oob(fd);
@@ -630,8 +599,8 @@ START_TEST(test_every_violation_once)
 {
 	int fd, i, round;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	for (round = 0; round < 2; round++)
 		for (i = 0; i < NR_VIOLATIONS; i++)
 			violations[i].trigger(fd);
@@ -646,8 +615,8 @@ START_TEST(test_counters_reset)
 {
 	int fd;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	trigger_kmalloc_oob(fd);
 	assert_one_rule_report();
 	evlsim_reset_reports();
@@ -670,8 +639,8 @@ START_TEST(test_legal_oob)
 	char *out;
 	int fd, i, val;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	evlsim_capture_start(&c);
 	for (i = 1; i <= 3; i++) {
 		val = -1;
@@ -679,9 +648,9 @@ START_TEST(test_legal_oob)
 		ck_assert_int_eq(val, i);	/* raw_copy_to_user() did its job */
 	}
 	out = evlsim_capture_end(&c);
-	limit = mono_ns() + WAIT_LIMIT;
+	limit = now_ns() + WAIT_LIMIT;
 	while (ioctl(fd, TBROKEN_IOC_IRQ_WORK_RUNS) < 1) {	/* the irq_work ran in-band */
-		ck_assert_msg(mono_ns() < limit, "the irq_work did not run");
+		ck_assert_msg(now_ns() < limit, "the irq_work did not run");
 		sleep_ms(1);
 	}
 	ck_assert_no_reports();
@@ -695,8 +664,8 @@ START_TEST(test_legal_inband)
 {
 	int fd, i, val;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	for (i = 1; i <= 3; i++) {
 		val = -1;
 		ck_assert_call(ioctl(fd, TBROKEN_IOC_LEGAL_INBAND, &val), i);
@@ -712,8 +681,8 @@ START_TEST(test_legal_kmutex_across_oob_calls)
 {
 	int fd;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	ck_assert_int_eq(oob_req(fd, TBROKEN_IOC_KMUTEX_LOCK), 0);
 	ck_assert_int_eq(oob_req(fd, TBROKEN_IOC_NOP), 0);
 	ck_assert_int_eq(oob_req(fd, TBROKEN_IOC_KMUTEX_UNLOCK), 0);
@@ -729,8 +698,8 @@ START_TEST(test_legal_nop_both_stages)
 {
 	int fd;
 
-	attach_self();
-	fd = open_dev();
+	attach_as("golden");
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	ck_assert_int_eq(oob_req(fd, TBROKEN_IOC_NOP), 0);
 	ck_assert_call(ioctl(fd, TBROKEN_IOC_NOP), 0);
 	ck_assert_int_eq(oob_req(fd, TBROKEN_IOC_NOP), 0);
@@ -745,7 +714,7 @@ START_TEST(test_legal_kthread_stopped_at_exit)
 {
 	int fd;
 
-	fd = open_dev();
+	fd = open_node(TBROKEN_DEV, O_RDWR);
 	ck_assert_call(ioctl(fd, TBROKEN_IOC_KTHREAD_START), 0);
 	ck_assert_call(close(fd), 0);
 	ck_assert_no_reports();

@@ -43,8 +43,7 @@
 
 static void setup(void)
 {
-	ck_assert_ret(evlsim_load_module("testdrv"), 0);
-	ck_assert_ret(evlsim_load_module("echo"), 0);
+	evlsim_check_setup();
 	tdrv_reset_stats();
 }
 
@@ -52,35 +51,10 @@ static void teardown(void)
 {
 	evlsim__set_sched_hook(NULL);
 	tdrv_force_open_result(0);
-	ck_assert_ret(evlsim_unload_module("echo"), 0);
-	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_node(const char *path, int flags)
-{
-	int fd = open(path, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s, %#x): %s", path, flags, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
+	evlsim_check_teardown();
 }
 
 static int attach_count;
-
-static int attach(void)
-{
-	int efd = evl_attach_self("lifetime:%d", __atomic_add_fetch(&attach_count, 1,
-								   __ATOMIC_RELAXED));
-
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
-	return efd;
-}
 
 static struct tdrv_stats stats(void)
 {
@@ -137,14 +111,6 @@ static int lowest_free_fd(void)
 	ck_assert_int_ge(fd, 0);
 	close_fd(fd);
 	return fd;
-}
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 /* Bounded poll: waits until *@flag is non-zero; fails the test after WAIT_LIMIT_NS. */
@@ -1014,6 +980,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("lifetime");
 	TCase *tc;
 
+	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("order");
 	tcase_add_test(tc, test_rule1_closed_fd_ebadf_file_still_alive);
 	tcase_add_test(tc, test_rule1_ebadf_while_close_in_progress);

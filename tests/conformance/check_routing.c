@@ -40,32 +40,10 @@
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static void setup(void)
-{
-	ck_assert_ret(evlsim_load_module("testdrv"), 0);
-	ck_assert_ret(evlsim_load_module("echo"), 0);
-}
-
 static void teardown(void)
 {
 	evlsim__set_sched_hook(NULL);
-	ck_assert_ret(evlsim_unload_module("echo"), 0);
-	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_node(const char *path, int flags)
-{
-	int fd = open(path, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s, %#x): %s", path, flags, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
+	evlsim_check_teardown();
 }
 
 /* Forces what a handler of the file open on @fd returns (in-band ioctl). */
@@ -74,17 +52,6 @@ static void force_result(int fd, unsigned int op, long long value)
 	struct tdrv_result r = { .op = op, .set = 1, .value = value };
 
 	ck_assert_call(ioctl(fd, TDRV_IOC_SET_RESULT, &r), 0);
-}
-
-static int attach_count;
-
-static int attach(void)
-{
-	int efd = evl_attach_self("routing:%d", __atomic_add_fetch(&attach_count, 1,
-								  __ATOMIC_RELAXED));
-
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
-	return efd;
 }
 
 /* An fd number that is open neither as a real nor as a simulated file. */
@@ -1431,7 +1398,7 @@ static TCase *tcase(const char *name)
 {
 	TCase *tc = tcase_create(name);
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
 	return tc;
 }
 
@@ -1440,6 +1407,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("routing");
 	TCase *tc;
 
+	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("badfd");
 	tcase_add_test(tc, test_badfd_oob_read_never_opened);
 	tcase_add_test(tc, test_badfd_oob_write_never_opened);

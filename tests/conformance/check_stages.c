@@ -31,41 +31,10 @@
 
 #define WOSS_SIG	(EVL_T_WOSS | EVL_T_HMSIG)
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
-}
-
-static void setup(void)
-{
-	evlsim_reset_reports();
-	ck_assert_ret(evlsim_load_module("tstage"), 0);
-}
-
 static void teardown(void)
 {
 	tst_set_hook(NULL);
-	ck_assert_ret(evlsim_unload_module("tstage"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_dev(void)
-{
-	int fd = open(TST_DEV, O_RDWR);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", TST_DEV, strerror(errno));
-	return fd;
-}
-
-static int attach_self(int flags, const char *name)
-{
-	int efd = evl_attach_thread(flags, "%s:%d", name, getpid());
-
-	ck_assert_msg(efd >= 0, "evl_attach_thread: %s", strerror(-efd));
-	return efd;
+	evlsim_check_teardown();
 }
 
 static void assert_stats(unsigned long switches, unsigned long oob_calls)
@@ -145,9 +114,9 @@ static void raise_usr1(void)
 
 START_TEST(test_lazy_switching)
 {
-	int fd = open_dev();
+	int fd = open_node(TST_DEV, O_RDWR);
 
-	attach_self(EVL_CLONE_PRIVATE, "lazy");
+	attach_thread(EVL_CLONE_PRIVATE, "lazy");
 	assert_stats(0, 0);
 	ck_assert_int_eq(evl_is_inband(), 1);
 	ck_assert_call(oob_ioctl(fd, TST_IOC_PROBE), OOB_HANDLER);
@@ -166,12 +135,12 @@ END_TEST
 
 START_TEST(test_switch_calls)
 {
-	int fd = open_dev();
+	int fd = open_node(TST_DEV, O_RDWR);
 
 	ck_assert_int_eq(evl_switch_oob(), -EPERM);
 	ck_assert_int_eq(evl_switch_inband(), -EPERM);
 	ck_assert_int_eq(evl_is_inband(), 1);
-	attach_self(EVL_CLONE_PRIVATE, "switch");
+	attach_thread(EVL_CLONE_PRIVATE, "switch");
 	ck_assert_int_eq(evl_switch_inband(), 0);	/* already in-band */
 	assert_stats(0, 0);
 	ck_assert_int_eq(evl_switch_oob(), 0);
@@ -193,12 +162,12 @@ END_TEST
 
 START_TEST(test_predicates_handlers)
 {
-	int fd = open_dev();
+	int fd = open_node(TST_DEV, O_RDWR);
 
 	/* a thread that is not attached: in-band, no EVL thread; no oob call */
 	ck_assert_call(ioctl(fd, TST_IOC_PROBE), INBAND_PLAIN);
 	ck_assert_fails(oob_ioctl(fd, TST_IOC_PROBE), EPERM);
-	attach_self(EVL_CLONE_PRIVATE, "pred");
+	attach_thread(EVL_CLONE_PRIVATE, "pred");
 	ck_assert_call(ioctl(fd, TST_IOC_PROBE), INBAND_EVL);
 	ck_assert_call(oob_ioctl(fd, TST_IOC_PROBE), OOB_HANDLER);
 	ck_assert_int_eq(evl_detach_self(), 0);
@@ -215,7 +184,7 @@ START_TEST(test_predicates_contexts)
 	ck_assert_int_eq(tst_probe_work(), INBAND_PLAIN);
 	ck_assert_int_eq(tst_probe_kthread(), INBAND_PLAIN);
 	/* the same from an attached thread, oob */
-	attach_self(EVL_CLONE_PRIVATE, "ctx");
+	attach_thread(EVL_CLONE_PRIVATE, "ctx");
 	ck_assert_int_eq(evl_switch_oob(), 0);
 	ck_assert_int_eq(evl_switch_inband(), 0);
 	ck_assert_int_eq(tst_probe_timer(), TIMER_HANDLER);
@@ -228,10 +197,10 @@ END_TEST
 
 START_TEST(test_thread_mode)
 {
-	int fd = open_dev(), efd, old = -1, closed;
+	int fd = open_node(TST_DEV, O_RDWR), efd, old = -1, closed;
 	struct evl_thread_state st;
 
-	efd = attach_self(EVL_CLONE_PRIVATE, "mode");
+	efd = attach_thread(EVL_CLONE_PRIVATE, "mode");
 	ck_assert_ret(evl_set_thread_mode(efd, 0, &old), 0);	/* a query */
 	ck_assert_int_eq(old, 0);
 	ck_assert_ret(evl_set_thread_mode(efd, EVL_T_WOSS, &old), 0);
@@ -288,7 +257,7 @@ START_TEST(test_thread_mode)
 	/* detaching clears the mode */
 	ck_assert_int_eq(evl_detach_self(), 0);
 	ck_assert_ret(evl_get_state(efd, &st), -EBADF);	/* libevl closed it */
-	efd = attach_self(EVL_CLONE_PRIVATE, "mode2");
+	efd = attach_thread(EVL_CLONE_PRIVATE, "mode2");
 	ck_assert_ret(evl_set_thread_mode(efd, 0, &old), 0);
 	ck_assert_int_eq(old, 0);
 	ck_assert_int_eq(evl_detach_self(), 0);
@@ -301,7 +270,7 @@ START_TEST(test_observable_mode)
 	int efd, old;
 	struct evl_thread_state st;
 
-	efd = attach_self(EVL_CLONE_OBSERVABLE, "obs");
+	efd = attach_thread(EVL_CLONE_OBSERVABLE, "obs");
 	ck_assert_ret(evl_set_thread_mode(efd, EVL_T_WOSS | EVL_T_HMOBS, &old), 0);
 	ck_assert_int_eq(old, 0);
 	ck_assert_ret(evl_get_state(efd, &st), 0);
@@ -318,7 +287,7 @@ static void *state_thread(void *arg)
 	struct evl_thread_state st;
 	struct evlsim_thread_stats stats;
 
-	efd = attach_self(EVL_CLONE_PRIVATE, "state");
+	efd = attach_thread(EVL_CLONE_PRIVATE, "state");
 	ck_assert_ret(evl_get_state(efd, &st), 0);	/* in-band: through ioctl() */
 	ck_assert_uint_eq(st.state, EVL_T_INBAND | EVL_T_USER);
 	ck_assert_uint_eq(st.isw, 0);
@@ -360,7 +329,7 @@ static void *state_thread(void *arg)
 
 START_TEST(test_get_state_counters)
 {
-	int fd = open_dev();
+	int fd = open_node(TST_DEV, O_RDWR);
 	pthread_t tid;
 
 	ck_assert_int_eq(pthread_create(&tid, NULL, state_thread, &fd), 0);
@@ -380,7 +349,7 @@ static void *peer_thread(void *arg)
 {
 	struct peer *p = arg;
 
-	p->efd = attach_self(EVL_CLONE_PRIVATE, "peer");
+	p->efd = attach_thread(EVL_CLONE_PRIVATE, "peer");
 	ck_assert_int_eq(evl_set_thread_mode(p->efd, EVL_T_WOSS, NULL), 0);
 	ck_assert_call(oob_ioctl(p->fd, TST_IOC_PROBE), OOB_HANDLER);
 	ck_assert_call(oob_ioctl(p->fd, TST_IOC_PROBE), OOB_HANDLER);
@@ -398,7 +367,7 @@ START_TEST(test_get_state_peer)
 	pthread_t tid;
 	int old;
 
-	p.fd = open_dev();
+	p.fd = open_node(TST_DEV, O_RDWR);
 	ck_assert_int_eq(pthread_barrier_init(&p.bar, NULL, 2), 0);
 	ck_assert_int_eq(pthread_create(&tid, NULL, peer_thread, &p), 0);
 	pthread_barrier_wait(&p.bar);
@@ -429,12 +398,12 @@ static void assert_sigdebug(int cause)
 
 START_TEST(test_sigdebug_sysdemote)
 {
-	int fd = open_dev(), efd, pfd[2];
+	int fd = open_node(TST_DEV, O_RDWR), efd, pfd[2];
 	char c = 'x';
 
 	install_handlers();
 	ck_assert_int_eq(pipe(pfd), 0);
-	efd = attach_self(EVL_CLONE_PRIVATE, "sysdemote");
+	efd = attach_thread(EVL_CLONE_PRIVATE, "sysdemote");
 	ck_assert_ret(evl_set_thread_mode(efd, EVL_T_WOSS, NULL), 0);
 
 	/* an in-band call on a simulated file */
@@ -483,11 +452,11 @@ END_TEST
 
 START_TEST(test_sigdebug_sigdemote)
 {
-	int fd = open_dev(), efd;
+	int fd = open_node(TST_DEV, O_RDWR), efd;
 
 	install_handlers();
 	tst_set_hook(raise_usr1);
-	efd = attach_self(EVL_CLONE_PRIVATE, "sigdemote");
+	efd = attach_thread(EVL_CLONE_PRIVATE, "sigdemote");
 	ck_assert_ret(evl_set_thread_mode(efd, EVL_T_WOSS, NULL), 0);
 
 	/* from in-band: the call switches oob, the signal demotes it */
@@ -519,10 +488,10 @@ END_TEST
 
 START_TEST(test_sigdebug_hmobs_only)
 {
-	int fd = open_dev(), efd;
+	int fd = open_node(TST_DEV, O_RDWR), efd;
 
 	install_handlers();
-	efd = attach_self(EVL_CLONE_OBSERVABLE, "hmobs");
+	efd = attach_thread(EVL_CLONE_OBSERVABLE, "hmobs");
 	ck_assert_ret(evl_set_thread_mode(efd, EVL_T_WOSS | EVL_T_HMOBS, NULL), 0);
 	ck_assert_call(oob_ioctl(fd, TST_IOC_PROBE), OOB_HANDLER);
 	ck_assert_call(ioctl(fd, TST_IOC_PROBE), INBAND_EVL);
@@ -536,7 +505,7 @@ static TCase *tcase(const char *name)
 {
 	TCase *tc = tcase_create(name);
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
 	tcase_set_timeout(tc, 30);
 	return tc;
 }
@@ -546,6 +515,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("stages");
 	TCase *tc;
 
+	evlsim_check_modules("tstage");
 	tc = tcase("switching");
 	tcase_add_test(tc, test_lazy_switching);
 	tcase_add_test(tc, test_switch_calls);

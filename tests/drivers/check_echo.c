@@ -53,18 +53,6 @@
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-/* Most cases run with the driver loaded with its default parameters. */
-static void setup(void)
-{
-	ck_assert_ret(evlsim_load_module("echo"), 0);
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("echo"), 0);
-	ck_assert_no_reports();
-}
-
 /* The module cases load the driver themselves, and must leave it unloaded. */
 static void module_setup(void)
 {
@@ -75,28 +63,6 @@ static void module_teardown(void)
 {
 	ck_assert_ret(evlsim_module_refcount("echo"), -ENOENT);
 	ck_assert_no_reports();
-}
-
-static int open_echo(int flags)
-{
-	int fd = open(ECHO_DEV, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s, %#x): %s", ECHO_DEV, flags, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
-}
-
-/* Attaches the calling thread to EVL, so that it may issue oob_*() calls. */
-static void attach(const char *role)
-{
-	int efd = evl_attach_self("echo-%s:%d", role, (int)getpid());
-
-	ck_assert_msg(efd >= 0, "evl_attach_self(%s): %s", role, strerror(-efd));
 }
 
 static struct echo_info info_inband(int fd)
@@ -126,14 +92,6 @@ static void assert_info(struct echo_info info, unsigned int size, unsigned int l
 	ck_assert_uint_eq(info.reads, reads);
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void get_stats(struct evlsim_thread_stats *st)
 {
 	ck_assert_ret(evlsim_get_thread_stats(st), 0);
@@ -143,11 +101,11 @@ static void get_stats(struct evlsim_thread_stats *st)
 
 START_TEST(test_io_inband_write_oob_read)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
 	ck_assert_call(write(fd, "hello", 5), 5);
-	attach("main");
+	attach_as("main");
 	memset(buf, 0, sizeof(buf));
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 5);
 	ck_assert_mem_eq(buf, "hello", 5);
@@ -159,10 +117,10 @@ END_TEST
 
 START_TEST(test_io_oob_write_inband_read)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, "ping", 4), 4);
 	memset(buf, 0, sizeof(buf));
 	ck_assert_call(read(fd, buf, sizeof(buf)), 4);
@@ -174,10 +132,10 @@ END_TEST
 
 START_TEST(test_io_oob_write_oob_read)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, "out-of-band", 11), 11);
 	memset(buf, 0, sizeof(buf));
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 11);
@@ -190,7 +148,7 @@ END_TEST
 /* in-band only: no EVL thread needed at all */
 START_TEST(test_io_inband_write_inband_read)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
 	ck_assert_call(write(fd, "in-band", 7), 7);
@@ -204,11 +162,11 @@ END_TEST
 
 START_TEST(test_io_read_empty_returns_zero)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
 	ck_assert_call(read(fd, buf, sizeof(buf)), 0);
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 0);
 	/* empty reads are not counted */
 	assert_info(info_oob(fd), ECHO_DEFAULT_SIZE, 0, 0, 0);
@@ -219,10 +177,10 @@ END_TEST
 /* the buffer keeps the last message only, whichever stage wrote it */
 START_TEST(test_io_write_replaces_message)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(write(fd, "first", 5), 5);
 	ck_assert_call(oob_write(fd, "second", 6), 6);
 	ck_assert_call(write(fd, "3rd", 3), 3);
@@ -243,7 +201,7 @@ END_TEST
 /* a read shorter than the message gets its head; the rest is dropped (datagram-like) */
 START_TEST(test_io_partial_read_inband_drops_rest)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
 	ck_assert_call(write(fd, "abcdef", 6), 6);
@@ -258,10 +216,10 @@ END_TEST
 
 START_TEST(test_io_partial_read_oob_drops_rest)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, "abcdef", 6), 6);
 	memset(buf, 0, sizeof(buf));
 	ck_assert_call(oob_read(fd, buf, 2), 2);
@@ -275,10 +233,10 @@ END_TEST
 /* a zero-length write is a message too: an empty one, which leaves the buffer empty */
 START_TEST(test_io_zero_length_write_empties)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(write(fd, "abc", 3), 3);
 	ck_assert_call(write(fd, "", 0), 0);
 	assert_info(info_inband(fd), ECHO_DEFAULT_SIZE, 0, 2, 0);
@@ -295,10 +253,10 @@ END_TEST
 /* a zero-length read of a message is a partial read of 0 bytes: it consumes the message */
 START_TEST(test_io_zero_length_read_consumes)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(write(fd, "abc", 3), 3);
 	ck_assert_call(read(fd, buf, 0), 0);
 	assert_info(info_inband(fd), ECHO_DEFAULT_SIZE, 0, 1, 1);
@@ -315,12 +273,12 @@ END_TEST
 START_TEST(test_io_full_size_message)
 {
 	static char out[ECHO_DEFAULT_SIZE], in[ECHO_DEFAULT_SIZE + 1];
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	size_t i;
 
 	for (i = 0; i < sizeof(out); i++)
 		out[i] = (char)(i * 7 + 1);
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, out, sizeof(out)), sizeof(out));
 	ck_assert_call(read(fd, in, sizeof(in)), sizeof(out));
 	ck_assert_mem_eq(in, out, sizeof(out));
@@ -336,10 +294,10 @@ END_TEST
 
 START_TEST(test_files_per_open_buffers)
 {
-	int a = open_echo(O_RDWR), b = open_echo(O_RDWR);
+	int a = open_node(ECHO_DEV, O_RDWR), b = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(write(a, "for-a", 5), 5);
 	ck_assert_call(oob_write(b, "for-b", 5), 5);
 	assert_info(info_inband(a), ECHO_DEFAULT_SIZE, 5, 1, 0);
@@ -361,10 +319,10 @@ END_TEST
 /* a message written on one file is never seen on another */
 START_TEST(test_files_other_open_sees_nothing)
 {
-	int a = open_echo(O_RDWR), b = open_echo(O_RDWR);
+	int a = open_node(ECHO_DEV, O_RDWR), b = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(a, "private", 7), 7);
 	ck_assert_call(read(b, buf, sizeof(buf)), 0);
 	ck_assert_call(oob_read(b, buf, sizeof(buf)), 0);
@@ -379,13 +337,13 @@ END_TEST
 /* descriptors from dup() share the open file, hence its buffer */
 START_TEST(test_files_dup_shares_buffer)
 {
-	int fd = open_echo(O_RDWR), fd2;
+	int fd = open_node(ECHO_DEV, O_RDWR), fd2;
 	char buf[16];
 
 	fd2 = dup(fd);
 	ck_assert_int_ge(fd2, 0);
 	ck_assert_int_eq(evlsim_is_sim_fd(fd2), 1);
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, "shared", 6), 6);
 	memset(buf, 0, sizeof(buf));
 	ck_assert_call(oob_read(fd2, buf, sizeof(buf)), 6);
@@ -403,8 +361,8 @@ START_TEST(test_files_closed_fd_ebadf)
 	char buf[16];
 	int fd;
 
-	attach("main");	/* first: the thread element must not take the closed number */
-	fd = open_echo(O_RDWR);
+	attach_as("main");	/* first: the thread element must not take the closed number */
+	fd = open_node(ECHO_DEV, O_RDWR);
 	close_fd(fd);
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EBADF);
 	ck_assert_fails(oob_write(fd, "x", 1), EBADF);
@@ -417,11 +375,11 @@ END_TEST
 START_TEST(test_limits_write_too_big_efbig)
 {
 	static char big[ECHO_DEFAULT_SIZE + 1];
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
 	memset(big, 'x', sizeof(big));
-	attach("main");
+	attach_as("main");
 	ck_assert_call(write(fd, "keep", 4), 4);
 	ck_assert_fails(write(fd, big, sizeof(big)), EFBIG);
 	ck_assert_fails(oob_write(fd, big, sizeof(big)), EFBIG);
@@ -438,9 +396,9 @@ END_TEST
 START_TEST(test_limits_efbig_before_efault)
 {
 	void *volatile null = NULL;	/* hidden from the compiler's checks */
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(write(fd, null, ECHO_DEFAULT_SIZE + 1), EFBIG);
 	ck_assert_fails(oob_write(fd, null, ECHO_DEFAULT_SIZE + 1), EFBIG);
 	close_fd(fd);
@@ -451,10 +409,10 @@ END_TEST
 START_TEST(test_limits_bad_write_buffer_keeps_message)
 {
 	void *volatile null = NULL;
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(write(fd, "keep", 4), 4);
 	ck_assert_fails(write(fd, null, 4), EFAULT);
 	ck_assert_fails(oob_write(fd, null, 4), EFAULT);
@@ -470,10 +428,10 @@ END_TEST
 START_TEST(test_limits_bad_read_buffer_keeps_message)
 {
 	void *volatile null = NULL;
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(write(fd, "keep", 4), 4);
 	ck_assert_fails(read(fd, null, sizeof(buf)), EFAULT);
 	assert_info(info_inband(fd), ECHO_DEFAULT_SIZE, 4, 1, 0);
@@ -491,10 +449,10 @@ END_TEST
 
 START_TEST(test_nonblock_empty_read_eagain)
 {
-	int fd = open_echo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(ECHO_DEV, O_RDWR | O_NONBLOCK);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(read(fd, buf, sizeof(buf)), EAGAIN);
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EAGAIN);
 	ck_assert_fails(oob_read(fd, buf, 0), EAGAIN);
@@ -513,11 +471,11 @@ END_TEST
 /* the driver looks at f_flags on every call: fcntl(F_SETFL) changes it on an open file */
 START_TEST(test_nonblock_set_with_fcntl)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 	int fl;
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 0);
 	fl = fcntl(fd, F_GETFL);
 	ck_assert_int_ge(fl, 0);
@@ -535,7 +493,7 @@ END_TEST
 
 START_TEST(test_ioctl_get_info_inband)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
 	/* a fresh file */
@@ -554,10 +512,10 @@ END_TEST
 
 START_TEST(test_ioctl_get_info_oob)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	assert_info(info_oob(fd), ECHO_DEFAULT_SIZE, 0, 0, 0);
 	ck_assert_call(oob_write(fd, "12345", 5), 5);
 	assert_info(info_oob(fd), ECHO_DEFAULT_SIZE, 5, 1, 0);
@@ -572,9 +530,9 @@ END_TEST
 START_TEST(test_ioctl_get_info_bad_pointer_efault)
 {
 	void *volatile null = NULL;
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(ioctl(fd, ECHO_IOC_GET_INFO, null), EFAULT);
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_GET_INFO, null), EFAULT);
 	close_fd(fd);
@@ -584,7 +542,7 @@ END_TEST
 /* CLEAR drops the message; it is neither a write nor a read */
 START_TEST(test_ioctl_clear_inband)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
 	ck_assert_call(write(fd, "drop me", 7), 7);
@@ -599,10 +557,10 @@ END_TEST
 
 START_TEST(test_ioctl_clear_oob)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, "drop me", 7), 7);
 	ck_assert_call(oob_ioctl(fd, ECHO_IOC_CLEAR), 0);
 	assert_info(info_oob(fd), ECHO_DEFAULT_SIZE, 0, 1, 0);
@@ -614,11 +572,11 @@ END_TEST
 
 START_TEST(test_ioctl_unknown_enotty)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 
 	/* echo returns -ENOIOCTLCMD, which both stages turn into ENOTTY */
 	ck_assert_fails(ioctl(fd, ECHO_IOC_UNKNOWN), ENOTTY);
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_UNKNOWN), ENOTTY);
 	close_fd(fd);
 }
@@ -627,11 +585,11 @@ END_TEST
 /* HOLD exists out-of-band only */
 START_TEST(test_ioctl_hold_inband_enotty)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	__u32 msecs = 1;
 
 	ck_assert_fails(ioctl(fd, ECHO_IOC_HOLD, &msecs), ENOTTY);
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(ioctl(fd, ECHO_IOC_HOLD, &msecs), ENOTTY);
 	close_fd(fd);
 }
@@ -639,14 +597,14 @@ END_TEST
 
 START_TEST(test_ioctl_hold_timeout_etimedout)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	__u32 msecs = 20;
 	double t0, elapsed;
 
-	attach("main");
-	t0 = now_ms();
+	attach_as("main");
+	t0 = now_ns() / 1e6;
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_HOLD, &msecs), ETIMEDOUT);
-	elapsed = now_ms() - t0;
+	elapsed = now_ns() / 1e6 - t0;
 	ck_assert_msg(elapsed >= msecs && elapsed < 1000, "held %.3f ms for %u ms",
 		      elapsed, msecs);
 	/* a zero timeout expires at once */
@@ -659,9 +617,9 @@ END_TEST
 START_TEST(test_ioctl_hold_bad_pointer_efault)
 {
 	void *volatile null = NULL;
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_HOLD, null), EFAULT);
 	close_fd(fd);
 }
@@ -670,10 +628,10 @@ END_TEST
 /* UNHOLD with nobody holding is a no-op, from either stage */
 START_TEST(test_ioctl_unhold_without_holder)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 
 	ck_assert_call(ioctl(fd, ECHO_IOC_UNHOLD), 0);
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_ioctl(fd, ECHO_IOC_UNHOLD), 0);
 	close_fd(fd);
 }
@@ -747,26 +705,26 @@ static void unhold_until_done(struct holder *h, int fd, int oob)
 
 START_TEST(test_ioctl_unhold_inband_releases_holder)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	struct holder h;
 	double t0;
 
-	t0 = now_ms();
+	t0 = now_ns() / 1e6;
 	start_holder(&h, fd, LONG_HOLD_MS);
 	unhold_until_done(&h, fd, 0);
 	join_holder(&h);
 	ck_assert_msg(h.ret == 0, "HOLD: %d/%s", h.ret, strerror(h.err));
-	ck_assert_double_lt(now_ms() - t0, LONG_HOLD_MS);
+	ck_assert_double_lt(now_ns() / 1e6 - t0, LONG_HOLD_MS);
 	close_fd(fd);
 }
 END_TEST
 
 START_TEST(test_ioctl_unhold_oob_releases_holder)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	struct holder h;
 
-	attach("main");
+	attach_as("main");
 	start_holder(&h, fd, LONG_HOLD_MS);
 	unhold_until_done(&h, fd, 1);
 	join_holder(&h);
@@ -779,7 +737,7 @@ END_TEST
 /* UNHOLD lets go the holders of its own file only */
 START_TEST(test_ioctl_unhold_other_file_ignored)
 {
-	int fd = open_echo(O_RDWR), other = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR), other = open_node(ECHO_DEV, O_RDWR);
 	struct holder h;
 
 	start_holder(&h, fd, 50);
@@ -799,16 +757,16 @@ END_TEST
  */
 START_TEST(test_ioctl_hold_ended_by_close_eidrm)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	struct holder h;
 	double t0;
 
 	start_holder(&h, fd, LONG_HOLD_MS);
 	usleep(20000);	/* let the holder get from its last instruction into the driver */
 	ck_assert_int_eq(atomic_load(&h.done), 0);
-	t0 = now_ms();
+	t0 = now_ns() / 1e6;
 	close_fd(fd);
-	ck_assert_double_lt(now_ms() - t0, LONG_HOLD_MS);
+	ck_assert_double_lt(now_ns() / 1e6 - t0, LONG_HOLD_MS);
 	join_holder(&h);
 	ck_assert_msg(h.ret == -1 && h.err == EIDRM, "HOLD: %d/%s (EBADF: it was not in yet)",
 		      h.ret, strerror(h.err));
@@ -819,7 +777,7 @@ END_TEST
 /* closing one of two descriptors of the file does not release it: the hold goes on */
 START_TEST(test_ioctl_hold_survives_close_of_dup)
 {
-	int fd = open_echo(O_RDWR), fd2;
+	int fd = open_node(ECHO_DEV, O_RDWR), fd2;
 	struct holder h;
 
 	fd2 = dup(fd);
@@ -860,9 +818,9 @@ START_TEST(test_compat_oob_ioctl)
 {
 	struct echo_info *info = compat_alloc(4096);
 	__u32 *msecs = (__u32 *)(info + 1);
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, "compat", 6), 6);
 	ck_assert_int_eq(evlsim_set_compat_caller(1), 0);
 	ck_assert_call(oob_ioctl(fd, ECHO_IOC_GET_INFO, info), 0);
@@ -884,7 +842,7 @@ START_TEST(test_compat_inband_ioctl)
 {
 	struct echo_info *info = compat_alloc(4096);
 	__u32 *msecs = (__u32 *)(info + 1);
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 
 	ck_assert_call(write(fd, "compat", 6), 6);
 	ck_assert_int_eq(evlsim_set_compat_caller(1), 0);
@@ -907,10 +865,10 @@ END_TEST
 
 START_TEST(test_access_rdonly_file)
 {
-	int fd = open_echo(O_RDONLY);
+	int fd = open_node(ECHO_DEV, O_RDONLY);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(oob_write(fd, "x", 1), EBADF);
 	ck_assert_fails(write(fd, "x", 1), EBADF);
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 0);
@@ -924,10 +882,10 @@ END_TEST
 
 START_TEST(test_access_wronly_file)
 {
-	int fd = open_echo(O_WRONLY);
+	int fd = open_node(ECHO_DEV, O_WRONLY);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EBADF);
 	ck_assert_fails(read(fd, buf, sizeof(buf)), EBADF);
 	ck_assert_call(oob_write(fd, "abc", 3), 3);
@@ -942,7 +900,7 @@ END_TEST
 /* only EVL threads may call out-of-band; in-band calls need no attachment */
 START_TEST(test_access_oob_before_attach_eperm)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	struct echo_info info;
 	char buf[16];
 
@@ -954,7 +912,7 @@ START_TEST(test_access_oob_before_attach_eperm)
 	/* the driver was not called */
 	assert_info(info_inband(fd), ECHO_DEFAULT_SIZE, 3, 1, 0);
 	/* once attached, the same calls work */
-	attach("main");
+	attach_as("main");
 	memset(buf, 0, sizeof(buf));
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 3);
 	ck_assert_mem_eq(buf, "abc", 3);
@@ -964,10 +922,10 @@ END_TEST
 
 START_TEST(test_access_oob_after_detach_eperm)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_call(oob_write(fd, "abc", 3), 3);
 	ck_assert_ret(evl_detach_self(), 0);
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EPERM);
@@ -982,11 +940,11 @@ END_TEST
  */
 START_TEST(test_access_inband_ioctl_demotes)
 {
-	int fd = open_echo(O_RDWR);
+	int fd = open_node(ECHO_DEV, O_RDWR);
 	struct evlsim_thread_stats st;
 	char buf[16];
 
-	attach("main");
+	attach_as("main");
 	ck_assert_int_eq(evl_is_inband(), 1);
 	get_stats(&st);
 	ck_assert_uint_eq(st.stage_switches, 0);
@@ -1146,8 +1104,8 @@ START_TEST(test_threads_pingpong_sequence)
 	struct pingpong pp = { .failed_at = -1 };
 	pthread_t writer, reader;
 
-	pp.data = open_echo(O_RDWR | O_NONBLOCK);
-	pp.ack = open_echo(O_RDWR | O_NONBLOCK);
+	pp.data = open_node(ECHO_DEV, O_RDWR | O_NONBLOCK);
+	pp.ack = open_node(ECHO_DEV, O_RDWR | O_NONBLOCK);
 	ck_assert_int_eq(pthread_create(&reader, NULL, pingpong_reader, &pp), 0);
 	ck_assert_int_eq(pthread_create(&writer, NULL, pingpong_writer, &pp), 0);
 	ck_assert_int_eq(pthread_join(writer, NULL), 0);
@@ -1236,7 +1194,7 @@ static int race_msg_ok(const char *buf, ssize_t n)
 
 START_TEST(test_threads_concurrent_writers_untorn)
 {
-	struct race race = { .fd = open_echo(O_RDWR | O_NONBLOCK) };
+	struct race race = { .fd = open_node(ECHO_DEV, O_RDWR | O_NONBLOCK) };
 	struct race_writer wa = { &race, 'A', 16, 1 }, wb = { &race, 'B', 40, 0 };
 	char buf[PINGPONG_MAX];
 	pthread_t ta, tb;
@@ -1244,7 +1202,7 @@ START_TEST(test_threads_concurrent_writers_untorn)
 	ssize_t n;
 
 	atomic_store(&race.writers_left, 2);
-	attach("reader");
+	attach_as("reader");
 	ck_assert_int_eq(pthread_create(&ta, NULL, race_writer_fn, &wa), 0);
 	ck_assert_int_eq(pthread_create(&tb, NULL, race_writer_fn, &wb), 0);
 	/* read until both writers are done and the buffer is empty */
@@ -1286,7 +1244,7 @@ START_TEST(test_module_default_size)
 	int fd;
 
 	ck_assert_ret(evlsim_load_module("echo"), 0);
-	fd = open_echo(O_RDWR);
+	fd = open_node(ECHO_DEV, O_RDWR);
 	assert_info(info_inband(fd), ECHO_DEFAULT_SIZE, 0, 0, 0);
 	close_fd(fd);
 	ck_assert_ret(evlsim_unload_module("echo"), 0);
@@ -1300,8 +1258,8 @@ START_TEST(test_module_param_size)
 
 	memset(msg, 'm', sizeof(msg));
 	ck_assert_ret(evlsim_load_module("echo size=64"), 0);
-	fd = open_echo(O_RDWR);
-	attach("main");
+	fd = open_node(ECHO_DEV, O_RDWR);
+	attach_as("main");
 	assert_info(info_inband(fd), 64, 0, 0, 0);
 	assert_info(info_oob(fd), 64, 0, 0, 0);
 	/* 64 bytes fit, 65 do not, from either stage */
@@ -1328,7 +1286,7 @@ START_TEST(test_module_param_size_zero_einval)
 	ck_assert_ret(evlsim_unload_module("echo"), -ENOENT);
 	/* a good load works afterwards: nothing of the failed one is in the way */
 	ck_assert_ret(evlsim_load_module("echo size=1"), 0);
-	fd = open_echo(O_RDWR);
+	fd = open_node(ECHO_DEV, O_RDWR);
 	ck_assert_call(write(fd, "1", 1), 1);
 	ck_assert_fails(write(fd, "12", 2), EFBIG);
 	close_fd(fd);
@@ -1352,7 +1310,7 @@ START_TEST(test_module_unload_busy_while_open)
 
 	ck_assert_ret(evlsim_load_module("echo"), 0);
 	ck_assert_ret(evlsim_module_refcount("echo"), 0);
-	fd = open_echo(O_RDWR);
+	fd = open_node(ECHO_DEV, O_RDWR);
 	/* as in Linux: one reference for the cdev (cdev_get()), one for the fops */
 	ck_assert_ret(evlsim_module_refcount("echo"), 2);
 	ck_assert_ret(evlsim_unload_module("echo"), -EBUSY);
@@ -1380,7 +1338,7 @@ static TCase *tcase(const char *name)
 {
 	TCase *tc = tcase_create(name);
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	return tc;
 }
 
@@ -1389,6 +1347,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("echo");
 	TCase *tc;
 
+	evlsim_check_modules("echo");
 	tc = tcase("io");
 	tcase_add_test(tc, test_io_inband_write_oob_read);
 	tcase_add_test(tc, test_io_oob_write_inband_read);

@@ -33,35 +33,6 @@
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
-static void setup(void)
-{
-	ck_assert_ret(evlsim_load_module("xfifo"), 0);
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("xfifo"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_xfifo(int flags)
-{
-	int fd = open(NODE, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", NODE, strerror(errno));
-	return fd;
-}
-
-/* Attaches the caller to EVL; returns its thread element's fd. */
-static int attach(const char *what)
-{
-	static atomic_int seq;
-	int efd = evl_attach_self("xfifo-%s:%d.%d", what, getpid(), atomic_fetch_add(&seq, 1));
-
-	ck_assert_int_ge(efd, 0);
-	return efd;
-}
-
 static void set_sizes(int fd, unsigned int i2o, unsigned int o2i)
 {
 	struct xfifo_sizes sz = { .inband_to_oob = i2o, .oob_to_inband = o2i };
@@ -175,11 +146,11 @@ static void *volatile null_buf;
 
 START_TEST(test_inband_write_oob_read)
 {
-	int fd = open_xfifo(O_RDWR);
+	int fd = open_node(NODE, O_RDWR);
 	char buf[16] = { 0 };
 
 	ck_assert_call(write(fd, "ping", 4), 4);
-	attach("rd");
+	attach_as("rd");
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 4);
 	ck_assert_str_eq(buf, "ping");
 	ck_assert_call(close(fd), 0);
@@ -188,10 +159,10 @@ END_TEST
 
 START_TEST(test_oob_write_inband_read)
 {
-	int fd = open_xfifo(O_RDWR);
+	int fd = open_node(NODE, O_RDWR);
 	char buf[16] = { 0 };
 
-	attach("wr");
+	attach_as("wr");
 	ck_assert_call(oob_write(fd, "pong", 4), 4);
 	ck_assert_call(read(fd, buf, sizeof(buf)), 4);
 	ck_assert_str_eq(buf, "pong");
@@ -202,10 +173,10 @@ END_TEST
 /* the two directions are separate rings */
 START_TEST(test_directions_are_separate)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	char buf[16];
 
-	attach("sep");
+	attach_as("sep");
 	ck_assert_call(write(fd, "in", 2), 2);
 	ck_assert_fails(read(fd, buf, sizeof(buf)), EAGAIN);	/* o2i is empty */
 	ck_assert_call(oob_write(fd, "out", 3), 3);
@@ -220,12 +191,12 @@ END_TEST
 /* a short read leaves the rest, in order; the ring wraps around */
 START_TEST(test_partial_reads_and_wrap)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	char out[10], in[10];
 	int round, i;
 
 	set_sizes(fd, 16, 16);
-	attach("wrap");
+	attach_as("wrap");
 	for (round = 0; round < 20; round++) {
 		for (i = 0; i < 10; i++)
 			out[i] = (char)(round * 10 + i);
@@ -241,10 +212,10 @@ END_TEST
 
 START_TEST(test_zero_counts)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	char buf[4];
 
-	attach("zero");
+	attach_as("zero");
 	ck_assert_call(read(fd, buf, 0), 0);
 	ck_assert_call(write(fd, buf, 0), 0);
 	ck_assert_call(oob_read(fd, buf, 0), 0);
@@ -255,10 +226,10 @@ END_TEST
 
 START_TEST(test_bad_buffers_lose_nothing)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	char buf[8] = { 0 };
 
-	attach("fault");
+	attach_as("fault");
 	ck_assert_fails(write(fd, null_buf, 4), EFAULT);
 	ck_assert_fails(oob_write(fd, null_buf, 4), EFAULT);
 	ck_assert_call(write(fd, "data", 4), 4);
@@ -285,7 +256,7 @@ static void *oob_reader_fn(void *arg)
 {
 	struct blocker *b = arg;
 
-	b->efd = attach("blk-rd");
+	b->efd = attach_as("blk-rd");
 	b->tid = gettid_();
 	atomic_store(&b->ready, 1);
 	b->ret = oob_read(b->fd, b->buf, sizeof(b->buf));
@@ -296,7 +267,7 @@ static void *oob_reader_fn(void *arg)
 
 START_TEST(test_oob_reader_woken_by_inband_writer)
 {
-	struct blocker b = { .fd = open_xfifo(O_RDWR) };
+	struct blocker b = { .fd = open_node(NODE, O_RDWR) };
 	pthread_t tid;
 
 	ck_assert_int_eq(pthread_create(&tid, NULL, oob_reader_fn, &b), 0);
@@ -315,7 +286,7 @@ static void *oob_writer_fn(void *arg)
 {
 	struct blocker *b = arg;
 
-	b->efd = attach("blk-wr");
+	b->efd = attach_as("blk-wr");
 	b->tid = gettid_();
 	atomic_store(&b->ready, 1);
 	b->ret = oob_write(b->fd, "0123456789", 10);
@@ -327,7 +298,7 @@ static void *oob_writer_fn(void *arg)
 /* an oob writer waits for room, made by an in-band reader; the write goes in whole */
 START_TEST(test_oob_writer_woken_by_inband_reader)
 {
-	struct blocker b = { .fd = open_xfifo(O_RDWR) };
+	struct blocker b = { .fd = open_node(NODE, O_RDWR) };
 	char buf[16] = { 0 };
 	pthread_t tid;
 
@@ -358,14 +329,14 @@ static void *inband_reader_fn(void *arg)
 
 START_TEST(test_inband_reader_woken_by_oob_writer)
 {
-	struct blocker b = { .fd = open_xfifo(O_RDWR) };
+	struct blocker b = { .fd = open_node(NODE, O_RDWR) };
 	pthread_t tid;
 
 	ck_assert_int_eq(pthread_create(&tid, NULL, inband_reader_fn, &b), 0);
 	while (!atomic_load(&b.ready))
 		usleep(100);
 	wait_asleep(b.tid);
-	attach("wake-ib");
+	attach_as("wake-ib");
 	ck_assert_call(oob_write(b.fd, "oob!", 4), 4);
 	ck_assert_int_eq(pthread_join(tid, NULL), 0);
 	ck_assert_int_eq(b.ret, 4);
@@ -378,11 +349,11 @@ END_TEST
 
 START_TEST(test_nonblock_empty_and_full)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	char buf[16];
 
 	set_sizes(fd, 8, 8);
-	attach("nb");
+	attach_as("nb");
 	ck_assert_fails(read(fd, buf, sizeof(buf)), EAGAIN);
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EAGAIN);
 	ck_assert_call(write(fd, "0123456789", 10), 8);		/* what fits */
@@ -395,11 +366,11 @@ END_TEST
 
 START_TEST(test_nonblock_set_with_fcntl)
 {
-	int fd = open_xfifo(O_RDWR);
+	int fd = open_node(NODE, O_RDWR);
 	char buf[4];
 
 	ck_assert_call(fcntl(fd, F_SETFL, O_NONBLOCK), 0);
-	attach("fcntl");
+	attach_as("fcntl");
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EAGAIN);
 	ck_assert_fails(read(fd, buf, sizeof(buf)), EAGAIN);
 	ck_assert_call(close(fd), 0);
@@ -410,7 +381,7 @@ END_TEST
 
 START_TEST(test_set_sizes_rules)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	struct xfifo_sizes sz = { 0, 64 };
 	struct xfifo_status st;
 
@@ -432,11 +403,11 @@ END_TEST
 
 START_TEST(test_status_both_stages)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	struct xfifo_status st;
 	char buf[8];
 
-	attach("st");
+	attach_as("st");
 	ck_assert_call(write(fd, "abc", 3), 3);
 	ck_assert_call(oob_write(fd, "de", 2), 2);
 	ck_assert_call(oob_ioctl(fd, XFIFO_IOC_GET_STATUS, &st), 0);
@@ -456,7 +427,7 @@ END_TEST
 
 START_TEST(test_status_page_mapped)
 {
-	int fd = open_xfifo(O_RDWR | O_NONBLOCK);
+	int fd = open_node(NODE, O_RDWR | O_NONBLOCK);
 	long pagesz = sysconf(_SC_PAGESIZE);
 	const volatile struct xfifo_status *st;
 	char buf[8];
@@ -473,7 +444,7 @@ START_TEST(test_status_page_mapped)
 	ck_assert_uint_eq(st->i2o_size, 4096);
 	ck_assert_call(write(fd, "12345", 5), 5);
 	ck_assert_uint_eq(st->i2o_len, 5);		/* the driver's store, seen here */
-	attach("map");
+	attach_as("map");
 	ck_assert_call(oob_read(fd, buf, 2), 2);
 	ck_assert_uint_eq(st->i2o_len, 3);
 	ck_assert_uint_eq(st->i2o_bytes, 5);
@@ -489,7 +460,7 @@ END_TEST
 
 START_TEST(test_release_wakes_oob_reader_eidrm)
 {
-	struct blocker b = { .fd = open_xfifo(O_RDWR) };
+	struct blocker b = { .fd = open_node(NODE, O_RDWR) };
 	pthread_t tid;
 
 	ck_assert_int_eq(pthread_create(&tid, NULL, oob_reader_fn, &b), 0);
@@ -505,7 +476,7 @@ END_TEST
 
 START_TEST(test_release_wakes_oob_writer_eidrm)
 {
-	struct blocker b = { .fd = open_xfifo(O_RDWR) };
+	struct blocker b = { .fd = open_node(NODE, O_RDWR) };
 	pthread_t tid;
 
 	set_sizes(b.fd, 4, 4);
@@ -521,10 +492,10 @@ END_TEST
 
 START_TEST(test_closed_fd_ebadf)
 {
-	int fd = open_xfifo(O_RDWR);
+	int fd = open_node(NODE, O_RDWR);
 	char buf[4];
 
-	attach("closed");
+	attach_as("closed");
 	ck_assert_call(close(fd), 0);
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EBADF);
 	ck_assert_fails(oob_write(fd, buf, sizeof(buf)), EBADF);
@@ -536,7 +507,7 @@ END_TEST
 
 START_TEST(test_inband_poll_mixed_with_pipe)
 {
-	int fd = open_xfifo(O_RDWR), p[2];
+	int fd = open_node(NODE, O_RDWR), p[2];
 	struct pollfd pfd[2];
 	char c;
 
@@ -547,7 +518,7 @@ START_TEST(test_inband_poll_mixed_with_pipe)
 	ck_assert_int_eq(pfd[0].revents, POLLOUT);		/* room, nothing to read */
 	ck_assert_int_eq(pfd[1].revents, 0);
 
-	attach("poll");
+	attach_as("poll");
 	ck_assert_call(oob_write(fd, "x", 1), 1);
 	pfd[0].events = POLLIN;
 	ck_assert_call(poll(pfd, 2, 1000), 1);
@@ -573,7 +544,7 @@ static void *oob_write_later_fn(void *arg)
 	struct poll_waker *w = arg;
 
 	wait_asleep(w->waiter);
-	attach("pw");
+	attach_as("pw");
 	w->written = oob_write(w->fd, "!", 1);
 	w->err = errno;
 	evl_detach_self();
@@ -585,7 +556,7 @@ static void *oob_write_later_fn(void *arg)
 /* a poll(2) sleeping on the file is woken by an oob write (through irq_work) */
 START_TEST(test_inband_poll_woken_by_oob_write)
 {
-	struct poll_waker w = { .fd = open_xfifo(O_RDWR), .waiter = gettid_() };
+	struct poll_waker w = { .fd = open_node(NODE, O_RDWR), .waiter = gettid_() };
 	struct pollfd pfd = { .fd = w.fd, .events = POLLIN };
 	pthread_t tid;
 	int ret;
@@ -605,7 +576,7 @@ END_TEST
 /* bad user memory in poll(2)/select(2) with simulated files open: EFAULT, never a crash */
 START_TEST(test_inband_poll_bad_pointers)
 {
-	int fd = open_xfifo(O_RDWR);
+	int fd = open_node(NODE, O_RDWR);
 	long pagesz = sysconf(_SC_PAGESIZE);
 	struct pollfd *ro;
 	char *none;
@@ -630,11 +601,11 @@ END_TEST
 
 START_TEST(test_oob_poll_group)
 {
-	int fd = open_xfifo(O_RDWR), pfd;
+	int fd = open_node(NODE, O_RDWR), pfd;
 	struct evl_poll_event ev[2];
 	union evl_value val = { .val = 42 };
 
-	attach("opoll");
+	attach_as("opoll");
 	pfd = evl_new_poll();
 	ck_assert_int_ge(pfd, 0);
 	ck_assert_ret(evl_add_pollfd(pfd, fd, POLLIN, val), 0);
@@ -691,7 +662,7 @@ static void *stress_writer_fn(void *arg)
 	ssize_t n;
 
 	if (w->oob)
-		attach("sw");
+		attach_as("sw");
 	for (r.seq = 0; r.seq < RECORDS && !atomic_load(&w->s->failed); r.seq++) {
 		r.check = (uint64_t)r.writer * 1000003 + r.seq;
 		n = w->oob ? oob_write(w->s->fd, &r, sizeof(r)) : write(w->s->fd, &r, sizeof(r));
@@ -742,7 +713,7 @@ static void stress_read_all(struct stress *s, int oob)
 
 static void run_stress(int oob_writers)
 {
-	struct stress s = { .fd = open_xfifo(O_RDWR) };
+	struct stress s = { .fd = open_node(NODE, O_RDWR) };
 	struct writer_arg w[WRITERS];
 	pthread_t tid[WRITERS];
 	int i;
@@ -754,7 +725,7 @@ static void run_stress(int oob_writers)
 		ck_assert_int_eq(pthread_create(&tid[i], NULL, stress_writer_fn, &w[i]), 0);
 	}
 	if (!oob_writers)
-		attach("sr");
+		attach_as("sr");
 	stress_read_all(&s, !oob_writers);
 	kick_back(&s.kick);
 	if (atomic_load(&s.failed))
@@ -785,7 +756,7 @@ START_TEST(test_module_param_size)
 	int fd;
 
 	ck_assert_ret(evlsim_load_module("xfifo size=128"), 0);
-	fd = open_xfifo(O_RDWR);
+	fd = open_node(NODE, O_RDWR);
 	ck_assert_uint_eq(get_status(fd).i2o_size, 128);
 	ck_assert_uint_eq(get_status(fd).o2i_size, 128);
 	ck_assert_int_eq(evlsim_unload_module("xfifo"), -EBUSY);
@@ -802,8 +773,9 @@ static Suite *suite(void)
 	Suite *s = suite_create("xfifo");
 	TCase *tc;
 
+	evlsim_check_modules("xfifo");
 	tc = tcase_create("data");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_inband_write_oob_read);
 	tcase_add_test(tc, test_oob_write_inband_read);
 	tcase_add_test(tc, test_directions_are_separate);
@@ -813,7 +785,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("blocking");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_oob_reader_woken_by_inband_writer);
 	tcase_add_test(tc, test_oob_writer_woken_by_inband_reader);
 	tcase_add_test(tc, test_inband_reader_woken_by_oob_writer);
@@ -822,21 +794,21 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("control");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_set_sizes_rules);
 	tcase_add_test(tc, test_status_both_stages);
 	tcase_add_test(tc, test_status_page_mapped);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("release");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_release_wakes_oob_reader_eidrm);
 	tcase_add_test(tc, test_release_wakes_oob_writer_eidrm);
 	tcase_add_test(tc, test_closed_fd_ebadf);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("poll");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_inband_poll_mixed_with_pipe);
 	tcase_add_test(tc, test_inband_poll_woken_by_oob_write);
 	tcase_add_test(tc, test_inband_poll_bad_pointers);
@@ -844,7 +816,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("stress");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_stress_inband_writers_oob_reader);
 	tcase_add_test(tc, test_stress_oob_writers_inband_reader);
 	suite_add_tcase(s, tc);

@@ -23,8 +23,8 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/kdev_t.h>
+#include "tdevreg-abi.h"
 
-#define TDEVREG_MINORS		8
 #define TDEVREG_MISC_SLOTS	4
 #define TDEVREG_CLASS_SLOTS	2
 #define TDEVREG_DEV_SLOTS	8
@@ -56,33 +56,6 @@ static bool tdevreg_dev_live[TDEVREG_DEV_SLOTS];
 static unsigned int tdevreg_chrdev_major;
 static unsigned int tdevreg_chrdev_base, tdevreg_chrdev_count;
 static char tdevreg_chrdev_name[TDEVREG_NAME_LEN];
-
-/* ---- plain-C entry points for the tests ---------------------------------------------- */
-
-unsigned int tdevreg_major(void);
-int tdevreg_open_count(void);
-int tdevreg_release_count(void);
-int tdevreg_region_register(unsigned int major, unsigned int minor, unsigned int count);
-void tdevreg_region_unregister(unsigned int major, unsigned int minor, unsigned int count);
-int tdevreg_region_alloc(unsigned int baseminor, unsigned int count, unsigned int *major);
-int tdevreg_chrdev_register(unsigned int major, unsigned int baseminor, unsigned int count,
-			    const char *name);
-void tdevreg_chrdev_unregister(void);
-int tdevreg_misc_register(unsigned int slot, const char *name, int minor);
-void tdevreg_misc_deregister(unsigned int slot);
-int tdevreg_misc_minor(unsigned int slot);
-int tdevreg_class_register(unsigned int slot, const char *name);
-void tdevreg_class_unregister(unsigned int slot);
-int tdevreg_class_create_probe(const char *name);
-int tdevreg_cdev_add(unsigned int minor);
-void tdevreg_cdev_del(unsigned int minor);
-int tdevreg_device_create(unsigned int slot, unsigned int major, unsigned int minor,
-			  const char *name);
-void tdevreg_device_destroy(unsigned int slot);
-int tdevreg_device_create_in(unsigned int class_slot, unsigned int major,
-			     unsigned int minor, const char *name);
-void tdevreg_device_destroy_in(unsigned int class_slot, unsigned int major,
-			       unsigned int minor);
 
 /* in-band */
 static int tdevreg_open(struct inode *inode, struct file *filp)
@@ -139,6 +112,8 @@ static const struct file_operations tdevreg_fops = {
 	.release	= tdevreg_release,
 	.read		= tdevreg_read,
 };
+
+/* ---- plain-C entry points for the tests ---------------------------------------------- */
 
 unsigned int tdevreg_major(void)
 {

@@ -12,6 +12,7 @@
 #include <linux/module.h>
 #include <linux/miscdevice.h>
 #include <linux/fs.h>
+#include "tfail-abi.h"
 
 static int fail_at;
 module_param(fail_at, int, 0444);
@@ -28,15 +29,6 @@ static unsigned int nr_values = 2;
 module_param_array(values, int, &nr_values, 0444);
 static char word[8] = "abc";
 module_param_string(word, word, sizeof(word), 0444);
-
-/* plain-C accessors for the tests */
-int tfail_get_fail_at(void);
-bool tfail_get_flag(void);
-const char *tfail_get_label(void);
-unsigned long tfail_get_big(void);
-short tfail_get_small(void);
-unsigned int tfail_get_values(int *out, unsigned int max);
-const char *tfail_get_word(void);
 
 int tfail_get_fail_at(void) { return fail_at; }
 bool tfail_get_flag(void) { return flag; }

@@ -28,29 +28,6 @@
 /* the result, kept past the call: no tail call, so the entry point is the call site */
 #define KEEP(x)	({ __typeof__(x) __v = (x); __asm__ volatile("" : "+r"(__v)); __v; })
 
-void *tfault_kmalloc(size_t size);
-void *tfault_alloc_other(size_t size);
-void tfault_kfree(void *p);
-int tfault_kmem_cache_alloc(void);
-void *tfault_vmalloc(unsigned long size);
-void tfault_vfree(void *p);
-int tfault_alloc_pages(void);
-int tfault_get_free_pages(void);
-void *tfault_evl_alloc(size_t size);
-void tfault_evl_free(void *p);
-int tfault_three_sites(void);
-unsigned long tfault_copy_to_user(void __user *to, const void *from, unsigned long n);
-unsigned long tfault_copy_from_user(void *to, const void __user *from, unsigned long n);
-unsigned long tfault_raw_copy_to_user(void __user *to, const void *from, unsigned long n);
-int tfault_get_user(u32 *val, u32 __user *p);
-int tfault_put_user(u32 val, u32 __user *p);
-unsigned long tfault_clear_user(void __user *to, unsigned long n);
-long tfault_strncpy_from_user(char *dst, const char __user *src, long count);
-long tfault_wait_interruptible(void);
-int tfault_mutex_interruptible(void);
-int tfault_down_interruptible(void);
-long tfault_completion_interruptible(void);
-
 void *tfault_kmalloc(size_t size)
 {
 	return KEEP(kmalloc(size, GFP_KERNEL));

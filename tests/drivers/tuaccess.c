@@ -19,24 +19,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/err.h>
-
-unsigned long tuaccess_copy_to_user(void __user *to, const void *from, unsigned long n);
-unsigned long tuaccess_copy_from_user(void *to, const void __user *from, unsigned long n);
-unsigned long tuaccess_raw_copy_to_user(void __user *to, const void *from, unsigned long n);
-unsigned long tuaccess_raw_copy_from_user(void *to, const void __user *from,
-					  unsigned long n);
-int tuaccess_get_user_u8(u8 *val, u8 __user *p);
-int tuaccess_get_user_u32(u32 *val, u32 __user *p);
-int tuaccess_get_user_u64(u64 *val, u64 __user *p);
-int tuaccess_put_user_u8(u8 val, u8 __user *p);
-int tuaccess_put_user_u32(u32 val, u32 __user *p);
-int tuaccess_put_user_u64(u64 val, u64 __user *p);
-unsigned long tuaccess_clear_user(void __user *to, unsigned long n);
-long tuaccess_strncpy_from_user(char *dst, const char __user *src, long count);
-long tuaccess_strnlen_user(const char __user *str, long n);
-int tuaccess_check_zeroed_user(const void __user *from, size_t size);
-long tuaccess_memdup_user(const void __user *src, size_t len);
-int tuaccess_access_ok(const void __user *p, unsigned long n);
+#include "tuaccess-abi.h"
 
 unsigned long tuaccess_copy_to_user(void __user *to, const void *from, unsigned long n)
 {

@@ -2,7 +2,8 @@
 /*
  * Helpers for evlsim's Check suites: assertions on the -1/errno and -errno conventions
  * that print the failing call and both values, stderr capture for the tests of reports,
- * and suite boilerplate.
+ * the checked fixture and the small helpers every suite uses (evlsim-check.c), and suite
+ * boilerplate.
  */
 #ifndef _EVLSIM_CHECK_H
 #define _EVLSIM_CHECK_H
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <evlsim/evlsim.h>
 
@@ -52,30 +54,10 @@
 		      "%lu diagnostics reported", evlsim_report_total())
 
 /* The whole content of the seekable file @fd, NUL-terminated, to be freed. */
-static inline char *evlsim_read_fd(int fd)
-{
-	off_t len = lseek(fd, 0, SEEK_END);
-	char *buf;
-
-	ck_assert_int_ge(len, 0);
-	buf = malloc(len + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(pread(fd, buf, len, 0), len);
-	buf[len] = '\0';
-	return buf;
-}
+char *evlsim_read_fd(int fd);
 
 /* How many times @sub occurs in @s, without overlaps. */
-static inline int evlsim_count_substr(const char *s, const char *sub)
-{
-	int n = 0;
-
-	while ((s = strstr(s, sub))) {
-		n++;
-		s += strlen(sub);
-	}
-	return n;
-}
+int evlsim_count_substr(const char *s, const char *sub);
 
 /*
  * stderr capture: fd 2 goes to a temporary file between evlsim_capture_start() and
@@ -87,40 +69,74 @@ struct evlsim_capture {
 	int saved;
 };
 
-static inline void evlsim_capture_start(struct evlsim_capture *c)
-{
-	fflush(stderr);
-	c->file = tmpfile();
-	ck_assert_ptr_nonnull(c->file);
-	c->saved = dup(2);
-	ck_assert_int_ge(c->saved, 0);
-	ck_assert_int_eq(dup2(fileno(c->file), 2), 2);
-}
-
-static inline char *evlsim_capture_end(struct evlsim_capture *c)
-{
-	char *out;
-
-	fflush(stderr);
-	ck_assert_int_eq(dup2(c->saved, 2), 2);
-	close(c->saved);
-	out = evlsim_read_fd(fileno(c->file));
-	fclose(c->file);
-	if (*out)
-		(void)!write(2, out, strlen(out));
-	return out;
-}
+void evlsim_capture_start(struct evlsim_capture *c);
+char *evlsim_capture_end(struct evlsim_capture *c);
 
 /* Runs one suite, with TAP output when CK_TAP_LOG_FILE_NAME is set. */
-static inline int evlsim_check_run(Suite *s)
-{
-	SRunner *sr = srunner_create(s);
-	int failed;
+int evlsim_check_run(Suite *s);
 
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+/*
+ * The checked fixture most suites share: evlsim_check_modules("testdrv", "echo") in the
+ * suite's construction names the modules; setup() resets the report counters and loads
+ * them in that order before each test, teardown() unloads them in the reverse order
+ * (each call must return 0) and asserts that nothing was reported. A suite that needs
+ * more wraps them in its own setup and teardown.
+ */
+#define evlsim_check_modules(...)	evlsim_check_set_modules(__VA_ARGS__, (const char *)NULL)
+void evlsim_check_set_modules(const char *first, ...);
+void evlsim_check_setup(void);
+void evlsim_check_teardown(void);
+
+/*
+ * The suites' common vocabulary. Each asserts its own success, naming the failing call
+ * and errno, so a test reads as the sequence of calls it makes.
+ */
+
+/* open(@path, @flags) of a simulated device node: the fd, which evlsim_is_sim_fd(). */
+int open_node(const char *path, int flags);
+
+/* close(@fd) returns 0. */
+void close_fd(int fd);
+
+/*
+ * Attaches the calling thread to the EVL core as "@role:<pid>.<n>" (n counts the
+ * attachments of the process), with evl_attach_thread(@flags): the element fd.
+ */
+int attach_thread(int flags, const char *role);
+
+/* attach_thread(EVL_CLONE_PRIVATE, @role). */
+int attach_as(const char *role);
+
+/* attach_as() the program's own name ("check_routing:<pid>.<n>"). */
+int attach(void);
+
+/* Sleeps @ms milliseconds at least, signals or not. */
+void sleep_ms(long ms);
+
+/* CLOCK_MONOTONIC in nanoseconds (now_ns) or milliseconds (now_ms); any clock (clock_ns). */
+long long clock_ns(clockid_t clock);
+long long now_ns(void);
+long long now_ms(void);
+
+/*
+ * Polls @cond every @step_us microseconds until it holds; fails the test naming @cond
+ * after @limit_ns nanoseconds. For handshakes between threads, never for timing.
+ */
+#define wait_until_ns(cond, limit_ns, step_us)				\
+	do {								\
+		long long __limit = now_ns() + (limit_ns);		\
+		while (!(cond)) {					\
+			ck_assert_msg(now_ns() < __limit,		\
+				      "timed out waiting for %s", #cond); \
+			usleep(step_us);				\
+		}							\
+	} while (0)
+
+/*
+ * The seed of a randomised suite: EVLSIM_SEED when set (an unsigned decimal number),
+ * else a random one; printed once as "<program>: EVLSIM_SEED=<seed>" on stderr, so that
+ * any run can be replayed. Call it in main(), before the tests fork.
+ */
+unsigned long long evlsim_check_seed(void);
 
 #endif

@@ -38,24 +38,8 @@
 
 static void setup(void)
 {
-	ck_assert_ret(evlsim_load_module("testdrv"), 0);
-	ck_assert_ret(evlsim_load_module("echo"), 0);
+	evlsim_check_setup();
 	tdrv_reset_stats();
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("echo"), 0);
-	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
-	ck_assert_no_reports();
-}
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 static struct tdrv_stats stats(void)
@@ -89,7 +73,7 @@ static void assert_no_thread_errors(void)
 
 static int attach_count;
 
-static int attach_thread(void)
+static int attach_worker(void)
 {
 	return evl_attach_self("stress:%d", __atomic_add_fetch(&attach_count, 1,
 							       __ATOMIC_RELAXED));
@@ -154,7 +138,7 @@ static void *churn_io_fn(void *arg)
 {
 	struct churn *c = arg;
 	unsigned int op = (unsigned int)(uintptr_t)pthread_self();
-	int efd = attach_thread();
+	int efd = attach_worker();
 	long ebadf = 0, stable = 0;
 	int err, fd;
 	long ret;
@@ -334,7 +318,7 @@ static void *dups_fn(void *arg)
 	struct dups *d = arg;
 	unsigned int seed = (unsigned int)(uintptr_t)&seed | 1;
 	long opens = 0, closes = 0, dup2s = 0, ok = 0, ebadf = 0;
-	int efd = attach_thread();
+	int efd = attach_worker();
 	int i, fd, a, b, err;
 	unsigned int r;
 	long ret;
@@ -461,7 +445,8 @@ static Suite *suite(void)
 	Suite *s = suite_create("stress");
 	TCase *tc = tcase_create("lifetime");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	evlsim_check_modules("testdrv", "echo");
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_stress_oob_io_vs_open_close_same_node);
 	tcase_add_test(tc, test_stress_oob_io_on_closing_fd);

@@ -29,21 +29,6 @@
 #define PAGE_SZ		4096UL
 #define PALIGN(x)	(((x) + PAGE_SZ - 1) & ~(PAGE_SZ - 1))
 
-/* tleak's entry points (tests/drivers/tleak.c) */
-int tleak_alloc(int kind, size_t size);
-int tleak_free(int slot);
-void tleak_free_all(void);
-int tleak_kthread_start(void);
-int tleak_kthread_stop(void);
-int tleak_work_queue(void);
-int tleak_work_cancel(void);
-int tleak_timer_arm(void);
-int tleak_timer_disarm(void);
-int tleak_device_register(void);
-void tleak_device_deregister(void);
-void tleak_modref_get(void);
-void tleak_modref_put(void);
-
 static const struct {
 	int kind;		/* enum tleak_kind */
 	size_t size;		/* argument of tleak_alloc() */
@@ -73,8 +58,7 @@ static const struct {
 
 static void setup(void)
 {
-	evlsim_reset_reports();
-	ck_assert_ret(evlsim_load_module("tleak"), 0);
+	evlsim_check_setup();
 }
 
 static void teardown(void)
@@ -90,39 +74,6 @@ static struct evlsim_module_stats stats(void)
 
 	ck_assert_ret(evlsim_module_stats("tleak", &st), 0);
 	return st;
-}
-
-/* stderr into a memory file, for the reports' text */
-struct capture {
-	int saved, fd;
-};
-
-static struct capture capture_begin(void)
-{
-	struct capture c;
-
-	fflush(stderr);
-	c.fd = memfd_create("stderr", 0);
-	ck_assert_int_ge(c.fd, 0);
-	c.saved = dup(2);
-	ck_assert_int_ge(dup2(c.fd, 2), 0);
-	return c;
-}
-
-static char *capture_end(struct capture c)
-{
-	off_t len;
-	char *buf;
-
-	fflush(stderr);
-	dup2(c.saved, 2);
-	close(c.saved);
-	len = lseek(c.fd, 0, SEEK_END);
-	buf = calloc(1, len + 1);
-	ck_assert_int_eq(pread(c.fd, buf, len, 0), len);
-	close(c.fd);
-	fputs(buf, stderr);	/* still in the log */
-	return buf;
 }
 
 /* ---- counts --------------------------------------------------------------------------- */
@@ -250,15 +201,15 @@ END_TEST
 START_TEST(test_unload_reports_each_allocation)
 {
 	struct evlsim_module_stats st;
-	struct capture c;
+	struct evlsim_capture c;
 	char *out, line[128];
 	int slot, k = allocs[_i].acct;
 
 	slot = tleak_alloc(allocs[_i].kind, allocs[_i].size);
 	ck_assert_int_ge(slot, 0);
-	c = capture_begin();
+	evlsim_capture_start(&c);
 	ck_assert_ret(evlsim_unload_module("tleak"), 0);
-	out = capture_end(c);
+	out = evlsim_capture_end(&c);
 	/* the object, plus the kmem cache itself for a cache object */
 	ck_assert_uint_eq(evlsim_report_count(EVLSIM_REPORT_LEAK),
 			  allocs[_i].kind == TLEAK_CACHE ? 2 : 1);
@@ -281,7 +232,7 @@ END_TEST
 
 START_TEST(test_unload_reports_everything_left)
 {
-	struct capture c;
+	struct evlsim_capture c;
 	char *out;
 	int i;
 
@@ -292,9 +243,9 @@ START_TEST(test_unload_reports_everything_left)
 	ck_assert_ret(tleak_timer_arm(), 0);
 	ck_assert_ret(tleak_device_register(), 0);
 	tleak_modref_get();
-	c = capture_begin();
+	evlsim_capture_start(&c);
 	ck_assert_ret(evlsim_unload_module("tleak"), 0);
-	out = capture_end(c);
+	out = evlsim_capture_end(&c);
 	/* every allocation, the cache, kthread, work, timer, device, module reference */
 	ck_assert_uint_eq(evlsim_report_count(EVLSIM_REPORT_LEAK), NR_ALLOCS + 1 + 5);
 	for (i = 0; i < NR_ALLOCS; i++)
@@ -352,12 +303,12 @@ END_TEST
 
 static char *run_child_leaking(const char *leaks_env)
 {
-	struct capture c;
+	struct evlsim_capture c;
 	pid_t pid;
 	char *out;
 	int status;
 
-	c = capture_begin();
+	evlsim_capture_start(&c);
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (!pid) {
@@ -368,7 +319,7 @@ static char *run_child_leaking(const char *leaks_env)
 	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	out = capture_end(c);
+	out = evlsim_capture_end(&c);
 	return out;
 }
 
@@ -397,6 +348,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("accounting");
 	TCase *tc;
 
+	evlsim_check_modules("tleak");
 	tc = tcase_create("counts");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_counts_up_and_down, 0, NR_ALLOCS);

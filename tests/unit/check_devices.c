@@ -23,68 +23,17 @@
 #include <unistd.h>
 #include <evlsim/evlsim.h>
 #include "evlsim-check.h"
+#include "../drivers/tdevreg-abi.h"
 #include "../drivers/testdrv-abi.h"
 
 #define MISC_MAJOR		10
 #define MISC_DYNAMIC_MINOR	255
 #define MINORMASK		((1U << 20) - 1)
-#define TDEVREG_MINORS		8
-#define TDEVREG0		"/dev/tdevreg0"
 #define TDRV_MISC		"/dev/tdrv-misc"
 
 /* tdevreg's entry points (tests/drivers/tdevreg.c) */
-unsigned int tdevreg_major(void);
-int tdevreg_open_count(void);
-int tdevreg_release_count(void);
-int tdevreg_region_register(unsigned int major, unsigned int minor, unsigned int count);
-void tdevreg_region_unregister(unsigned int major, unsigned int minor, unsigned int count);
-int tdevreg_region_alloc(unsigned int baseminor, unsigned int count, unsigned int *major);
-int tdevreg_chrdev_register(unsigned int major, unsigned int baseminor, unsigned int count,
-			    const char *name);
-void tdevreg_chrdev_unregister(void);
-int tdevreg_misc_register(unsigned int slot, const char *name, int minor);
-void tdevreg_misc_deregister(unsigned int slot);
-int tdevreg_misc_minor(unsigned int slot);
-int tdevreg_class_register(unsigned int slot, const char *name);
-void tdevreg_class_unregister(unsigned int slot);
-int tdevreg_class_create_probe(const char *name);
-int tdevreg_cdev_add(unsigned int minor);
-void tdevreg_cdev_del(unsigned int minor);
-int tdevreg_device_create(unsigned int slot, unsigned int major, unsigned int minor,
-			  const char *name);
-void tdevreg_device_destroy(unsigned int slot);
-int tdevreg_device_create_in(unsigned int class_slot, unsigned int major,
-			     unsigned int minor, const char *name);
-void tdevreg_device_destroy_in(unsigned int class_slot, unsigned int major,
-			       unsigned int minor);
 
 /* ---- helpers ------------------------------------------------------------------------- */
-
-static void setup(void)
-{
-	evlsim_reset_reports();
-	ck_assert_ret(evlsim_load_module("tdevreg"), 0);
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("tdevreg"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_node(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", path, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
-}
 
 /* What the open of the file on @fd saw, as the driver tells it. */
 static void assert_read(int fd, const char *expected)
@@ -101,7 +50,7 @@ static void assert_read(int fd, const char *expected)
 /* Opening @path reaches tdevreg, which reports @expected. */
 static void assert_routed(const char *path, const char *expected)
 {
-	int fd = open_node(path);
+	int fd = open_node(path, O_RDONLY);
 
 	assert_read(fd, expected);
 	close_fd(fd);
@@ -136,24 +85,24 @@ START_TEST(test_init_node_routed)
 	int fd;
 
 	ck_assert_int_eq(tdevreg_open_count(), 0);
-	fd = open_node(TDEVREG0);
+	fd = open_node(TDEVREG0_NODE, O_RDONLY);
 	ck_assert_int_eq(tdevreg_open_count(), 1);
 	assert_read(fd, "cdev 254:0\n");
 	ck_assert_int_eq(tdevreg_release_count(), 0);
 	close_fd(fd);
 	ck_assert_int_eq(tdevreg_release_count(), 1);
-	assert_cdev_routed(TDEVREG0, tdevreg_major(), 0);
+	assert_cdev_routed(TDEVREG0_NODE, tdevreg_major(), 0);
 }
 END_TEST
 
 START_TEST(test_unload_removes_node)
 {
 	ck_assert_ret(evlsim_unload_module("tdevreg"), 0);
-	assert_no_node(TDEVREG0);
+	assert_no_node(TDEVREG0_NODE);
 	ck_assert_ret(evlsim_load_module("tdevreg"), 0);
 	/* the region was freed: the same major again */
 	ck_assert_uint_eq(tdevreg_major(), 254);
-	assert_cdev_routed(TDEVREG0, 254, 0);
+	assert_cdev_routed(TDEVREG0_NODE, 254, 0);
 }
 END_TEST
 
@@ -165,14 +114,14 @@ START_TEST(test_unload_removes_every_node)
 	ck_assert_ret(tdevreg_misc_register(0, "tdr-m0", -1), 0);
 	ck_assert_ret(tdevreg_device_create(0, 0, 1, "tdr-d1"), 0);
 	ck_assert_ret(tdevreg_cdev_add(1), 0);
-	fd = open_node("/dev/tdr-m0");
+	fd = open_node("/dev/tdr-m0", O_RDONLY);
 	ck_assert_ret(evlsim_unload_module("tdevreg"), -EBUSY);
 	close_fd(fd);
-	fd = open_node("/dev/tdr-d1");
+	fd = open_node("/dev/tdr-d1", O_RDONLY);
 	ck_assert_ret(evlsim_unload_module("tdevreg"), -EBUSY);
 	close_fd(fd);
 	ck_assert_ret(evlsim_unload_module("tdevreg"), 0);
-	assert_no_node(TDEVREG0);
+	assert_no_node(TDEVREG0_NODE);
 	assert_no_node("/dev/tdr-m0");
 	assert_no_node("/dev/tdr-d1");
 	ck_assert_ret(evlsim_load_module("tdevreg"), 0);
@@ -370,7 +319,7 @@ START_TEST(test_device_create_node_routed)
 	ck_assert_fails(open("/dev/tdr-d3", O_RDONLY), ENXIO);
 	ck_assert_ret(tdevreg_cdev_add(3), 0);
 	assert_cdev_routed("/dev/tdr-d3", m, 3);
-	fd = open_node("/dev/tdr-d3");
+	fd = open_node("/dev/tdr-d3", O_RDONLY);
 	tdevreg_device_destroy(0);
 	assert_no_node("/dev/tdr-d3");
 	/* a file open on a destroyed device keeps working until it is closed */
@@ -412,7 +361,7 @@ START_TEST(test_device_create_duplicate_name_eexist)
 	ck_assert_ret(tdevreg_device_create(1, 0, 2, "tdevreg0"), -EEXIST);
 	/* the first device is untouched */
 	assert_cdev_routed("/dev/tdr-dup", m, 1);
-	assert_cdev_routed(TDEVREG0, m, 0);
+	assert_cdev_routed(TDEVREG0_NODE, m, 0);
 	tdevreg_device_destroy(0);
 	ck_assert_ret(tdevreg_device_create(1, 0, 2, "tdr-dup"), 0);
 	ck_assert_fails(open("/dev/tdr-dup", O_RDONLY), ENXIO);
@@ -432,7 +381,7 @@ START_TEST(test_device_create_duplicate_devt_eexist)
 	ck_assert_ret(tdevreg_device_create_in(0, 0, 0, "tdr-other0"), -EEXIST);
 	assert_no_node("/dev/tdr-again0");
 	assert_no_node("/dev/tdr-other0");
-	assert_cdev_routed(TDEVREG0, m, 0);
+	assert_cdev_routed(TDEVREG0_NODE, m, 0);
 }
 END_TEST
 
@@ -448,9 +397,9 @@ START_TEST(test_device_same_name_other_class)
 	ck_assert_ret(tdevreg_class_register(0, "tdr-cls"), 0);
 	ck_assert_ret(tdevreg_cdev_add(5), 0);
 	ck_assert_ret(tdevreg_device_create_in(0, 0, 5, "tdevreg0"), 0);
-	assert_cdev_routed(TDEVREG0, m, 0);
+	assert_cdev_routed(TDEVREG0_NODE, m, 0);
 	tdevreg_device_destroy_in(0, 0, 5);
-	assert_cdev_routed(TDEVREG0, m, 0);
+	assert_cdev_routed(TDEVREG0_NODE, m, 0);
 }
 END_TEST
 
@@ -465,11 +414,11 @@ START_TEST(test_cdev_del_enxio)
 	int fd;
 
 	tdevreg_cdev_del(0);
-	ck_assert_fails(open(TDEVREG0, O_RDONLY), ENXIO);
+	ck_assert_fails(open(TDEVREG0_NODE, O_RDONLY), ENXIO);
 	ck_assert_ret(evlsim_module_refcount("tdevreg"), 0);
 	ck_assert_ret(tdevreg_cdev_add(0), 0);
 
-	fd = open_node(TDEVREG0);
+	fd = open_node(TDEVREG0_NODE, O_RDONLY);
 	ck_assert_ret(evlsim_module_refcount("tdevreg"), 2);
 	tdevreg_cdev_del(0);
 	assert_read(fd, "cdev 254:0\n");
@@ -477,10 +426,10 @@ START_TEST(test_cdev_del_enxio)
 	ck_assert_ret(evlsim_unload_module("tdevreg"), -EBUSY);
 	close_fd(fd);
 	ck_assert_ret(evlsim_module_refcount("tdevreg"), 0);
-	ck_assert_fails(open(TDEVREG0, O_RDONLY), ENXIO);
+	ck_assert_fails(open(TDEVREG0_NODE, O_RDONLY), ENXIO);
 	/* added again, it is reached again */
 	ck_assert_ret(tdevreg_cdev_add(0), 0);
-	assert_cdev_routed(TDEVREG0, m, 0);
+	assert_cdev_routed(TDEVREG0_NODE, m, 0);
 }
 END_TEST
 
@@ -618,7 +567,7 @@ START_TEST(test_misc_open_file_outlives_deregister)
 
 	ck_assert_ret(tdevreg_misc_register(0, "tdr-m0", -1), 0);
 	snprintf(expected, sizeof(expected), "misc 0 tdr-m0 %d\n", tdevreg_misc_minor(0));
-	fd = open_node("/dev/tdr-m0");
+	fd = open_node("/dev/tdr-m0", O_RDONLY);
 	ck_assert_ret(evlsim_module_refcount("tdevreg"), 1);
 	tdevreg_misc_deregister(0);
 	assert_no_node("/dev/tdr-m0");
@@ -638,7 +587,7 @@ START_TEST(test_misc_testdrv_node)
 	ck_assert_ret(evlsim_load_module("testdrv"), 0);
 	ck_assert_ret(tdevreg_misc_register(0, "tdrv-misc", -1), -EEXIST);
 	ck_assert_ret(tdevreg_misc_register(0, "tdr-m0", -1), 0);
-	fd = open_node(TDRV_MISC);
+	fd = open_node(TDRV_MISC, O_RDONLY);
 	ck_assert_ret(evlsim_module_refcount("testdrv"), 1);
 	ck_assert_ret(evlsim_module_refcount("tdevreg"), 0);
 	ck_assert_call(read(fd, buf, sizeof(buf)), 8);
@@ -655,7 +604,7 @@ START_TEST(test_misc_testdrv_node)
 	assert_misc_routed(TDRV_MISC, 1, "tdrv-misc");
 	tdevreg_misc_deregister(1);
 	ck_assert_ret(evlsim_load_module("testdrv"), 0);
-	close_fd(open_node(TDRV_MISC));
+	close_fd(open_node(TDRV_MISC, O_RDONLY));
 	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
 }
 END_TEST
@@ -667,15 +616,16 @@ static Suite *suite(void)
 	Suite *s = suite_create("devices");
 	TCase *tc;
 
+	evlsim_check_modules("tdevreg");
 	tc = tcase_create("module");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_init_node_routed);
 	tcase_add_test(tc, test_unload_removes_node);
 	tcase_add_test(tc, test_unload_removes_every_node);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("regions");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_dynamic_majors_from_254_down);
 	tcase_add_test(tc, test_dynamic_major_skips_static);
 	tcase_add_test(tc, test_dynamic_majors_exhausted_ebusy);
@@ -688,7 +638,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("devices");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_device_create_node_routed);
 	tcase_add_test(tc, test_device_create_in_other_class);
 	tcase_add_test(tc, test_device_create_duplicate_name_eexist);
@@ -698,14 +648,14 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("classes");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_class_duplicate_name_eexist);
 	tcase_add_test(tc, test_class_misc_exists);
 	tcase_add_test(tc, test_class_unregister_with_devices_leak);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("misc");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_misc_dynamic_minor);
 	tcase_add_test(tc, test_misc_fixed_minor);
 	tcase_add_test(tc, test_misc_duplicate_minor_ebusy);

@@ -36,12 +36,10 @@
 #include "evlsim-check.h"
 #include "echo/echo-abi.h"
 #include "../drivers/testdrv-abi.h"
+#include "../drivers/tuaccess-abi.h"
 
 #define ECHO		"/dev/echo"
 #define TDRV_FULL	"/dev/tdrv-full"
-#define TSEEK_DEFAULT	"/dev/tseek-default"
-#define TSEEK_NOOP	"/dev/tseek-noop"
-#define TSEEK_NONE	"/dev/tseek-none"
 #define KO_LARGEFILE	0100000	/* the kernel's O_LARGEFILE on x86_64; 0 in glibc's headers */
 #ifndef FIGETBSZ
 #define FIGETBSZ	_IO(0x00, 2)	/* <linux/fs.h> */
@@ -53,23 +51,12 @@ int __open64_2(const char *path, int flags);
 int __openat_2(int dirfd, const char *path, int flags);
 int __openat64_2(int dirfd, const char *path, int flags);
 
-/* tests/drivers/tuaccess.c */
-int tuaccess_access_ok(const void *p, unsigned long n);
-
 /* ---- helpers ------------------------------------------------------------------------- */
 
 static void setup(void)
 {
-	ck_assert_ret(evlsim_load_module("testdrv"), 0);
-	ck_assert_ret(evlsim_load_module("echo"), 0);
+	evlsim_check_setup();
 	tdrv_reset_stats();
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("echo"), 0);
-	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
-	ck_assert_no_reports();
 }
 
 static void setup_seek(void)
@@ -81,16 +68,7 @@ static void setup_seek(void)
 static void teardown_seek(void)
 {
 	ck_assert_ret(evlsim_unload_module("tuaccess"), 0);
-	teardown();
-}
-
-static int open_node(const char *path, int flags)
-{
-	int fd = open(path, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s, %#x): %s", path, flags, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
+	evlsim_check_teardown();
 }
 
 static int open_real(const char *path, int flags)
@@ -100,11 +78,6 @@ static int open_real(const char *path, int flags)
 	ck_assert_msg(fd >= 0, "open(%s, %#x): %s", path, flags, strerror(errno));
 	ck_assert_int_eq(evlsim_is_sim_fd(fd), 0);
 	return fd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
 }
 
 /* Asserts @fd is a simulated file and closes it. */
@@ -1308,7 +1281,7 @@ static TCase *tcase(const char *name)
 {
 	TCase *tc = tcase_create(name);
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	return tc;
 }
 
@@ -1317,6 +1290,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("fd");
 	TCase *tc;
 
+	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("open");
 	tcase_add_test(tc, test_open_variants);
 	tcase_add_test(tc, test_open_creat_is_wronly);

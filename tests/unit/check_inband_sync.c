@@ -56,33 +56,8 @@ static void setup(void)
 	evlsim_reset_reports();
 }
 
-static void teardown(void)
-{
-	ck_assert_no_reports();
-}
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void sleep_ms(int ms)
-{
-	usleep(ms * 1000);
-}
-
 /* Polls @cond for up to 2 s. */
-#define wait_for(cond)							\
-	do {								\
-		long long __end = now_ns() + 2000 * MS;			\
-		while (!(cond)) {					\
-			ck_assert_msg(now_ns() < __end, "timed out waiting for %s", #cond); \
-			usleep(200);					\
-		}							\
-	} while (0)
+#define wait_for(cond)		wait_until_ns(cond, 2000 * MS, 200)
 
 /* A test thread running one call; ->ret is its result once ->done. */
 struct call {
@@ -972,7 +947,7 @@ static Suite *inband_sync_suite(void)
 	TCase *tc;
 
 	tc = tcase_create("mutex");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_mutex_define_mutex);
 	tcase_add_test(tc, test_mutex_trylock_and_is_locked);
 	tcase_add_test(tc, test_mutex_contention);
@@ -984,7 +959,7 @@ static Suite *inband_sync_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("semaphore");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_sema_define_semaphore);
 	tcase_add_test(tc, test_sema_trylock_count);
 	tcase_add_test(tc, test_sema_fifo_handoff);
@@ -993,7 +968,7 @@ static Suite *inband_sync_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("kthread");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_current_fields);
 	tcase_add_test(tc, test_kthread_run_stop);
 	tcase_add_test(tc, test_kthread_create_never_woken);
@@ -1006,7 +981,7 @@ static Suite *inband_sync_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("workqueue");
-	tcase_add_checked_fixture(tc, wq_setup, teardown);
+	tcase_add_checked_fixture(tc, wq_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_work_queued_twice_runs_once);
 	tcase_add_test(tc, test_work_schedule_and_flush);
 	tcase_add_test(tc, test_work_flush_waits_requeued);
@@ -1022,7 +997,7 @@ static Suite *inband_sync_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("rcu");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_rcu_pointers);
 	tcase_add_test(tc, test_synchronize_rcu_waits_for_readers);
 	tcase_add_test(tc, test_call_rcu_after_grace_period);

@@ -51,36 +51,13 @@ static void setup(void)
 {
 	struct sigaction sa;
 
-	evlsim_reset_reports();
-	ck_assert_ret(evlsim_load_module("tpoll"), 0);
+	evlsim_check_setup();
 	tpoll_reset();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;	/* no SA_RESTART */
 	sigemptyset(&sa.sa_mask);
 	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
 	__atomic_store_n(&sig_hits, 0, __ATOMIC_RELAXED);
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("tpoll"), 0);
-	ck_assert_no_reports();
-}
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 /* Waits (at most 2 s) until @fn() returns @n. */
@@ -92,15 +69,6 @@ static void wait_count(int (*fn)(void), int n)
 		ck_assert_msg(now_ms() < end, "timed out waiting for %d (have %d)", n, fn());
 		sleep_ms(1);
 	}
-}
-
-static int open_node(const char *path)
-{
-	int fd = open(path, O_RDWR);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", path, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
 }
 
 static long hits(void)
@@ -514,7 +482,7 @@ END_TEST
 
 START_TEST(test_poll_sim_ready_revents)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN, -1 };
 
 	tpoll_set_mask(POLLIN | POLLRDNORM);
@@ -546,7 +514,7 @@ END_TEST
 
 START_TEST(test_poll_no_poll_handler_default_mask)
 {
-	int fd = open_node(TPOLL_NOPOLL);
+	int fd = open_node(TPOLL_NOPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN | POLLOUT | POLLPRI | POLLRDNORM | POLLWRNORM, 0 };
 
 	ck_assert_call(poll(&p, 1, -1), 1);
@@ -557,7 +525,7 @@ END_TEST
 
 START_TEST(test_poll_timeout_finite_and_zero)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN, -1 };
 	struct timespec ts = { 0, 30 * 1000000L };
 	long t0 = now_ms();
@@ -623,7 +591,7 @@ static void join_poller(struct poller *p)
 
 START_TEST(test_poll_infinite_woken_by_driver)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN, -1 };
 	struct poller t;
 
@@ -644,7 +612,7 @@ END_TEST
 /* A wake-up whose key the poller did not ask for does not even rescan. */
 START_TEST(test_poll_wake_key_filtered)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN, -1 };
 	struct poller t;
 
@@ -661,7 +629,7 @@ END_TEST
 
 START_TEST(test_poll_mixed_pipe_eventfd_socketpair)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	int pfd[2], sv[2], efd;
 	struct pollfd p[4];
 	struct poller t;
@@ -748,7 +716,7 @@ END_TEST
 
 START_TEST(test_poll_signal_eintr)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	int pfd[2];
 	struct pollfd p[2];
 	struct poller t;
@@ -805,7 +773,7 @@ static void *masked_main(void *arg)
 
 START_TEST(test_ppoll_sigmask)
 {
-	struct masked m = { .fd = open_node(TPOLL) };
+	struct masked m = { .fd = open_node(TPOLL, O_RDWR) };
 	struct pollfd p = { m.fd, POLLIN, 0 };
 	struct timespec bad = { 0, 1000000000L };
 
@@ -828,7 +796,7 @@ END_TEST
 /* A descriptor closed while polled: POLLNVAL; the file outlives the call's entries. */
 START_TEST(test_poll_closed_fd_pollnval)
 {
-	int fd = open_node(TPOLL), fd2 = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR), fd2 = open_node(TPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN, -1 }, q[2];
 	struct poller t;
 
@@ -856,7 +824,7 @@ END_TEST
 
 START_TEST(test_poll_passthrough_without_sim_fd)
 {
-	int fd = open_node(TPOLL);	/* a simulated file exists, but is not polled */
+	int fd = open_node(TPOLL, O_RDWR);	/* a simulated file exists, but is not polled */
 	int pfd[2];
 	struct pollfd p[2];
 
@@ -880,7 +848,7 @@ END_TEST
 
 START_TEST(test_poll_nfds_over_rlimit_einval)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct rlimit rl;
 	struct pollfd *p;
 	nfds_t i, n;
@@ -899,7 +867,7 @@ END_TEST
 /* An oob EVL thread calling poll() is demoted first. */
 START_TEST(test_poll_demotes_oob_caller)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN, 0 };
 	int efd = evl_attach_self("inband-wait:%d", (int)getpid());
 
@@ -918,7 +886,7 @@ END_TEST
 
 START_TEST(test_select_sim_counts_bits)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct timeval tv = { 0, 0 };
 	fd_set rd, wr, ex;
 
@@ -953,7 +921,7 @@ END_TEST
 
 START_TEST(test_select_timeout_updates_timeval)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct timeval tv = { 0, 30000 };
 	fd_set rd;
 	long t0 = now_ms();
@@ -1001,7 +969,7 @@ static void *selector_main(void *arg)
 
 START_TEST(test_select_mixed_woken_and_remaining)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	int pfd[2], sv[2];
 	struct selector s = { .tv = { 1, 0 } };
 
@@ -1051,7 +1019,7 @@ END_TEST
 
 START_TEST(test_select_bad_fd_ebadf)
 {
-	int fd = open_node(TPOLL), bad = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR), bad = open_node(TPOLL, O_RDWR);
 	struct timeval tv = { 0, 0 };
 	fd_set rd;
 
@@ -1071,7 +1039,7 @@ END_TEST
 
 START_TEST(test_select_pselect_signal_eintr)
 {
-	int fd = open_node(TPOLL);
+	int fd = open_node(TPOLL, O_RDWR);
 	struct selector s = { .tv = { 5, 0 } };
 
 	FD_ZERO(&s.rd);
@@ -1124,8 +1092,9 @@ static Suite *suite(void)
 	Suite *s = suite_create("inband_wait");
 	TCase *tc;
 
+	evlsim_check_modules("tpoll");
 	tc = tcase_create("wait_event");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_wait_event_cond_true_returns_at_once);
 	tcase_add_test(tc, test_wait_event_timeout_expires_zero);
 	tcase_add_test(tc, test_wait_event_woken_returns_remaining);
@@ -1141,7 +1110,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("poll");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_poll_sim_ready_revents);
 	tcase_add_test(tc, test_poll_no_poll_handler_default_mask);
 	tcase_add_test(tc, test_poll_timeout_finite_and_zero);
@@ -1157,7 +1126,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("select");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_select_sim_counts_bits);
 	tcase_add_test(tc, test_select_timeout_updates_timeval);
 	tcase_add_test(tc, test_select_mixed_woken_and_remaining);

@@ -52,25 +52,10 @@ extern int evlsim__nr_sim_vmas;		/* white box: simulated mappings alive */
 
 static const int methods[] = { TMMAP_PFN, TMMAP_VMALLOC, TMMAP_INSERT };
 
-static void setup(void)
-{
-	ck_assert_ret(evlsim_load_module("tmmap"), 0);
-}
-
 static void teardown(void)
 {
 	ck_assert_int_eq(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED), 0);
-	ck_assert_ret(evlsim_unload_module("tmmap"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_node(const char *path, int flags)
-{
-	int fd = open(path, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s): %s", path, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
+	evlsim_check_teardown();
 }
 
 static unsigned char *map(int fd, size_t len, int prot, int flags, off_t off)
@@ -550,8 +535,9 @@ static Suite *mmap_suite(void)
 	Suite *s = suite_create("mmap");
 	TCase *tc;
 
+	evlsim_check_modules("tmmap");
 	tc = tcase_create("methods");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
 	tcase_add_loop_test(tc, test_shared_both_ways, 0, 3);
 	tcase_add_loop_test(tc, test_offset_within_region, 0, 3);
 	tcase_add_loop_test(tc, test_two_mappings, 0, 3);
@@ -561,7 +547,7 @@ static Suite *mmap_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lifetime");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
 	tcase_add_test(tc, test_mapping_keeps_file);
 	tcase_add_test(tc, test_insert_page_refs);
 	tcase_add_test(tc, test_vfree_while_mapped);
@@ -573,7 +559,7 @@ static Suite *mmap_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_failure_releases_range);
 	tcase_add_test(tc, test_passthrough);

@@ -29,20 +29,14 @@
 #include "evlsim-check.h"
 #include "echo/echo-abi.h"
 #include "../drivers/testdrv-abi.h"
+#include "../drivers/tfail-abi.h"
+#include "../drivers/tnoexit-abi.h"
 
 #define TDRV_FULL	"/dev/tdrv-full"
 #define TDRV_MISC	"/dev/tdrv-misc"
 #define ECHO_NODE	"/dev/echo"
-#define TFAIL_NODE	"/dev/tfail"
 
 /* tfail's parameter getters (tests/drivers/tfail.c) */
-int tfail_get_fail_at(void);
-bool tfail_get_flag(void);
-const char *tfail_get_label(void);
-unsigned long tfail_get_big(void);
-short tfail_get_small(void);
-unsigned int tfail_get_values(int *out, unsigned int max);
-const char *tfail_get_word(void);
 
 /*
  * Kernel-world names, reached through their link names (see "Link names" and "Module
@@ -53,30 +47,6 @@ extern bool k_try_module_get(void *mod) __asm__("evlsim__k_try_module_get");
 extern void k_module_put(void *mod) __asm__("evlsim__k_module_put");
 
 /* ---- helpers ------------------------------------------------------------------------- */
-
-static void setup(void)
-{
-	evlsim_reset_reports();
-}
-
-static void teardown(void)
-{
-	ck_assert_no_reports();
-}
-
-static int open_node(const char *path, int flags)
-{
-	int fd = open(path, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s, %#x): %s", path, flags, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
-}
 
 /* The node exists and reaches a driver: open and close it. */
 static void assert_node(const char *path)
@@ -329,13 +299,13 @@ END_TEST
 
 START_TEST(test_unload_module_without_exit_ebusy)
 {
-	ck_assert_ret(evlsim_load_module("tnoexit"), 0);
-	ck_assert_ret(evlsim_module_refcount("tnoexit"), 0);
-	ck_assert_ret(evlsim_unload_module("tnoexit"), -EBUSY);
-	ck_assert_ret(evlsim_unload_module("tnoexit"), -EBUSY);
+	ck_assert_ret(evlsim_load_module(TNOEXIT_NAME), 0);
+	ck_assert_ret(evlsim_module_refcount(TNOEXIT_NAME), 0);
+	ck_assert_ret(evlsim_unload_module(TNOEXIT_NAME), -EBUSY);
+	ck_assert_ret(evlsim_unload_module(TNOEXIT_NAME), -EBUSY);
 	/* still loaded */
-	ck_assert_ret(evlsim_module_refcount("tnoexit"), 0);
-	ck_assert_ret(evlsim_load_module("tnoexit"), -EEXIST);
+	ck_assert_ret(evlsim_module_refcount(TNOEXIT_NAME), 0);
+	ck_assert_ret(evlsim_load_module(TNOEXIT_NAME), -EEXIST);
 }
 END_TEST
 
@@ -750,7 +720,7 @@ static Suite *suite(void)
 	TCase *tc;
 
 	tc = tcase_create("load");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_load_linked_module_creates_nodes);
 	tcase_add_test(tc, test_load_unknown_enoent);
 	tcase_add_test(tc, test_unload_known_but_not_loaded_enoent);
@@ -761,7 +731,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("busy");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_unload_busy_while_cdev_open);
 	tcase_add_test(tc, test_unload_busy_while_misc_open);
 	tcase_add_test(tc, test_unload_busy_until_last_dup_closed);
@@ -771,7 +741,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("params");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_param_echo_size);
 	tcase_add_test(tc, test_param_echo_size_zero_init_einval);
 	tcase_add_test(tc, test_param_defaults);
@@ -785,7 +755,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("init");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_init_fails_before_registering);
 	tcase_add_test(tc, test_init_fails_leaving_a_device);
 	tcase_add_test(tc, test_init_fails_after_cleaning_up);
@@ -793,7 +763,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("shared-objects");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
 	tcase_add_test(tc, test_so_load_by_path);
 	tcase_add_test(tc, test_so_reload);
 	tcase_add_test(tc, test_so_params);

@@ -30,30 +30,13 @@
 #include "evlsim-check.h"
 #include "echo/echo-abi.h"
 #include "../drivers/testdrv-abi.h"
+#include "../drivers/tuaccess-abi.h"
 
 #define ECHO		"/dev/echo"
 #define TDRV_FULL	"/dev/tdrv-full"
 #define KERNEL_ADDR	((void *)0xffff888000000000UL)
 #define NONCANON_ADDR	((void *)0x0000800000000000UL)
 #define TASK_SIZE_MAX	((1UL << 47) - 4096)
-
-/* tests/drivers/tuaccess.c */
-unsigned long tuaccess_copy_to_user(void *to, const void *from, unsigned long n);
-unsigned long tuaccess_copy_from_user(void *to, const void *from, unsigned long n);
-unsigned long tuaccess_raw_copy_to_user(void *to, const void *from, unsigned long n);
-unsigned long tuaccess_raw_copy_from_user(void *to, const void *from, unsigned long n);
-int tuaccess_get_user_u8(uint8_t *val, uint8_t *p);
-int tuaccess_get_user_u32(uint32_t *val, uint32_t *p);
-int tuaccess_get_user_u64(uint64_t *val, uint64_t *p);
-int tuaccess_put_user_u8(uint8_t val, uint8_t *p);
-int tuaccess_put_user_u32(uint32_t val, uint32_t *p);
-int tuaccess_put_user_u64(uint64_t val, uint64_t *p);
-unsigned long tuaccess_clear_user(void *to, unsigned long n);
-long tuaccess_strncpy_from_user(char *dst, const char *src, long count);
-long tuaccess_strnlen_user(const char *str, long n);
-int tuaccess_check_zeroed_user(const void *from, size_t size);
-long tuaccess_memdup_user(const void *src, size_t len);
-int tuaccess_access_ok(const void *p, unsigned long n);
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
@@ -92,34 +75,6 @@ static void setup(void)
 
 	ck_assert_ret(evlsim_load_module("testdrv"), 0);
 	ck_assert_ret(evlsim_load_module("echo"), 0);
-}
-
-static void teardown(void)
-{
-	ck_assert_ret(evlsim_unload_module("echo"), 0);
-	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
-	ck_assert_no_reports();
-}
-
-static int open_node(const char *path, int flags)
-{
-	int fd = open(path, flags);
-
-	ck_assert_msg(fd >= 0, "open(%s, %#x): %s", path, flags, strerror(errno));
-	ck_assert_int_eq(evlsim_is_sim_fd(fd), 1);
-	return fd;
-}
-
-static void close_fd(int fd)
-{
-	ck_assert_call(close(fd), 0);
-}
-
-static void attach(void)
-{
-	int efd = evl_attach_self("uaccess:%d", getpid());
-
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
 }
 
 static struct echo_info echo_info(int fd)
@@ -391,7 +346,7 @@ START_TEST(test_oob_read_bad_buffers_efault)
 	unsigned int i;
 	char buf[16];
 
-	attach();
+	attach_as("uaccess");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		ck_assert_call(oob_write(fd, "oobmsg", 6), 6);
 		ck_assert_fails(oob_read(fd, bad[i], 6), EFAULT);
@@ -412,7 +367,7 @@ START_TEST(test_oob_write_bad_buffers_efault)
 	int fd = open_node(ECHO, O_RDWR);
 	struct echo_info info;
 
-	attach();
+	attach_as("uaccess");
 	ck_assert_call(oob_write(fd, "first", 5), 5);
 	ck_assert_fails(oob_write(fd, NULL, 5), EFAULT);
 	ck_assert_fails(oob_write(fd, hole, 5), EFAULT);
@@ -432,7 +387,7 @@ START_TEST(test_oob_zero_count)
 {
 	int fd = open_node(ECHO, O_RDWR), t = open_node(TDRV_FULL, O_RDWR);
 
-	attach();
+	attach_as("uaccess");
 	ck_assert_call(oob_read(fd, NULL, 0), 0);
 	ck_assert_call(oob_write(fd, NULL, 0), 0);
 	ck_assert_call(oob_write(fd, hole, 0), 0);
@@ -451,7 +406,7 @@ START_TEST(test_oob_huge_count)
 	int fd = open_node(ECHO, O_RDWR), t = open_node(TDRV_FULL, O_RDWR);
 	char buf[16];
 
-	attach();
+	attach_as("uaccess");
 	ck_assert_fails(oob_write(fd, buf, opaque_size(SSIZE_MAX)), EFBIG);
 	ck_assert_fails(oob_write(fd, buf, opaque_size(SIZE_MAX)), EFBIG);
 	ck_assert_fails(oob_write(fd, buf, opaque_size(4097)), EFBIG);
@@ -473,7 +428,7 @@ START_TEST(test_oob_ioctl_bad_arg_efault)
 	int fd = open_node(ECHO, O_RDWR), t = open_node(TDRV_FULL, O_RDWR);
 	struct echo_info *info = (struct echo_info *)(edge - sizeof(*info));
 
-	attach();
+	attach_as("uaccess");
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_GET_INFO, NULL), EFAULT);
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_GET_INFO, hole), EFAULT);
 	ck_assert_fails(oob_ioctl(fd, ECHO_IOC_GET_INFO, rdonly), EFAULT);
@@ -577,7 +532,7 @@ START_TEST(test_helper_get_user)
 {
 	uint8_t v8 = 0x55;
 	uint32_t v32 = 0x55555555;
-	uint64_t v64 = 0x5555555555555555ULL;
+	__u64 v64 = 0x5555555555555555ULL;
 
 	*(uint32_t *)(edge - 4) = 0xdeadbeef;
 	ck_assert_int_eq(tuaccess_get_user_u32(&v32, (uint32_t *)(edge - 4)), 0);
@@ -595,7 +550,7 @@ START_TEST(test_helper_get_user)
 	v32 = 1;
 	ck_assert_int_eq(tuaccess_get_user_u32(&v32, (uint32_t *)(edge - 2)), -EFAULT);
 	ck_assert_uint_eq(v32, 0);
-	ck_assert_int_eq(tuaccess_get_user_u64(&v64, (uint64_t *)(edge - 4)), -EFAULT);
+	ck_assert_int_eq(tuaccess_get_user_u64(&v64, (__u64 *)(edge - 4)), -EFAULT);
 	ck_assert_uint_eq(v64, 0);
 	v8 = 1;
 	ck_assert_int_eq(tuaccess_get_user_u8(&v8, (uint8_t *)noaccess), -EFAULT);
@@ -612,12 +567,12 @@ START_TEST(test_helper_put_user)
 	ck_assert_uint_eq(*(uint32_t *)(edge - 4), 0xcafef00d);
 	ck_assert_int_eq(tuaccess_put_user_u8(7, (uint8_t *)(edge - 1)), 0);
 	ck_assert_uint_eq(*(uint8_t *)(edge - 1), 7);
-	ck_assert_int_eq(tuaccess_put_user_u64(1, (uint64_t *)(edge - 8)), 0);
+	ck_assert_int_eq(tuaccess_put_user_u64(1, (__u64 *)(edge - 8)), 0);
 	ck_assert_int_eq(tuaccess_put_user_u32(1, NULL), -EFAULT);
 	ck_assert_int_eq(tuaccess_put_user_u32(1, (uint32_t *)hole), -EFAULT);
 	ck_assert_int_eq(tuaccess_put_user_u32(1, (uint32_t *)rdonly), -EFAULT);
 	ck_assert_int_eq(tuaccess_put_user_u8(1, (uint8_t *)noaccess), -EFAULT);
-	ck_assert_int_eq(tuaccess_put_user_u64(1, (uint64_t *)(edge - 4)), -EFAULT);
+	ck_assert_int_eq(tuaccess_put_user_u64(1, (__u64 *)(edge - 4)), -EFAULT);
 	ck_assert_int_eq(tuaccess_put_user_u64(1, KERNEL_ADDR), -EFAULT);
 	ck_assert_int_eq(rdonly[0], 'r');
 }
@@ -752,7 +707,7 @@ static TCase *tcase(const char *name)
 {
 	TCase *tc = tcase_create(name);
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
 	return tc;
 }
 
@@ -761,6 +716,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("uaccess");
 	TCase *tc;
 
+	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("read");
 	tcase_add_test(tc, test_read_bad_buffers_efault_echo);
 	tcase_add_test(tc, test_read_bad_buffers_efault_tdrv);
