@@ -11,6 +11,10 @@
  * others call oob on them. In every case ->release runs exactly once per open, ->flush
  * once per close, and nothing is reported. Iteration counts are moderate so that each
  * test takes well under a second natively and a few seconds under ThreadSanitizer.
+ *
+ * The operations the dup/close threads pick come from EVLSIM_SEED (a random seed when it
+ * is unset), printed at start: "check_stress: EVLSIM_SEED=<seed>". The threads' order
+ * stays the host's, so a seed replays the operations, not the interleaving.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -79,6 +83,19 @@ static int attach_worker(void)
 							       __ATOMIC_RELAXED));
 }
 
+static unsigned long long stress_seed;	/* evlsim_check_seed(), in main() */
+
+/* Thread @index's own stream of the suite's seed: a non-zero xorshift state. */
+static unsigned int thread_seed(unsigned int index)
+{
+	unsigned long long z = stress_seed + (index + 1) * 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;	/* splitmix64's finalizer */
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	return (unsigned int)z | 1;	/* xorshift never leaves 0 */
+}
+
 static unsigned int next_rand(unsigned int *state)
 {
 	unsigned int x = *state;
@@ -124,6 +141,7 @@ static const char *const op_names[3] = { "oob_read", "oob_write", "oob_ioctl" };
 /* ---- oob callers against an opening/closing thread ----------------------------------- */
 
 struct churn {
+	int nr_threads;		/* started so far: each I/O thread's index */
 	int stable_fd;		/* a file that stays open throughout, or -1 */
 	int churn_fd;		/* the descriptor being opened and closed, -1 in between */
 	int stop;
@@ -137,7 +155,7 @@ struct churn {
 static void *churn_io_fn(void *arg)
 {
 	struct churn *c = arg;
-	unsigned int op = (unsigned int)(uintptr_t)pthread_self();
+	unsigned int op = thread_seed(__atomic_fetch_add(&c->nr_threads, 1, __ATOMIC_RELAXED));
 	int efd = attach_worker();
 	long ebadf = 0, stable = 0;
 	int err, fd;
@@ -286,6 +304,7 @@ END_TEST
  */
 struct dups {
 	int slots[NR_SLOTS];
+	int nr_threads;			/* started so far: each thread's index */
 	pthread_barrier_t start;
 	long opens, closes, dup2s;	/* done by the threads */
 	long peek_ok, peek_ebadf;
@@ -316,7 +335,8 @@ static int place(struct dups *d, int fd, unsigned int from)
 static void *dups_fn(void *arg)
 {
 	struct dups *d = arg;
-	unsigned int seed = (unsigned int)(uintptr_t)&seed | 1;
+	unsigned int seed = thread_seed(__atomic_fetch_add(&d->nr_threads, 1,
+							   __ATOMIC_RELAXED));
 	long opens = 0, closes = 0, dup2s = 0, ok = 0, ebadf = 0;
 	int efd = attach_worker();
 	int i, fd, a, b, err;
@@ -458,5 +478,6 @@ static Suite *suite(void)
 
 int main(void)
 {
+	stress_seed = evlsim_check_seed();
 	return evlsim_check_run(suite());
 }
