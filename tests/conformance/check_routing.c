@@ -80,113 +80,155 @@ static void get_stats(struct evlsim_thread_stats *st)
 	ck_assert_ret(evlsim_get_thread_stats(st), 0);
 }
 
+/* ---- one oob call, one expected result: the cases of one shape, as a table ------------- */
+
+enum { OOB_READ, OOB_WRITE, OOB_IOCTL };
+
+/* oob_read(fd, buf, 8), oob_write(fd, "abc", 3) or oob_ioctl(fd, TDRV_IOC_PING), errno set */
+static long oob_call(int call, int fd)
+{
+	char buf[8];
+
+	errno = 0;
+	switch (call) {
+	case OOB_READ:
+		return oob_read(fd, buf, sizeof(buf));
+	case OOB_WRITE:
+		return oob_write(fd, "abc", 3);
+	default:
+		return oob_ioctl(fd, TDRV_IOC_PING);
+	}
+}
+
+static const char *const oob_call_names[] = { "oob_read", "oob_write", "oob_ioctl" };
+
+enum fd_kind {
+	FD_NODE,		/* open_node(.node, .flags) */
+	FD_UNUSED,		/* never opened, real or simulated */
+	FD_CLOSED,		/* a simulated file, closed (taken after attaching) */
+	FD_NUMBER,		/* .number as it is */
+};
+
+struct oob_case {
+	const char *name;	/* the row, named by its failing assertions */
+	int call;		/* OOB_READ, OOB_WRITE or OOB_IOCTL */
+	enum fd_kind kind;
+	const char *node;
+	int flags, number;
+	unsigned int force_op;	/* TDRV_OP_*: the handler returns .force_value... */
+	long long force_value;	/* ...when .force_op is not 0 */
+	int unattached;		/* the caller is a plain thread */
+	long ret;		/* the result expected: .ret, or -1 and errno .err */
+	int err;
+	int inband_ping;	/* then the same file answers an in-band PING */
+};
+
+#define CALLS3(fmt, ...)						\
+	{ fmt "read", OOB_READ, __VA_ARGS__ },			\
+	{ fmt "write", OOB_WRITE, __VA_ARGS__ },			\
+	{ fmt "ioctl", OOB_IOCTL, __VA_ARGS__ }
+
+/* EBADF: the fd does not lead to an oob-capable file */
+static const struct oob_case badfd_cases[] = {
+	CALLS3("never opened: oob_", FD_UNUSED, .err = EBADF),
+	CALLS3("closed: oob_", FD_CLOSED, .err = EBADF),
+	CALLS3("INT_MAX: oob_", FD_NUMBER, .number = INT_MAX, .err = EBADF),
+	CALLS3("1 << 20: oob_", FD_NUMBER, .number = 1 << 20, .err = EBADF),
+	CALLS3("-1: oob_", FD_NUMBER, .number = -1, .err = EBADF),
+	CALLS3("INT_MIN: oob_", FD_NUMBER, .number = INT_MIN, .err = EBADF),
+	{ "in-band only file: oob_read", OOB_READ, FD_NODE, TDRV_INBAND, O_RDWR, .err = EBADF },
+	{ "in-band only file: oob_write", OOB_WRITE, FD_NODE, TDRV_INBAND, O_RDWR, .err = EBADF },
+	{ "in-band only file: oob_ioctl", OOB_IOCTL, FD_NODE, TDRV_INBAND, O_RDWR, .err = EBADF,
+	  .inband_ping = 1 },
+};
+
+/* missing handlers, -ENOIOCTLCMD */
+static const struct oob_case handler_cases[] = {
+	{ "no oob handler: oob_read", OOB_READ, FD_NODE, TDRV_NOOOB, O_RDWR, .err = EINVAL },
+	{ "no oob handler: oob_write", OOB_WRITE, FD_NODE, TDRV_NOOOB, O_RDWR, .err = EINVAL },
+	{ "no oob handler: oob_ioctl", OOB_IOCTL, FD_NODE, TDRV_NOOOB, O_RDWR, .err = ENOTTY },
+	{ "-ENOIOCTLCMD: oob_ioctl", OOB_IOCTL, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_IOCTL, .force_value = -ENOIOCTLCMD_VAL, .err = ENOTTY },
+};
+
+/* EPERM: the caller is not an EVL thread */
+static const struct oob_case eperm_cases[] = {
+	CALLS3("plain thread: oob_", FD_NODE, TDRV_FULL, O_RDWR, .unattached = 1, .err = EPERM),
+};
+
+/* the handler's value or error, passed through */
+static const struct oob_case result_cases[] = {
+	{ "forced 3: oob_read", OOB_READ, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_READ, .force_value = 3, .ret = 3 },
+	{ "forced 2: oob_write", OOB_WRITE, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_WRITE, .force_value = 2, .ret = 2 },
+	{ "forced 7: oob_ioctl", OOB_IOCTL, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_IOCTL, .force_value = 7, .ret = 7 },
+	{ "forced INT_MAX: oob_ioctl", OOB_IOCTL, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_IOCTL, .force_value = INT_MAX, .ret = INT_MAX },
+	{ "-EAGAIN: oob_read", OOB_READ, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_READ, .force_value = -EAGAIN, .err = EAGAIN },
+	{ "-EFAULT: oob_write", OOB_WRITE, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_WRITE, .force_value = -EFAULT, .err = EFAULT },
+	{ "-EAGAIN: oob_ioctl", OOB_IOCTL, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_IOCTL, .force_value = -EAGAIN, .err = EAGAIN },
+	{ "-EFAULT: oob_ioctl", OOB_IOCTL, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_IOCTL, .force_value = -EFAULT, .err = EFAULT },
+	/* the largest errno value is still an error */
+	{ "-4095: oob_read", OOB_READ, FD_NODE, TDRV_FULL, O_RDWR,
+	  .force_op = TDRV_OP_OOB_READ, .force_value = -4095, .err = 4095 },
+};
+
+#define NR_CASES(table)	((int)(sizeof(table) / sizeof(table[0])))
+
+/* One row: one call on one file, its exact result, and no driver report. */
+static void run_oob_case(const struct oob_case *c)
+{
+	long ret;
+	int fd = -1, err;
+
+	if (c->unattached)
+		ck_assert_msg(evl_get_self() == -1, "%s: the test thread is attached", c->name);
+	else
+		attach();	/* first: the thread element must not take a closed number */
+	switch (c->kind) {
+	case FD_NODE:
+		fd = open_node(c->node, c->flags);
+		break;
+	case FD_UNUSED:
+		fd = unused_fd();
+		break;
+	case FD_CLOSED:
+		fd = closed_fd();
+		break;
+	case FD_NUMBER:
+		fd = c->number;
+		break;
+	}
+	if (c->force_op)
+		force_result(fd, c->force_op, c->force_value);
+	ret = oob_call(c->call, fd);
+	err = errno;
+	if (c->err)
+		ck_assert_msg(ret == -1 && err == c->err, "%s: expected -1/%s, got %ld/%s",
+			      c->name, strerror(c->err), ret, ret == -1 ? strerror(err) : "-");
+	else
+		ck_assert_msg(ret == c->ret, "%s: expected %ld, got %ld (%s)", c->name, c->ret,
+			      ret, ret == -1 ? strerror(err) : "no error");
+	ck_assert_msg(evlsim_report_count(EVLSIM_REPORT_DRIVER) == 0, "%s: a driver report",
+		      c->name);
+	if (c->inband_ping)
+		ck_assert_call(ioctl(fd, TDRV_IOC_PING), 0);
+	if (c->kind == FD_NODE)
+		close_fd(fd);
+}
+
+START_TEST(test_badfd_oob_call_cases) { run_oob_case(&badfd_cases[_i]); } END_TEST
+START_TEST(test_handler_oob_call_cases) { run_oob_case(&handler_cases[_i]); } END_TEST
+START_TEST(test_eperm_oob_call_cases) { run_oob_case(&eperm_cases[_i]); } END_TEST
+START_TEST(test_result_oob_call_cases) { run_oob_case(&result_cases[_i]); } END_TEST
+
 /* ---- EBADF: the fd does not lead to an oob-capable file ------------------------------ */
-
-START_TEST(test_badfd_oob_read_never_opened)
-{
-	char buf[8];
-
-	attach();
-	ck_assert_fails(oob_read(unused_fd(), buf, sizeof(buf)), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_write_never_opened)
-{
-	attach();
-	ck_assert_fails(oob_write(unused_fd(), "x", 1), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_ioctl_never_opened)
-{
-	attach();
-	ck_assert_fails(oob_ioctl(unused_fd(), TDRV_IOC_PING), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_read_closed)
-{
-	char buf[8];
-	int fd;
-
-	attach();	/* first: the thread element must not take the closed number */
-	fd = closed_fd();
-	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_write_closed)
-{
-	int fd;
-
-	attach();	/* first: the thread element must not take the closed number */
-	fd = closed_fd();
-	ck_assert_fails(oob_write(fd, "x", 1), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_ioctl_closed)
-{
-	int fd;
-
-	attach();	/* first: the thread element must not take the closed number */
-	fd = closed_fd();
-	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_read_huge_fd)
-{
-	char buf[8];
-
-	attach();
-	ck_assert_fails(oob_read(INT_MAX, buf, sizeof(buf)), EBADF);
-	ck_assert_fails(oob_read(1 << 20, buf, sizeof(buf)), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_write_huge_fd)
-{
-	attach();
-	ck_assert_fails(oob_write(INT_MAX, "x", 1), EBADF);
-	ck_assert_fails(oob_write(1 << 20, "x", 1), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_ioctl_huge_fd)
-{
-	attach();
-	ck_assert_fails(oob_ioctl(INT_MAX, TDRV_IOC_PING), EBADF);
-	ck_assert_fails(oob_ioctl(1 << 20, TDRV_IOC_PING), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_read_negative_fd)
-{
-	char buf[8];
-
-	attach();
-	ck_assert_fails(oob_read(-1, buf, sizeof(buf)), EBADF);
-	ck_assert_fails(oob_read(INT_MIN, buf, sizeof(buf)), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_write_negative_fd)
-{
-	attach();
-	ck_assert_fails(oob_write(-1, "x", 1), EBADF);
-	ck_assert_fails(oob_write(INT_MIN, "x", 1), EBADF);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_ioctl_negative_fd)
-{
-	attach();
-	ck_assert_fails(oob_ioctl(-1, TDRV_IOC_PING), EBADF);
-	ck_assert_fails(oob_ioctl(INT_MIN, TDRV_IOC_PING), EBADF);
-}
-END_TEST
 
 START_TEST(test_badfd_oob_read_real_fd)
 {
@@ -227,39 +269,6 @@ START_TEST(test_badfd_oob_ioctl_real_fd)
 	ck_assert_fails(oob_ioctl(p[0], TDRV_IOC_PING), EBADF);
 	close_fd(p[0]);
 	close_fd(p[1]);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_read_not_oob_capable)
-{
-	int fd = open_node(TDRV_INBAND, O_RDWR);
-	char buf[8];
-
-	attach();
-	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EBADF);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_write_not_oob_capable)
-{
-	int fd = open_node(TDRV_INBAND, O_RDWR);
-
-	attach();
-	ck_assert_fails(oob_write(fd, "x", 1), EBADF);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_badfd_oob_ioctl_not_oob_capable)
-{
-	int fd = open_node(TDRV_INBAND, O_RDWR);
-
-	attach();
-	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), EBADF);
-	/* the same file works in-band */
-	ck_assert_call(ioctl(fd, TDRV_IOC_PING), 0);
-	close_fd(fd);
 }
 END_TEST
 
@@ -340,48 +349,6 @@ END_TEST
 
 /* ---- missing handlers, -ENOIOCTLCMD, compat callers ------------------------------------ */
 
-START_TEST(test_handler_oob_read_missing_einval)
-{
-	int fd = open_node(TDRV_NOOOB, O_RDWR);
-	char buf[8];
-
-	attach();
-	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EINVAL);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_handler_oob_write_missing_einval)
-{
-	int fd = open_node(TDRV_NOOOB, O_RDWR);
-
-	attach();
-	ck_assert_fails(oob_write(fd, "abc", 3), EINVAL);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_handler_oob_ioctl_missing_enotty)
-{
-	int fd = open_node(TDRV_NOOOB, O_RDWR);
-
-	attach();
-	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), ENOTTY);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_handler_oob_ioctl_enoioctlcmd_enotty)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	force_result(fd, TDRV_OP_OOB_IOCTL, -ENOIOCTLCMD_VAL);
-	attach();
-	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), ENOTTY);
-	close_fd(fd);
-}
-END_TEST
-
 /* the driver's real code returns -ENOIOCTLCMD for a request it does not know */
 START_TEST(test_handler_oob_ioctl_unknown_request_enotty)
 {
@@ -437,35 +404,6 @@ START_TEST(test_compat_oob_ioctl_enoioctlcmd_enotty)
 END_TEST
 
 /* ---- EPERM: callers that are not EVL threads ---------------------------------------- */
-
-START_TEST(test_eperm_oob_read_plain_thread)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-	char buf[8];
-
-	ck_assert_int_eq(evl_get_self(), -1);
-	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EPERM);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_eperm_oob_write_plain_thread)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	ck_assert_fails(oob_write(fd, "abc", 3), EPERM);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_eperm_oob_ioctl_plain_thread)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), EPERM);
-	close_fd(fd);
-}
-END_TEST
 
 /* EPERM is decided before the fd is looked at */
 START_TEST(test_eperm_before_ebadf)
@@ -556,63 +494,27 @@ static int in_forked_child(int (*fn)(int fd), int fd)
 }
 
 /* exit status: the errno of the failed call, 100 + result if it did not fail */
-static int child_oob_ioctl(int fd)
+static int child_call;
+
+static int child_oob_call(int fd)
 {
-	int r;
+	long r = oob_call(child_call, fd);
 
-	errno = 0;
-	r = oob_ioctl(fd, TDRV_IOC_PING);
-	return r == -1 ? errno : 100 + r;
-}
-
-static int child_oob_read(int fd)
-{
-	char buf[8];
-	long r;
-
-	errno = 0;
-	r = oob_read(fd, buf, sizeof(buf));
 	return r == -1 ? errno : 100 + (int)r;
 }
 
-static int child_oob_write(int fd)
-{
-	long r;
-
-	errno = 0;
-	r = oob_write(fd, "abc", 3);
-	return r == -1 ? errno : 100 + (int)r;
-}
-
-START_TEST(test_eperm_forked_child_oob_ioctl)
+/* a forked child of an attached parent is not attached: oob call _i fails with EPERM */
+START_TEST(test_eperm_forked_child_oob_call)
 {
 	int fd = open_node(TDRV_FULL, O_RDWR);
 
 	attach();
 	ck_assert_call(oob_ioctl(fd, TDRV_IOC_PING), 1);
-	ck_assert_int_eq(in_forked_child(child_oob_ioctl, fd), EPERM);
+	child_call = _i;
+	ck_assert_msg(in_forked_child(child_oob_call, fd) == EPERM, "%s: not EPERM",
+		      oob_call_names[_i]);
 	/* the parent is still attached */
 	ck_assert_call(oob_ioctl(fd, TDRV_IOC_PING), 1);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_eperm_forked_child_oob_read)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	attach();
-	ck_assert_int_eq(in_forked_child(child_oob_read, fd), EPERM);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_eperm_forked_child_oob_write)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	attach();
-	ck_assert_int_eq(in_forked_child(child_oob_write, fd), EPERM);
 	close_fd(fd);
 }
 END_TEST
@@ -794,52 +696,6 @@ START_TEST(test_value_oob_write_default)
 }
 END_TEST
 
-START_TEST(test_value_oob_read_forced)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-	char buf[8];
-
-	force_result(fd, TDRV_OP_OOB_READ, 3);
-	attach();
-	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 3);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_value_oob_write_forced)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	force_result(fd, TDRV_OP_OOB_WRITE, 2);
-	attach();
-	ck_assert_call(oob_write(fd, "abcdef", 6), 2);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_value_oob_ioctl_forced)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	force_result(fd, TDRV_OP_OOB_IOCTL, 7);
-	attach();
-	ck_assert_call(oob_ioctl(fd, TDRV_IOC_PING), 7);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_value_oob_ioctl_large_positive)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	force_result(fd, TDRV_OP_OOB_IOCTL, INT_MAX);
-	attach();
-	ck_assert_call(oob_ioctl(fd, TDRV_IOC_PING), INT_MAX);
-	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_DRIVER), 0);
-	close_fd(fd);
-}
-END_TEST
-
 /* the real driver code: PING tells the stage it ran on */
 START_TEST(test_value_ping_oob_and_inband)
 {
@@ -861,65 +717,6 @@ START_TEST(test_value_misc_device_routed)
 	ck_assert_call(oob_ioctl(fd, TDRV_IOC_PING), 1);
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 8);
 	ck_assert_call(oob_write(fd, "abc", 3), 3);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_error_oob_read_eagain)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-	char buf[8];
-
-	force_result(fd, TDRV_OP_OOB_READ, -EAGAIN);
-	attach();
-	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EAGAIN);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_error_oob_write_efault)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	force_result(fd, TDRV_OP_OOB_WRITE, -EFAULT);
-	attach();
-	ck_assert_fails(oob_write(fd, "abc", 3), EFAULT);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_error_oob_ioctl_eagain)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	force_result(fd, TDRV_OP_OOB_IOCTL, -EAGAIN);
-	attach();
-	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), EAGAIN);
-	close_fd(fd);
-}
-END_TEST
-
-START_TEST(test_error_oob_ioctl_efault)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-
-	force_result(fd, TDRV_OP_OOB_IOCTL, -EFAULT);
-	attach();
-	ck_assert_fails(oob_ioctl(fd, TDRV_IOC_PING), EFAULT);
-	close_fd(fd);
-}
-END_TEST
-
-/* the largest errno value is still an error */
-START_TEST(test_error_oob_read_max_errno)
-{
-	int fd = open_node(TDRV_FULL, O_RDWR);
-	char buf[8];
-
-	force_result(fd, TDRV_OP_OOB_READ, -4095);
-	attach();
-	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), 4095);
-	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_DRIVER), 0);
 	close_fd(fd);
 }
 END_TEST
@@ -1409,24 +1206,10 @@ static Suite *suite(void)
 
 	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("badfd");
-	tcase_add_test(tc, test_badfd_oob_read_never_opened);
-	tcase_add_test(tc, test_badfd_oob_write_never_opened);
-	tcase_add_test(tc, test_badfd_oob_ioctl_never_opened);
-	tcase_add_test(tc, test_badfd_oob_read_closed);
-	tcase_add_test(tc, test_badfd_oob_write_closed);
-	tcase_add_test(tc, test_badfd_oob_ioctl_closed);
-	tcase_add_test(tc, test_badfd_oob_read_huge_fd);
-	tcase_add_test(tc, test_badfd_oob_write_huge_fd);
-	tcase_add_test(tc, test_badfd_oob_ioctl_huge_fd);
-	tcase_add_test(tc, test_badfd_oob_read_negative_fd);
-	tcase_add_test(tc, test_badfd_oob_write_negative_fd);
-	tcase_add_test(tc, test_badfd_oob_ioctl_negative_fd);
+	tcase_add_loop_test(tc, test_badfd_oob_call_cases, 0, NR_CASES(badfd_cases));
 	tcase_add_test(tc, test_badfd_oob_read_real_fd);
 	tcase_add_test(tc, test_badfd_oob_write_real_fd);
 	tcase_add_test(tc, test_badfd_oob_ioctl_real_fd);
-	tcase_add_test(tc, test_badfd_oob_read_not_oob_capable);
-	tcase_add_test(tc, test_badfd_oob_write_not_oob_capable);
-	tcase_add_test(tc, test_badfd_oob_ioctl_not_oob_capable);
 	suite_add_tcase(s, tc);
 
 	tc = tcase("mode");
@@ -1439,10 +1222,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase("handler");
-	tcase_add_test(tc, test_handler_oob_read_missing_einval);
-	tcase_add_test(tc, test_handler_oob_write_missing_einval);
-	tcase_add_test(tc, test_handler_oob_ioctl_missing_enotty);
-	tcase_add_test(tc, test_handler_oob_ioctl_enoioctlcmd_enotty);
+	tcase_add_loop_test(tc, test_handler_oob_call_cases, 0, NR_CASES(handler_cases));
 	tcase_add_test(tc, test_handler_oob_ioctl_unknown_request_enotty);
 	tcase_add_test(tc, test_compat_oob_ioctl_missing_enotty);
 	tcase_add_test(tc, test_compat_oob_ioctl_handler_called);
@@ -1450,15 +1230,11 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase("eperm");
-	tcase_add_test(tc, test_eperm_oob_read_plain_thread);
-	tcase_add_test(tc, test_eperm_oob_write_plain_thread);
-	tcase_add_test(tc, test_eperm_oob_ioctl_plain_thread);
+	tcase_add_loop_test(tc, test_eperm_oob_call_cases, 0, NR_CASES(eperm_cases));
+	tcase_add_loop_test(tc, test_eperm_forked_child_oob_call, OOB_READ, OOB_IOCTL + 1);
 	tcase_add_test(tc, test_eperm_before_ebadf);
 	tcase_add_test(tc, test_eperm_second_pthread);
 	tcase_add_test(tc, test_eperm_after_detach);
-	tcase_add_test(tc, test_eperm_forked_child_oob_ioctl);
-	tcase_add_test(tc, test_eperm_forked_child_oob_read);
-	tcase_add_test(tc, test_eperm_forked_child_oob_write);
 	tcase_add_test(tc, test_eperm_forked_child_attached_works);
 	suite_add_tcase(s, tc);
 
@@ -1472,19 +1248,11 @@ static Suite *suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase("result");
+	tcase_add_loop_test(tc, test_result_oob_call_cases, 0, NR_CASES(result_cases));
 	tcase_add_test(tc, test_value_oob_read_default);
 	tcase_add_test(tc, test_value_oob_write_default);
-	tcase_add_test(tc, test_value_oob_read_forced);
-	tcase_add_test(tc, test_value_oob_write_forced);
-	tcase_add_test(tc, test_value_oob_ioctl_forced);
-	tcase_add_test(tc, test_value_oob_ioctl_large_positive);
 	tcase_add_test(tc, test_value_ping_oob_and_inband);
 	tcase_add_test(tc, test_value_misc_device_routed);
-	tcase_add_test(tc, test_error_oob_read_eagain);
-	tcase_add_test(tc, test_error_oob_write_efault);
-	tcase_add_test(tc, test_error_oob_ioctl_eagain);
-	tcase_add_test(tc, test_error_oob_ioctl_efault);
-	tcase_add_test(tc, test_error_oob_read_max_errno);
 	tcase_add_test(tc, test_error_oob_read_bad_buffer_efault);
 	tcase_add_test(tc, test_garbage_oob_read_more_than_count);
 	tcase_add_test(tc, test_garbage_oob_write_more_than_count);
