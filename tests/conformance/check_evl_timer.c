@@ -554,14 +554,6 @@ START_TEST(test_unload_leaks_armed_timer)
 }
 END_TEST
 
-static TCase *tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
-	return tc;
-}
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("evl_timer");

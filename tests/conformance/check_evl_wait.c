@@ -1394,19 +1394,12 @@ END_TEST
 
 /* ---- suite ------------------------------------------------------------------------------ */
 
-static TCase *tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	return tc;
-}
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("evl_wait");
 	TCase *tc;
 
+	evlsim_check_fixture(setup, teardown);
 	evlsim_check_modules("tevl");
 	tc = tcase("waitqueue");
 	tcase_add_test(tc, test_wq_event_woken_returns_0);

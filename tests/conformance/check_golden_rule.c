@@ -723,19 +723,12 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------------------- */
 
-static TCase *tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	return tc;
-}
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("golden_rule");
 	TCase *tc;
 
+	evlsim_check_fixture(setup, teardown);
 	tc = tcase("violations");
 	tcase_add_loop_test(tc, test_violation_reported_once, 0, NR_VIOLATIONS);
 	tcase_add_loop_test(tc, test_violation_once_across_files, 0, NR_VIOLATIONS);

@@ -967,19 +967,12 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------------------- */
 
-static TCase *tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	return tc;
-}
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("lifetime");
 	TCase *tc;
 
+	evlsim_check_fixture(setup, teardown);
 	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("order");
 	tcase_add_test(tc, test_rule1_closed_fd_ebadf_file_still_alive);

@@ -1191,19 +1191,12 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------------------- */
 
-static TCase *tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
-	return tc;
-}
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("routing");
 	TCase *tc;
 
+	evlsim_check_fixture(NULL, teardown);
 	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("badfd");
 	tcase_add_loop_test(tc, test_badfd_oob_call_cases, 0, NR_CASES(badfd_cases));

@@ -501,11 +501,11 @@ START_TEST(test_sigdebug_hmobs_only)
 }
 END_TEST
 
-static TCase *tcase(const char *name)
+/* tcase() with a timeout of 30 s */
+static TCase *stages_tcase(const char *name)
 {
-	TCase *tc = tcase_create(name);
+	TCase *tc = tcase(name);
 
-	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
 	tcase_set_timeout(tc, 30);
 	return tc;
 }
@@ -515,25 +515,26 @@ static Suite *suite(void)
 	Suite *s = suite_create("stages");
 	TCase *tc;
 
+	evlsim_check_fixture(NULL, teardown);
 	evlsim_check_modules("tstage");
-	tc = tcase("switching");
+	tc = stages_tcase("switching");
 	tcase_add_test(tc, test_lazy_switching);
 	tcase_add_test(tc, test_switch_calls);
 	suite_add_tcase(s, tc);
 
-	tc = tcase("predicates");
+	tc = stages_tcase("predicates");
 	tcase_add_test(tc, test_predicates_handlers);
 	tcase_add_test(tc, test_predicates_contexts);
 	suite_add_tcase(s, tc);
 
-	tc = tcase("mode and state");
+	tc = stages_tcase("mode and state");
 	tcase_add_test(tc, test_thread_mode);
 	tcase_add_test(tc, test_observable_mode);
 	tcase_add_test(tc, test_get_state_counters);
 	tcase_add_test(tc, test_get_state_peer);
 	suite_add_tcase(s, tc);
 
-	tc = tcase("sigdebug");
+	tc = stages_tcase("sigdebug");
 	tcase_add_test(tc, test_sigdebug_sysdemote);
 	tcase_add_test(tc, test_sigdebug_sigdemote);
 	tcase_add_test(tc, test_sigdebug_hmobs_only);

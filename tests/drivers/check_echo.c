@@ -1334,14 +1334,6 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------------------- */
 
-static TCase *tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
-	return tc;
-}
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("echo");

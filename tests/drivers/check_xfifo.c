@@ -774,8 +774,7 @@ static Suite *suite(void)
 	TCase *tc;
 
 	evlsim_check_modules("xfifo");
-	tc = tcase_create("data");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("data");
 	tcase_add_test(tc, test_inband_write_oob_read);
 	tcase_add_test(tc, test_oob_write_inband_read);
 	tcase_add_test(tc, test_directions_are_separate);
@@ -784,8 +783,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_bad_buffers_lose_nothing);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("blocking");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("blocking");
 	tcase_add_test(tc, test_oob_reader_woken_by_inband_writer);
 	tcase_add_test(tc, test_oob_writer_woken_by_inband_reader);
 	tcase_add_test(tc, test_inband_reader_woken_by_oob_writer);
@@ -793,30 +791,26 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_nonblock_set_with_fcntl);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("control");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("control");
 	tcase_add_test(tc, test_set_sizes_rules);
 	tcase_add_test(tc, test_status_both_stages);
 	tcase_add_test(tc, test_status_page_mapped);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("release");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("release");
 	tcase_add_test(tc, test_release_wakes_oob_reader_eidrm);
 	tcase_add_test(tc, test_release_wakes_oob_writer_eidrm);
 	tcase_add_test(tc, test_closed_fd_ebadf);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("poll");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("poll");
 	tcase_add_test(tc, test_inband_poll_mixed_with_pipe);
 	tcase_add_test(tc, test_inband_poll_woken_by_oob_write);
 	tcase_add_test(tc, test_inband_poll_bad_pointers);
 	tcase_add_test(tc, test_oob_poll_group);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("stress");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("stress");
 	tcase_add_test(tc, test_stress_inband_writers_oob_reader);
 	tcase_add_test(tc, test_stress_oob_writers_inband_reader);
 	suite_add_tcase(s, tc);

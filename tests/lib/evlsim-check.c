@@ -113,6 +113,23 @@ void evlsim_check_teardown(void)
 	ck_assert_no_reports();
 }
 
+static void (*fixture_setup)(void) = evlsim_check_setup;
+static void (*fixture_teardown)(void) = evlsim_check_teardown;
+
+void evlsim_check_fixture(void (*setup)(void), void (*teardown)(void))
+{
+	fixture_setup = setup ? setup : evlsim_check_setup;
+	fixture_teardown = teardown ? teardown : evlsim_check_teardown;
+}
+
+TCase *tcase(const char *name)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_add_checked_fixture(tc, fixture_setup, fixture_teardown);
+	return tc;
+}
+
 /* ---- the suites' vocabulary ---------------------------------------------------------- */
 
 int open_node(const char *path, int flags)

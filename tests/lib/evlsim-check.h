@@ -88,6 +88,14 @@ void evlsim_check_setup(void);
 void evlsim_check_teardown(void);
 
 /*
+ * tcase(name): tcase_create() with the suite's checked fixture, which is
+ * evlsim_check_setup() and evlsim_check_teardown() unless the suite's construction
+ * named its own with evlsim_check_fixture() (NULL keeps the default).
+ */
+void evlsim_check_fixture(void (*setup)(void), void (*teardown)(void));
+TCase *tcase(const char *name);
+
+/*
  * The suites' common vocabulary. Each asserts its own success, naming the failing call
  * and errno, so a test reads as the sequence of calls it makes.
  */

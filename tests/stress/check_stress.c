@@ -463,10 +463,11 @@ END_TEST
 static Suite *suite(void)
 {
 	Suite *s = suite_create("stress");
-	TCase *tc = tcase_create("lifetime");
+	TCase *tc;
 
+	evlsim_check_fixture(setup, NULL);
 	evlsim_check_modules("testdrv", "echo");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	tc = tcase("lifetime");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_stress_oob_io_vs_open_close_same_node);
 	tcase_add_test(tc, test_stress_oob_io_on_closing_fd);

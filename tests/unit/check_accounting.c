@@ -348,9 +348,9 @@ static Suite *suite(void)
 	Suite *s = suite_create("accounting");
 	TCase *tc;
 
+	evlsim_check_fixture(setup, teardown);
 	evlsim_check_modules("tleak");
-	tc = tcase_create("counts");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tc = tcase("counts");
 	tcase_add_loop_test(tc, test_counts_up_and_down, 0, NR_ALLOCS);
 	tcase_add_test(tc, test_counts_many);
 	tcase_add_test(tc, test_cache_counted);
@@ -358,8 +358,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_bad_arguments);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("leaks");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tc = tcase("leaks");
 	tcase_add_test(tc, test_freed_before_unload_no_report);
 	tcase_add_loop_test(tc, test_unload_reports_each_allocation, 0, NR_ALLOCS);
 	tcase_add_test(tc, test_unload_reports_everything_left);
@@ -367,8 +366,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_reload_after_leak);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("exit");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tc = tcase("exit");
 	tcase_add_test(tc, test_exit_reports_leftovers);
 	tcase_add_test(tc, test_exit_leaks_off);
 	suite_add_tcase(s, tc);

@@ -617,15 +617,13 @@ static Suite *suite(void)
 	TCase *tc;
 
 	evlsim_check_modules("tdevreg");
-	tc = tcase_create("module");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("module");
 	tcase_add_test(tc, test_init_node_routed);
 	tcase_add_test(tc, test_unload_removes_node);
 	tcase_add_test(tc, test_unload_removes_every_node);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("regions");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("regions");
 	tcase_add_test(tc, test_dynamic_majors_from_254_down);
 	tcase_add_test(tc, test_dynamic_major_skips_static);
 	tcase_add_test(tc, test_dynamic_majors_exhausted_ebusy);
@@ -637,8 +635,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_register_chrdev_minor_range);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("devices");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("devices");
 	tcase_add_test(tc, test_device_create_node_routed);
 	tcase_add_test(tc, test_device_create_in_other_class);
 	tcase_add_test(tc, test_device_create_duplicate_name_eexist);
@@ -647,15 +644,13 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_cdev_del_enxio);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("classes");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("classes");
 	tcase_add_test(tc, test_class_duplicate_name_eexist);
 	tcase_add_test(tc, test_class_misc_exists);
 	tcase_add_test(tc, test_class_unregister_with_devices_leak);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("misc");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("misc");
 	tcase_add_test(tc, test_misc_dynamic_minor);
 	tcase_add_test(tc, test_misc_fixed_minor);
 	tcase_add_test(tc, test_misc_duplicate_minor_ebusy);

@@ -1277,19 +1277,12 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------------------- */
 
-static TCase *tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
-	return tc;
-}
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("fd");
 	TCase *tc;
 
+	evlsim_check_fixture(setup, NULL);
 	evlsim_check_modules("testdrv", "echo");
 	tc = tcase("open");
 	tcase_add_test(tc, test_open_variants);

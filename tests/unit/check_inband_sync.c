@@ -946,8 +946,8 @@ static Suite *inband_sync_suite(void)
 	Suite *s = suite_create("inband_sync");
 	TCase *tc;
 
-	tc = tcase_create("mutex");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	evlsim_check_fixture(setup, NULL);
+	tc = tcase("mutex");
 	tcase_add_test(tc, test_mutex_define_mutex);
 	tcase_add_test(tc, test_mutex_trylock_and_is_locked);
 	tcase_add_test(tc, test_mutex_contention);
@@ -958,8 +958,7 @@ static Suite *inband_sync_suite(void)
 	tcase_add_test(tc, test_mutex_destroy_locked_warns);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("semaphore");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	tc = tcase("semaphore");
 	tcase_add_test(tc, test_sema_define_semaphore);
 	tcase_add_test(tc, test_sema_trylock_count);
 	tcase_add_test(tc, test_sema_fifo_handoff);
@@ -967,8 +966,7 @@ static Suite *inband_sync_suite(void)
 	tcase_add_test(tc, test_sema_down_timeout_etime);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("kthread");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	tc = tcase("kthread");
 	tcase_add_test(tc, test_current_fields);
 	tcase_add_test(tc, test_kthread_run_stop);
 	tcase_add_test(tc, test_kthread_create_never_woken);
@@ -996,8 +994,7 @@ static Suite *inband_sync_suite(void)
 	tcase_add_test(tc, test_work_leak_at_unload);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("rcu");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	tc = tcase("rcu");
 	tcase_add_test(tc, test_rcu_pointers);
 	tcase_add_test(tc, test_synchronize_rcu_waits_for_readers);
 	tcase_add_test(tc, test_call_rcu_after_grace_period);

@@ -1092,9 +1092,9 @@ static Suite *suite(void)
 	Suite *s = suite_create("inband_wait");
 	TCase *tc;
 
+	evlsim_check_fixture(setup, NULL);
 	evlsim_check_modules("tpoll");
-	tc = tcase_create("wait_event");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	tc = tcase("wait_event");
 	tcase_add_test(tc, test_wait_event_cond_true_returns_at_once);
 	tcase_add_test(tc, test_wait_event_timeout_expires_zero);
 	tcase_add_test(tc, test_wait_event_woken_returns_remaining);
@@ -1109,8 +1109,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_jiffies_conversions);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("poll");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	tc = tcase("poll");
 	tcase_add_test(tc, test_poll_sim_ready_revents);
 	tcase_add_test(tc, test_poll_no_poll_handler_default_mask);
 	tcase_add_test(tc, test_poll_timeout_finite_and_zero);
@@ -1125,8 +1124,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_poll_demotes_oob_caller);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("select");
-	tcase_add_checked_fixture(tc, setup, evlsim_check_teardown);
+	tc = tcase("select");
 	tcase_add_test(tc, test_select_sim_counts_bits);
 	tcase_add_test(tc, test_select_timeout_updates_timeval);
 	tcase_add_test(tc, test_select_mixed_woken_and_remaining);

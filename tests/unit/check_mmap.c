@@ -535,9 +535,9 @@ static Suite *mmap_suite(void)
 	Suite *s = suite_create("mmap");
 	TCase *tc;
 
+	evlsim_check_fixture(NULL, teardown);
 	evlsim_check_modules("tmmap");
-	tc = tcase_create("methods");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
+	tc = tcase("methods");
 	tcase_add_loop_test(tc, test_shared_both_ways, 0, 3);
 	tcase_add_loop_test(tc, test_offset_within_region, 0, 3);
 	tcase_add_loop_test(tc, test_two_mappings, 0, 3);
@@ -546,8 +546,7 @@ static Suite *mmap_suite(void)
 	tcase_add_test(tc, test_shared_readonly);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("lifetime");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
+	tc = tcase("lifetime");
 	tcase_add_test(tc, test_mapping_keeps_file);
 	tcase_add_test(tc, test_insert_page_refs);
 	tcase_add_test(tc, test_vfree_while_mapped);
@@ -558,8 +557,7 @@ static Suite *mmap_suite(void)
 	tcase_add_test(tc, test_mremap_refused);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("errors");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, teardown);
+	tc = tcase("errors");
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_failure_releases_range);
 	tcase_add_test(tc, test_passthrough);

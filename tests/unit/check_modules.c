@@ -719,8 +719,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("modules");
 	TCase *tc;
 
-	tc = tcase_create("load");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("load");
 	tcase_add_test(tc, test_load_linked_module_creates_nodes);
 	tcase_add_test(tc, test_load_unknown_enoent);
 	tcase_add_test(tc, test_unload_known_but_not_loaded_enoent);
@@ -730,8 +729,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_two_linked_modules_do_not_clash);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("busy");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("busy");
 	tcase_add_test(tc, test_unload_busy_while_cdev_open);
 	tcase_add_test(tc, test_unload_busy_while_misc_open);
 	tcase_add_test(tc, test_unload_busy_until_last_dup_closed);
@@ -740,8 +738,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_module_reference_blocks_unload);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("params");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("params");
 	tcase_add_test(tc, test_param_echo_size);
 	tcase_add_test(tc, test_param_echo_size_zero_init_einval);
 	tcase_add_test(tc, test_param_defaults);
@@ -754,16 +751,14 @@ static Suite *suite(void)
 			    (int)(sizeof(bad_params) / sizeof(bad_params[0])));
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("init");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("init");
 	tcase_add_test(tc, test_init_fails_before_registering);
 	tcase_add_test(tc, test_init_fails_leaving_a_device);
 	tcase_add_test(tc, test_init_fails_after_cleaning_up);
 	tcase_add_test(tc, test_init_positive_result_loads_anyway);
 	suite_add_tcase(s, tc);
 
-	tc = tcase_create("shared-objects");
-	tcase_add_checked_fixture(tc, evlsim_check_setup, evlsim_check_teardown);
+	tc = tcase("shared-objects");
 	tcase_add_test(tc, test_so_load_by_path);
 	tcase_add_test(tc, test_so_reload);
 	tcase_add_test(tc, test_so_params);
