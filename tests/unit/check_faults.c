@@ -231,14 +231,9 @@ END_TEST
 
 static int open_tfault(void)
 {
-	int efd, fd;
-
 	ck_assert_ret(evlsim_load_module("tfault"), 0);
-	efd = evl_attach_self("faults:%d", (int)getpid());
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
-	fd = open("/dev/tfault", O_RDWR);
-	ck_assert_int_ge(fd, 0);
-	return fd;
+	attach_as("faults");
+	return open_node("/dev/tfault", O_RDWR);
 }
 
 static void close_tfault(int fd)

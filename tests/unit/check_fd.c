@@ -898,11 +898,10 @@ END_TEST
 /* O_NONBLOCK set in-band is honoured by oob handlers (spec 2.4) */
 START_TEST(test_fcntl_nonblock_oob_read)
 {
-	int fd = open_node(ECHO, O_RDWR), efd;
+	int fd = open_node(ECHO, O_RDWR);
 	char buf[8];
 
-	efd = evl_attach_self("fd:%d", getpid());
-	ck_assert_int_ge(efd, 0);
+	attach_as("fd");
 	ck_assert_call(oob_read(fd, buf, sizeof(buf)), 0);
 	ck_assert_call(fcntl(fd, F_SETFL, O_NONBLOCK), 0);
 	ck_assert_fails(oob_read(fd, buf, sizeof(buf)), EAGAIN);

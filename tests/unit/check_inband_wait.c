@@ -869,9 +869,8 @@ START_TEST(test_poll_demotes_oob_caller)
 {
 	int fd = open_node(TPOLL, O_RDWR);
 	struct pollfd p = { fd, POLLIN, 0 };
-	int efd = evl_attach_self("inband-wait:%d", (int)getpid());
 
-	ck_assert_msg(efd >= 0, "evl_attach_self: %s", strerror(-efd));
+	attach_as("inband-wait");
 	ck_assert_ret(evl_switch_oob(), 0);
 	ck_assert_int_eq(evl_is_inband(), 0);
 	ck_assert_call(poll(&p, 1, 0), 0);
