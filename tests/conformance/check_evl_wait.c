@@ -644,13 +644,7 @@ static void on_sigusr1(int sig)
 
 static void install_sigusr1(int flags)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigusr1;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = flags;
-	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
+	catch_signal(SIGUSR1, on_sigusr1, flags);
 	atomic_store(&sig_handled, 0);
 }
 

@@ -562,13 +562,7 @@ static void raise_at_switch_oob(enum evlsim_sched_point sp)
 
 static void install_sigusr1(int flags)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigusr1;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = flags;
-	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
+	catch_signal(SIGUSR1, on_sigusr1, flags);
 	atomic_store(&sig_handled, 0);
 	atomic_store(&sig_raised, 0);
 	evlsim__set_sched_hook(raise_at_switch_oob);

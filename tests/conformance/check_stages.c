@@ -78,11 +78,7 @@ static void install_handlers(void)
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	ck_assert_int_eq(sigaction(SIGDEBUG, &sa, NULL), 0);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = usr1_handler;
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	ck_assert_int_eq(sigaction(SIGUSR1, &sa, NULL), 0);
+	catch_signal(SIGUSR1, usr1_handler, SA_RESTART);
 }
 
 /*

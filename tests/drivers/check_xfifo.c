@@ -115,10 +115,7 @@ static void on_kick(int sig)
 /* Called by the thread that may block, before it starts the helpers. */
 static void kick_init(struct kick *k)
 {
-	struct sigaction sa = { .sa_handler = on_kick };	/* no SA_RESTART */
-
-	sigemptyset(&sa.sa_mask);
-	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
+	catch_signal(SIGUSR1, on_kick, 0);	/* no SA_RESTART */
 	k->target = pthread_self();
 	atomic_store(&k->back, 0);
 }

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <sys/random.h>
 #include <evl/evl.h>
@@ -164,6 +165,17 @@ int attach_as(const char *role)
 int attach(void)
 {
 	return attach_as(program_invocation_short_name);
+}
+
+void catch_signal(int sig, void (*handler)(int), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handler;
+	sa.sa_flags = flags;
+	sigemptyset(&sa.sa_mask);
+	ck_assert_call(sigaction(sig, &sa, NULL), 0);
 }
 
 void sleep_ms(long ms)

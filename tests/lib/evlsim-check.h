@@ -118,6 +118,9 @@ int attach_as(const char *role);
 /* attach_as() the program's own name ("check_routing:<pid>.<n>"). */
 int attach(void);
 
+/* sigaction(@sig) to @handler with @flags (SA_RESTART or 0) and an empty mask. */
+void catch_signal(int sig, void (*handler)(int), int flags);
+
 /* Sleeps @ms milliseconds at least, signals or not. */
 void sleep_ms(long ms);
 

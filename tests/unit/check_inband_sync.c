@@ -47,12 +47,7 @@ static void on_usr1(int sig)
 
 static void setup(void)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_usr1;
-	sigemptyset(&sa.sa_mask);
-	ck_assert_int_eq(sigaction(SIGUSR1, &sa, NULL), 0);
+	catch_signal(SIGUSR1, on_usr1, 0);
 	evlsim_reset_reports();
 }
 

@@ -49,14 +49,9 @@ static void on_signal(int sig)
 
 static void setup(void)
 {
-	struct sigaction sa;
-
 	evlsim_check_setup();
 	tpoll_reset();
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;	/* no SA_RESTART */
-	sigemptyset(&sa.sa_mask);
-	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
+	catch_signal(SIGUSR1, on_signal, 0);	/* no SA_RESTART */
 	__atomic_store_n(&sig_hits, 0, __ATOMIC_RELAXED);
 }
 
