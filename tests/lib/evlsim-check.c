@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <strings.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <sys/random.h>
@@ -212,7 +213,7 @@ unsigned long long evlsim_check_seed(void)
 
 	if (env && *env) {
 		errno = 0;
-		seed = strtoull(env, &end, 10);
+		seed = strtoull(env, &end, strncasecmp(env, "0x", 2) ? 10 : 16);
 		if (errno || *end || *env == '-') {
 			fprintf(stderr, "%s: EVLSIM_SEED=%s is not an unsigned number\n",
 				program_invocation_short_name, env);

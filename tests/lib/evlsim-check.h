@@ -144,8 +144,8 @@ long long now_ms(void);
 	} while (0)
 
 /*
- * The seed of a randomised suite: EVLSIM_SEED when set (an unsigned decimal number),
- * else a random one; printed once as "<program>: EVLSIM_SEED=<seed>" on stderr, so that
+ * The seed of a randomised suite: EVLSIM_SEED when set (an unsigned 64-bit number,
+ * decimal or 0x hex, as the simulator takes it), else a random one; printed once as "<program>: EVLSIM_SEED=<seed>" on stderr, so that
  * any run can be replayed. Call it in main(), before the tests fork.
  */
 unsigned long long evlsim_check_seed(void);
