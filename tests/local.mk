@@ -26,6 +26,11 @@ check_LTLIBRARIES += tests/drivers/libtpoll.la
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 check_LTLIBRARIES += tests/drivers/libtstage.la
 check_LTLIBRARIES += tests/drivers/libtleak.la
+check_LTLIBRARIES += tests/drivers/libtrel.la
+tests_drivers_libtrel_la_SOURCES = tests/drivers/trel.c tests/drivers/trel-abi.h
+tests_drivers_libtrel_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"trel"' -D__KBUILD_MODNAME=kmod_trel
+tests_drivers_libtrel_la_CFLAGS = $(KERNEL_CFLAGS)
 tests_drivers_libtleak_la_SOURCES = tests/drivers/tleak.c tests/drivers/tleak-abi.h
 tests_drivers_libtleak_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tleak"' -D__KBUILD_MODNAME=kmod_tleak
@@ -111,6 +116,7 @@ TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
 TBROKEN_OBJ = tests/drivers/libtbroken_la-tbroken.lo
 TLEAK_OBJ = tests/drivers/libtleak_la-tleak.lo
 TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
+TREL_OBJ = tests/drivers/libtrel_la-trel.lo
 TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
 	tests/drivers/libtevl.la \
@@ -123,6 +129,7 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtbroken.la \
 	tests/drivers/libtleak.la \
 	tests/drivers/libtfault.la \
+	tests/drivers/libtrel.la \
 	drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
 	tests/drivers/testdrv.la
 
@@ -130,7 +137,7 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 TESTS_ALL_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
 	$(TUACCESS_OBJ) $(TEVL_OBJ) $(TPOLLSRC_OBJ) $(TSYNC_OBJ) $(TMMAP_OBJ) $(TPOLL_OBJ) \
 	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) $(TLEAK_OBJ) $(TFAULT_OBJ) \
-	libevlsim.la $(EVLSIM_TESTS_LDADD)
+	$(TREL_OBJ) libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
 EVLSIM_SUITES = \
@@ -150,6 +157,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_inband_wait \
 	tests/unit/check_accounting \
 	tests/unit/check_faults \
+	tests/unit/check_reliability \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress

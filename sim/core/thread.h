@@ -64,6 +64,7 @@ struct evlsim_thread {
 	void *evl_thread_ext;
 
 	int internal_io;		/* > 0: the simulator itself does I/O (no demotion) */
+	int forked_away;		/* a thread of the parent that fork() left behind */
 	int tid;
 	int rcu_registered;
 	char name[32];			/* EVL thread name once attached */
@@ -104,5 +105,14 @@ void evlsim__synchronize_rcu(void);
  * (the EVL core detaches a thread that exits attached). Set once, at load.
  */
 void evlsim__set_thread_exit_hook(void (*hook)(struct evlsim_thread *t));
+
+/*
+ * fork() (core/thread.c): set in a child once any fork happened in its history. Then a
+ * lock found held by a thread the fork left behind (->forked_away) is reported and taken
+ * over rather than waited for. evlsim__lock_owner_gone() tells, for a lock held by the
+ * thread state @owner (NULL: unknown), reporting it as @what @name the first time.
+ */
+extern int evlsim__forked;
+int evlsim__lock_owner_gone(const void *owner, const char *what, const char *name);
 
 #endif /* _EVLSIM_SIM_CORE_THREAD_H */
