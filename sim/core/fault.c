@@ -695,6 +695,10 @@ int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller)
 	if (verbose)
 		report(site, size, caller, why, key, verbose);
 	free(key);
+	/* an interrupted in-band wait stands for a signal without a handler: its
+	 * -ERESTARTSYS restarts the call (evlsim__restart_call()) */
+	if (site == EVLSIM_FAULT_INBAND_WAIT && evlsim__self)
+		evlsim__self->sig_injected = 1;
 	return site == EVLSIM_FAULT_EVL_WAIT ? error : 1;
 }
 

@@ -65,6 +65,7 @@ struct evlsim_thread {
 
 	int internal_io;		/* > 0: the simulator itself does I/O (no demotion) */
 	int forked_away;		/* a thread of the parent that fork() left behind */
+	int sig_injected;		/* fault injection interrupted a wait (no signal) */
 	int tid;
 	int rcu_registered;
 	char name[32];			/* EVL thread name once attached */

@@ -188,6 +188,13 @@ static int install_fd(int fd, struct file *filp)
 	return fd;
 }
 
+int evlsim__fd_busy[EVLSIM_NR_FDS];
+
+static void fd_unreserve(int fd)
+{
+	__atomic_fetch_and(&evlsim__fd_busy[fd], ~EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
+}
+
 /* fd_install() of a reserved descriptor: the file first, then the reservation ends */
 static void install_reserved(int fd, struct file *filp)
 {
@@ -196,8 +203,6 @@ static void install_reserved(int fd, struct file *filp)
 	fd_unreserve(fd);
 	evlsim__mutex_unlock(&fdt_lock);
 }
-
-int evlsim__fd_busy[EVLSIM_NR_FDS];
 
 /*
  * get_unused_fd_flags(), under the table lock as the kernel's alloc_fd(): a real eventfd
@@ -231,11 +236,6 @@ static int reserve_fd(int cloexec)
 	}
 	evlsim__mutex_unlock(&fdt_lock);
 	return fd;
-}
-
-static void fd_unreserve(int fd)
-{
-	__atomic_fetch_and(&evlsim__fd_busy[fd], ~EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
 }
 
 /* put_unused_fd() */
