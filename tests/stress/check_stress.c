@@ -21,6 +21,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <evl/evl.h>
 #include <evlsim/evlsim.h>
 #include "evlsim-check.h"
@@ -93,6 +97,23 @@ static int attach_thread(void)
 {
 	return evl_attach_self("stress:%d", __atomic_add_fetch(&attach_count, 1,
 							       __ATOMIC_RELAXED));
+}
+
+/* The run's seed: $EVLSIM_SEED, or the time; printed so that a failing run replays. */
+static unsigned int run_seed(void)
+{
+	static unsigned int seed;
+	const char *env;
+
+	if (!seed) {
+		env = getenv("EVLSIM_SEED");
+		seed = env && *env ? (unsigned int)strtoul(env, NULL, 0) : (unsigned int)time(NULL);
+		if (!seed)
+			seed = 1;
+		printf("# check_stress: EVLSIM_SEED=%u\n", seed);
+		fflush(stdout);
+	}
+	return seed;
 }
 
 static unsigned int next_rand(unsigned int *state)
@@ -305,6 +326,7 @@ struct dups {
 	pthread_barrier_t start;
 	long opens, closes, dup2s;	/* done by the threads */
 	long peek_ok, peek_ebadf;
+	unsigned int nr_started_seed;	/* each thread's stream of the run's seed */
 };
 
 static int take(struct dups *d, unsigned int i)
@@ -332,7 +354,7 @@ static int place(struct dups *d, int fd, unsigned int from)
 static void *dups_fn(void *arg)
 {
 	struct dups *d = arg;
-	unsigned int seed = (unsigned int)(uintptr_t)&seed | 1;
+	unsigned int seed = run_seed() * 2654435761u + __atomic_fetch_add(&d->nr_started_seed, 1, __ATOMIC_RELAXED);
 	long opens = 0, closes = 0, dup2s = 0, ok = 0, ebadf = 0;
 	int efd = attach_thread();
 	int i, fd, a, b, err;
@@ -456,6 +478,84 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------------------- */
 
+/* ---- fd number reuse: open() of a node against close()/dup2() of one number ----------- */
+
+#define NR_REUSE	3000
+
+struct reuse {
+	int target;			/* the number the other thread closes or dup2()s onto */
+	int stop, pipe_fd;
+	long kept_target;
+};
+
+static void *reuse_closer(void *arg)
+{
+	struct reuse *r = arg;
+	unsigned int seed = run_seed() ^ 0x5bd1e995;
+
+	while (!__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE)) {
+		if (next_rand(&seed) % 2)
+			close(r->target);
+		else if (dup2(r->pipe_fd, r->target) == r->target)
+			close(r->target);
+	}
+	return NULL;
+}
+
+/*
+ * One thread opens a node over and over, closing what it got unless it is number N; the
+ * other closes N, or dup2()s a pipe onto it and closes that, in a loop. A reservation the
+ * closer could reach would lose a file: every open is released once, the module unloads,
+ * and a simulated descriptor is always an eventfd underneath.
+ */
+START_TEST(test_stress_fd_reuse_close_dup2_vs_open)
+{
+	struct reuse r = { 0 };
+	struct tdrv_stats st;
+	pthread_t closer;
+	int p[2], i, fd, n;
+	char link[64], target[64];
+	ssize_t len;
+
+	ck_assert_int_eq(pipe(p), 0);
+	r.pipe_fd = p[0];
+	n = dup(0);
+	ck_assert_int_ge(n, 0);
+	close(n);
+	r.target = n;
+	ck_assert_int_eq(pthread_create(&closer, NULL, reuse_closer, &r), 0);
+	for (i = 0; i < NR_REUSE; i++) {
+		fd = open(TDRV_FULL, O_RDWR);
+		if (fd < 0)
+			continue;
+		if (evlsim_is_sim_fd(fd)) {
+			snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+			len = readlink(link, target, sizeof(target) - 1);
+			if (len > 0) {
+				target[len] = 0;
+				/* the closer may have closed it (then it is gone, or not ours) */
+				if (evlsim_is_sim_fd(fd) && strcmp(target, "anon_inode:[eventfd]") &&
+				    strncmp(target, "pipe:", 5))
+					record_error(target, fd, 0);
+			}
+		}
+		if (fd != r.target)
+			close(fd);
+		else
+			r.kept_target++;
+	}
+	__atomic_store_n(&r.stop, 1, __ATOMIC_RELEASE);
+	ck_assert_int_eq(pthread_join(closer, NULL), 0);
+	close(r.target);
+	close(p[0]);
+	close(p[1]);
+	assert_no_thread_errors();
+	st = stats();
+	ck_assert_msg(st.opens == st.releases, "%ld opens, %ld releases", st.opens, st.releases);
+	ck_assert_ret(evlsim_module_refcount("testdrv"), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("stress");
@@ -466,6 +566,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_stress_oob_io_vs_open_close_same_node);
 	tcase_add_test(tc, test_stress_oob_io_on_closing_fd);
 	tcase_add_test(tc, test_stress_close_dup_under_each_other);
+	tcase_add_test(tc, test_stress_fd_reuse_close_dup2_vs_open);
 	suite_add_tcase(s, tc);
 
 	return s;
