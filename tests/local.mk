@@ -160,7 +160,8 @@ EVLSIM_SUITES = \
 	tests/unit/check_reliability \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
-	tests/stress/check_stress
+	tests/stress/check_stress \
+	tests/stress/check_stress_async
 
 check_PROGRAMS += $(EVLSIM_SUITES)
 TESTS += $(EVLSIM_SUITES)

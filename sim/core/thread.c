@@ -81,6 +81,10 @@ static void fork_child(void)
 			/* whatever it published or held stays with it: nobody waits for it */
 			t->forked_away = 1;
 			t->oob_file = NULL;
+			/* no grace period of the child waits for it (core/rcu.c) */
+			if (t->rcu_registered)
+				evlsim__rcu_forget_reader(t->rcu_reader);
+			t->rcu_registered = 0;
 		}
 	}
 	__atomic_store_n(&evlsim__forked, 1, __ATOMIC_RELAXED);
@@ -115,7 +119,7 @@ struct evlsim_thread *evlsim__current_slow(void)
 	memset(t, 0, sizeof(*t));
 	t->efd = -1;
 	t->tid = (int)syscall(SYS_gettid);
-	urcu_memb_register_thread();
+	t->rcu_reader = evlsim__rcu_register_thread();
 	t->rcu_registered = 1;
 	pthread_setspecific(thread_key, t);
 
@@ -155,7 +159,7 @@ static void thread_exit(void *arg)
 	evlsim__mutex_unlock(&registry_lock);
 
 	if (t->rcu_registered)
-		urcu_memb_unregister_thread();
+		evlsim__rcu_unregister_thread();
 	evlsim__self = NULL;
 	evlsim__free(t);
 }

@@ -68,6 +68,7 @@ struct evlsim_thread {
 	int sig_injected;		/* fault injection interrupted a wait (no signal) */
 	int tid;
 	int rcu_registered;
+	void *rcu_reader;		/* its liburcu reader record (core/rcu.c) */
 	char name[32];			/* EVL thread name once attached */
 	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
 } __attribute__((aligned(EVLSIM_CACHELINE)));
@@ -89,6 +90,12 @@ static inline struct evlsim_thread *evlsim__current(void)
 void evlsim__rcu_read_lock(void);
 void evlsim__rcu_read_unlock(void);
 void evlsim__synchronize_rcu(void);
+/* Registration of the calling thread, excluded from fork(): returns its reader record.
+ * evlsim__rcu_forget_reader(): in a child of fork(), a thread left behind leaves the
+ * registry (core/rcu.c says why). */
+void *evlsim__rcu_register_thread(void);
+void evlsim__rcu_unregister_thread(void);
+void evlsim__rcu_forget_reader(void *reader);
 
 /*
  * A per-thread statistic: written by its own thread only, read by others (evl_get_state()).

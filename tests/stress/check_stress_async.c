@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: MIT
+/*
+ * check_stress_async: what arrives from outside while calls are in flight, with real
+ * threads and nothing serialized by the test (issue 13, items 3, 4 and 2).
+ *
+ *  - fork(): children forked at random points while threads open, read, ioctl and close
+ *    (in-band and oob) in the parent; every child runs its own files to their release
+ *    and exits, none hangs, the parent is untouched.
+ *  - signals: SIGALRM without SA_RESTART sent at random points to a thread blocked in
+ *    oob_read() (-1/EINTR, then in-band) or about to block, with and without an oob call
+ *    nested in the handler; SA_RESTART restarts the read until it is woken.
+ *  - close() and dup2() of the very descriptor other threads issue oob calls on: every
+ *    call returns the driver's value or EBADF (close), only the driver's value of either
+ *    file (dup2, which replaces the file atomically), a blocked reader stays on the file
+ *    it entered with; one ->release per open, the modules unload.
+ *
+ * Every test draws from the run's seed, printed at the start and taken from EVLSIM_SEED
+ * when set, so that a failing run replays its choices.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <evl/evl.h>
+#include <evlsim/evlsim.h>
+#include "evlsim-check.h"
+#include "../drivers/testdrv-abi.h"
+#include "../drivers/trel-abi.h"
+
+#define TDRV_FULL	"/dev/tdrv-full"
+#define TREL		"/dev/trel"
+#define WAIT_LIMIT_NS	(20LL * 1000 * 1000 * 1000)	/* bounded waits give up after 20 s */
+
+#define NR_FORKS	25
+#define NR_FORK_IO	2
+
+/* ---- helpers ------------------------------------------------------------------------- */
+
+static void setup(void)
+{
+	ck_assert_ret(evlsim_load_module("testdrv"), 0);
+	ck_assert_ret(evlsim_load_module("trel"), 0);
+	tdrv_reset_stats();
+	evlsim_reset_reports();
+}
+
+static void teardown(void)
+{
+	ck_assert_ret(evlsim_unload_module("trel"), 0);
+	ck_assert_ret(evlsim_unload_module("testdrv"), 0);
+	ck_assert_ret(evlsim_leak_check("trel"), 0);
+	ck_assert_ret(evlsim_leak_check("testdrv"), 0);
+	ck_assert_no_reports();
+}
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Polls @cond until true or the limit passed; the caller asserts on the result. */
+#define WAIT_FOR(cond)							\
+	({								\
+		long long __end = now_ns() + WAIT_LIMIT_NS;		\
+		while (!(cond) && now_ns() < __end)			\
+			sched_yield();					\
+		(cond);							\
+	})
+
+/* The run's seed: $EVLSIM_SEED, or the time; printed so that a failing run replays. */
+static unsigned int run_seed(void)
+{
+	static unsigned int seed;
+	const char *env;
+
+	if (!seed) {
+		env = getenv("EVLSIM_SEED");
+		seed = env && *env ? (unsigned int)strtoul(env, NULL, 0) : (unsigned int)time(NULL);
+		if (!seed)
+			seed = 1;
+		printf("# check_stress_async: EVLSIM_SEED=%u\n", seed);
+		fflush(stdout);
+	}
+	return seed;
+}
+
+/* each user of the seed gets its own stream of it */
+static unsigned int seed_stream(unsigned int n)
+{
+	unsigned int s = run_seed() * 2654435761u + n * 40503u;
+
+	return s ? s : 1;
+}
+
+static unsigned int next_rand(unsigned int *state)
+{
+	unsigned int x = *state;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *state = x;
+}
+
+/* a pause of 0 to @max_us microseconds, drawn from @state */
+static void random_pause(unsigned int *state, unsigned int max_us)
+{
+	unsigned int us = next_rand(state) % (max_us + 1);
+
+	if (us < 20) {
+		while (us--)
+			sched_yield();
+	} else {
+		usleep(us);
+	}
+}
+
+/*
+ * Threads do not call ck_assert*() (a failure would exit the test process from the
+ * wrong thread): they record the first unexpected result, which the test asserts on.
+ */
+static int nr_errors;
+static char first_error[256];
+
+static void record_error(const char *what, long ret, int err)
+{
+	if (__atomic_fetch_add(&nr_errors, 1, __ATOMIC_ACQ_REL) == 0)
+		snprintf(first_error, sizeof(first_error), "%s: got %ld/%s", what, ret,
+			 ret == -1 ? strerror(err) : "no error");
+}
+
+static void assert_no_thread_errors(void)
+{
+	int n = __atomic_load_n(&nr_errors, __ATOMIC_ACQUIRE);
+
+	ck_assert_msg(n == 0, "%d unexpected results, first: %s", n, first_error);
+}
+
+static void check_call(const char *what, long ret, long expected)
+{
+	if (ret != expected)
+		record_error(what, ret, errno);
+}
+
+static struct tdrv_stats stats(void)
+{
+	struct tdrv_stats st;
+
+	tdrv_get_stats(&st);
+	return st;
+}
+
+/* waits for @pid at most WAIT_LIMIT_NS; a child that hangs is killed. Its wait status. */
+static int wait_child(pid_t pid, int *hung)
+{
+	long long end = now_ns() + WAIT_LIMIT_NS;
+	int status = 0;
+	pid_t r;
+
+	*hung = 0;
+	while ((r = waitpid(pid, &status, WNOHANG)) == 0 && now_ns() < end)
+		usleep(200);
+	if (r == 0) {
+		*hung = 1;
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	return status;
+}
+
+/* ---- fork() with calls in flight ----------------------------------------------------- */
+
+struct fork_io {
+	pthread_t thread;
+	int oob;		/* attached, oob calls besides the in-band ones */
+	int *stop;
+	long loops;
+};
+
+static void *fork_io_fn(void *arg)
+{
+	struct fork_io *io = arg;
+	char buf[8];
+	int fd;
+
+	if (io->oob && evl_attach_self("fork-io:%d", getpid()) < 0) {
+		record_error("evl_attach_self", -1, 0);
+		return NULL;
+	}
+	while (!__atomic_load_n(io->stop, __ATOMIC_ACQUIRE)) {
+		fd = open(TDRV_FULL, O_RDWR);
+		if (fd < 0) {
+			record_error("open", fd, errno);
+			break;
+		}
+		check_call("read", read(fd, buf, sizeof(buf)), 8);
+		check_call("ioctl", ioctl(fd, TDRV_IOC_PING), 0);
+		if (io->oob) {
+			check_call("oob_read", oob_read(fd, buf, sizeof(buf)), 8);
+			check_call("oob_ioctl", oob_ioctl(fd, TDRV_IOC_PING), 1);
+		}
+		check_call("close", close(fd), 0);
+		io->loops++;
+	}
+	if (io->oob)
+		evl_detach_self();
+	return NULL;
+}
+
+/*
+ * What a child does with the copy of the system it got: closes the inherited file (its
+ * last reference, unless a dead thread held one), then opens, uses and closes new ones,
+ * attached or not. Exit status: 0, or the step that failed.
+ */
+static int fork_child(int inherited, unsigned int seed)
+{
+	unsigned int r = next_rand(&seed);
+	char buf[8];
+	int fd, i;
+
+	/* a lock a parent thread held at the fork is reported there, not fatal */
+	evlsim_set_check_mode(EVLSIM_CHECK_WARN);
+	if (r & 1 && close(inherited))
+		return 10;
+	for (i = 0; i < 1 + (int)(r >> 1) % 3; i++) {
+		fd = open(TDRV_FULL, O_RDWR);
+		if (fd < 0)
+			return 20;
+		if (read(fd, buf, sizeof(buf)) != 8 || ioctl(fd, TDRV_IOC_PING) != 0)
+			return 21;
+		if (r & 8) {
+			if (evl_attach_self("fork-child:%d:%d", getpid(), i) < 0)
+				return 22;
+			if (oob_read(fd, buf, sizeof(buf)) != 8 || oob_ioctl(fd, TDRV_IOC_PING) != 1)
+				return 23;
+			if (evl_detach_self())
+				return 24;
+		}
+		if (close(fd))
+			return 25;
+	}
+	if (!(r & 1) && close(inherited))
+		return 11;
+	return 0;
+}
+
+/*
+ * Children forked at random points while two threads (one in-band, one attached and
+ * issuing oob calls too) open, read, ioctl and close: every child finishes (none waits
+ * for a lock or a grace period of a thread the fork left behind), and the parent's
+ * files and counters are untouched by what the children did.
+ */
+START_TEST(test_stress_fork_with_calls_in_flight)
+{
+	struct fork_io io[NR_FORK_IO];
+	unsigned int seed = seed_stream(1);
+	int stop = 0, inherited, i, status, hung, failed = 0;
+	struct tdrv_stats st;
+	pid_t pid;
+
+	inherited = open(TDRV_FULL, O_RDWR);
+	ck_assert_int_ge(inherited, 0);
+	for (i = 0; i < NR_FORK_IO; i++) {
+		io[i] = (struct fork_io){ .oob = i & 1, .stop = &stop };
+		ck_assert_int_eq(pthread_create(&io[i].thread, NULL, fork_io_fn, &io[i]), 0);
+	}
+	for (i = 0; i < NR_FORKS && !failed; i++) {
+		random_pause(&seed, 2000);
+		pid = fork();
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0)
+			_exit(fork_child(inherited, next_rand(&seed)));
+		next_rand(&seed);
+		status = wait_child(pid, &hung);
+		if (hung || !WIFEXITED(status) || WEXITSTATUS(status)) {
+			failed = 1;
+			__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
+			ck_abort_msg("child %d of %d %s (status %#x)", i + 1, NR_FORKS,
+				     hung ? "hung" : "failed", status);
+		}
+	}
+	__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
+	for (i = 0; i < NR_FORK_IO; i++)
+		ck_assert_int_eq(pthread_join(io[i].thread, NULL), 0);
+	assert_no_thread_errors();
+	ck_assert_call(ioctl(inherited, TDRV_IOC_PING), 0);
+	ck_assert_call(close(inherited), 0);
+	st = stats();
+	ck_assert_int_eq(st.opens, 1 + io[0].loops + io[1].loops);
+	ck_assert_int_eq(st.releases, st.opens);
+	ck_assert_int_eq(evlsim_module_refcount("testdrv"), 0);
+}
+END_TEST
+
+/* ---- suite --------------------------------------------------------------------------- */
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("stress_async");
+	TCase *tc = tcase_create("fork");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_stress_fork_with_calls_in_flight);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	run_seed();
+	return evlsim_check_run(suite());
+}
