@@ -839,19 +839,40 @@ START_TEST(test_delayed_work_cancel_flush_mod)
 }
 END_TEST
 
+/*
+ * Delayed works run in the order their timers expire. A timer expires its delay after
+ * its queue_delayed_work() call, so the order is only known for works whose expiry
+ * windows (the time around the call, plus the delay, give or take a jiffy) do not
+ * overlap: under load the test thread may be preempted between two calls for longer
+ * than the delays differ. All three run once; each pair that is ordered runs in order.
+ */
 START_TEST(test_delayed_work_expiry_order)
 {
-	int log[8];
+	static const int delay_ms[3] = { 5, 20, 40 };	/* HZ = 1000: one jiffy a ms */
+	long long lo[3], hi[3];
+	int log[8], pos[3], i, j;
 
 	ck_assert_int_eq(tsync_wq_alloc(1, 0), 0);
-	ck_assert_int_eq(tsync_queue_delayed(2, 40), 1);
-	ck_assert_int_eq(tsync_queue_delayed(1, 20), 1);
-	ck_assert_int_eq(tsync_queue_delayed(0, 5), 1);
-	wait_for(tsync_work_runs(2) == 1);
+	for (i = 2; i >= 0; i--) {
+		lo[i] = now_ns() + (delay_ms[i] - 1) * MS;
+		ck_assert_int_eq(tsync_queue_delayed(i, delay_ms[i]), 1);
+		hi[i] = now_ns() + (delay_ms[i] + 1) * MS;
+	}
+	wait_for(tsync_work_runs(0) == 1 && tsync_work_runs(1) == 1 && tsync_work_runs(2) == 1);
 	ck_assert_int_eq(tsync_work_log(log, 8), 3);
-	ck_assert_int_eq(log[0], 0);
-	ck_assert_int_eq(log[1], 1);
-	ck_assert_int_eq(log[2], 2);
+	for (i = 0; i < 3; i++) {
+		ck_assert_int_ge(log[i], 0);
+		ck_assert_int_lt(log[i], 3);
+		pos[log[i]] = i;
+	}
+	ck_assert_int_ne(log[0], log[1]);
+	ck_assert_int_ne(log[1], log[2]);
+	ck_assert_int_ne(log[0], log[2]);
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < 3; j++)
+			if (hi[i] < lo[j])
+				ck_assert_msg(pos[i] < pos[j], "work %d (expired first) ran after "
+					      "work %d", i, j);
 	tsync_wq_destroy();
 }
 END_TEST
