@@ -521,7 +521,7 @@ END_TEST
 
 struct fd_race {
 	int target;		/* the number the calls go to */
-	int stop, started;
+	int stop, started, ready;
 	int may_close;		/* the test closes the number, not only dup2()s onto it */
 	long ok, ebadf;
 };
@@ -536,8 +536,10 @@ static void *fd_race_io(void *arg)
 	if (evl_attach_self("fd-race:%d", __atomic_add_fetch(&f->started, 1,
 							       __ATOMIC_ACQ_REL)) < 0) {
 		record_error("evl_attach_self", -1, 0);
+		__atomic_add_fetch(&f->ready, 1, __ATOMIC_RELEASE);
 		return NULL;
 	}
+	__atomic_add_fetch(&f->ready, 1, __ATOMIC_RELEASE);
 	while (!__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
 		errno = 0;
 		switch (op++ % 3) {
@@ -588,6 +590,8 @@ START_TEST(test_stress_close_dup2_vs_oob_io)
 	ck_assert_int_ge(f.target, 0);
 	for (i = 0; i < NR_FORK_IO; i++)
 		ck_assert_int_eq(pthread_create(&io[i], NULL, fd_race_io, &f), 0);
+	/* attached first: a thread element installed later could take the closed number */
+	ck_assert(WAIT_FOR(__atomic_load_n(&f.ready, __ATOMIC_ACQUIRE) == NR_FORK_IO));
 	for (i = 0; i < NR_FD_OPS; i++) {
 		if (f.may_close && open_at_target && next_rand(&seed) % 4 == 0) {
 			ck_assert_call(close(f.target), 0);
