@@ -16,8 +16,7 @@
  * fork, so the child finds liburcu's grace-period mutex held or queues behind a
  * grace-period leader that does not exist there; or a thread of the parent was inside
  * a read-side section, and its reader record, still registered, never leaves it.
- * So grace periods and registry changes hold rcu_fork_lock shared, fork() takes it
- * exclusive (last of the simulator's prepare handlers, registered first), and the
+ * So grace periods and registry changes hold rcu_fork_lock, and so does fork() (last of the simulator's prepare handlers, registered first), and the
  * child removes the reader records of the threads that did not survive from liburcu's
  * registry (evlsim__rcu_forget_reader(), from core/thread.c).
  */
@@ -26,8 +25,14 @@
 #include <urcu/urcu-memb.h>
 #include "internal.h"
 
-/* writers first: a stream of closes must not hold fork() off for ever */
-static pthread_rwlock_t rcu_fork_lock = PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP;
+/*
+ * A plain mutex, not a rwlock: the child must unlock what the prepare handler locked
+ * (glibc's rwlock tells a writer by its thread id, which the child does not share, and
+ * ThreadSanitizer only understands an unlock). Grace periods are thus serialized here;
+ * liburcu serializes them on its own gp lock anyway, only its batching of concurrent
+ * callers is lost, and only final closes pay a grace period.
+ */
+static pthread_mutex_t rcu_fork_lock = PTHREAD_MUTEX_INITIALIZER;
 
 #ifdef EVLSIM_TSAN
 void __tsan_acquire(void *addr);
@@ -57,25 +62,25 @@ void evlsim__synchronize_rcu(void)
 	evlsim__current();
 	if (urcu_memb_read_ongoing())
 		evlsim__die("grace period requested inside an RCU read-side section");
-	pthread_rwlock_rdlock(&rcu_fork_lock);
+	pthread_mutex_lock(&rcu_fork_lock);
 	urcu_memb_synchronize_rcu();
-	pthread_rwlock_unlock(&rcu_fork_lock);
+	pthread_mutex_unlock(&rcu_fork_lock);
 	tsan_rcu_acquire();
 }
 
 void *evlsim__rcu_register_thread(void)
 {
-	pthread_rwlock_rdlock(&rcu_fork_lock);
+	pthread_mutex_lock(&rcu_fork_lock);
 	urcu_memb_register_thread();
-	pthread_rwlock_unlock(&rcu_fork_lock);
+	pthread_mutex_unlock(&rcu_fork_lock);
 	return &URCU_TLS(urcu_memb_reader);
 }
 
 void evlsim__rcu_unregister_thread(void)
 {
-	pthread_rwlock_rdlock(&rcu_fork_lock);
+	pthread_mutex_lock(&rcu_fork_lock);
 	urcu_memb_unregister_thread();
-	pthread_rwlock_unlock(&rcu_fork_lock);
+	pthread_mutex_unlock(&rcu_fork_lock);
 }
 
 /*
@@ -97,23 +102,18 @@ void evlsim__rcu_forget_reader(void *reader)
 
 static void rcu_fork_prepare(void)
 {
-	pthread_rwlock_wrlock(&rcu_fork_lock);
+	pthread_mutex_lock(&rcu_fork_lock);
 }
 
 static void rcu_fork_parent(void)
 {
-	pthread_rwlock_unlock(&rcu_fork_lock);
+	pthread_mutex_unlock(&rcu_fork_lock);
 }
 
 static void rcu_fork_child(void)
 {
-	pthread_rwlockattr_t attr;
-
-	/* the writer recorded in the lock is the parent's thread id: start afresh */
-	pthread_rwlockattr_init(&attr);
-	pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
-	pthread_rwlock_init(&rcu_fork_lock, &attr);
-	pthread_rwlockattr_destroy(&attr);
+	/* the forking thread, the only one left, locked it in rcu_fork_prepare() */
+	pthread_mutex_unlock(&rcu_fork_lock);
 }
 
 /*

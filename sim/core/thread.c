@@ -97,7 +97,7 @@ static void fork_child(void)
 		self->oob_fastpath = 0;
 		self->tid = (int)syscall(SYS_gettid);
 	}
-	evlsim__mutex_init(&registry_lock);
+	evlsim__mutex_unlock(&registry_lock);	/* taken by the forking thread */
 }
 
 static void make_key(void)

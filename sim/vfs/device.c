@@ -88,7 +88,7 @@ void evlsim__nodes_fork_lock(int phase)
 	else if (phase == 1)
 		evlsim__mutex_unlock(&nodes_lock);
 	else
-		evlsim__mutex_init(&nodes_lock);
+		evlsim__mutex_unlock(&nodes_lock);
 }
 
 int evlsim__node_add(const char *name, dev_t devt, umode_t mode, struct device *dev)
