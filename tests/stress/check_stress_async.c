@@ -372,6 +372,9 @@ static void *sig_reader_fn(void *arg)
 		r->inband_after = evl_is_inband();
 		__atomic_store_n(&r->done, round, __ATOMIC_RELEASE);
 	}
+	/* a signal sent to a thread on its way out is lost: leave when told */
+	while (__atomic_load_n(&r->go, __ATOMIC_ACQUIRE) != round)
+		sched_yield();
 	evl_detach_self();
 	return NULL;
 }
@@ -428,6 +431,7 @@ START_TEST(test_stress_signal_blocked_oob_read)
 		ck_assert_int_eq(__atomic_load_n(&handler_calls, __ATOMIC_ACQUIRE), calls + 1);
 		ck_assert_int_eq(trel_waiters(), 0);
 	}
+	__atomic_store_n(&r.go, round, __ATOMIC_RELEASE);
 	ck_assert_int_eq(pthread_join(r.thread, NULL), 0);
 	signal(SIGALRM, SIG_DFL);
 	assert_no_thread_errors();
