@@ -574,5 +574,6 @@ static Suite *suite(void)
 
 int main(void)
 {
+	run_seed();	/* once, before any thread draws from it */
 	return evlsim_check_run(suite());
 }
