@@ -97,6 +97,12 @@ tests_drivers_libtstage_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tstage"' -D__KBUILD_MODNAME=kmod_tstage
 tests_drivers_libtstage_la_CFLAGS = $(KERNEL_CFLAGS)
 TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
+check_LTLIBRARIES += tests/drivers/libtrel.la
+tests_drivers_libtrel_la_SOURCES = tests/drivers/trel.c tests/drivers/trel-abi.h
+tests_drivers_libtrel_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"trel"' -D__KBUILD_MODNAME=kmod_trel
+tests_drivers_libtrel_la_CFLAGS = $(KERNEL_CFLAGS)
+TREL_OBJ = tests/drivers/libtrel_la-trel.lo
 check_LTLIBRARIES += tests/drivers/libtsync.la
 tests_drivers_libtsync_la_SOURCES = tests/drivers/tsync.c tests/drivers/tsync-abi.h
 tests_drivers_libtsync_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -142,9 +148,11 @@ EVLSIM_SUITES = \
 	tests/unit/check_inband_wait \
 	tests/unit/check_accounting \
 	tests/unit/check_faults \
+	tests/unit/check_reliability \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
-	tests/stress/check_stress
+	tests/stress/check_stress \
+	tests/stress/check_stress_async
 
 check_PROGRAMS += $(EVLSIM_SUITES)
 TESTS += $(EVLSIM_SUITES)
@@ -173,6 +181,8 @@ tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(LDADD)
 tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
 tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
 tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_unit_check_reliability_LDADD = $(TREL_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_stress_check_stress_async_LDADD = $(TREL_OBJ) $(TESTDRV_OBJ) $(LDADD)
 
 # Kernel headers compile on their own and together, as kernel code (compile test).
 check_LTLIBRARIES += tests/compile/libkheaders.la

@@ -74,7 +74,7 @@ struct fault_attr {
 	uint64_t rng;
 };
 
-static pthread_mutex_t fault_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct evlsim_mutex fault_lock = EVLSIM_MUTEX_INITIALIZER;
 static struct fault_attr attrs[EVLSIM_FAULT_NR];	/* under fault_lock */
 static unsigned long injected[EVLSIM_FAULT_NR];		/* atomic */
 static uint64_t seed;					/* under fault_lock */
@@ -684,17 +684,21 @@ int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller)
 
 	if ((unsigned int)site >= EVLSIM_FAULT_NR || evlsim__unchecked)
 		return 0;
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	fail = decide(site, size, caller, &why, &key);
 	verbose = attrs[site].enabled ? attrs[site].verbose : 1;
 	error = attrs[site].enabled ? attrs[site].error : EVLSIM_FAULT_WAIT_EINTR;
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	if (!fail)
 		return 0;
 	__atomic_fetch_add(&injected[site], 1, __ATOMIC_RELAXED);
 	if (verbose)
 		report(site, size, caller, why, key, verbose);
 	free(key);
+	/* an interrupted in-band wait stands for a signal without a handler: its
+	 * -ERESTARTSYS restarts the call (evlsim__restart_call()) */
+	if (site == EVLSIM_FAULT_INBAND_WAIT && evlsim__self)
+		evlsim__self->sig_injected = 1;
 	return site == EVLSIM_FAULT_EVL_WAIT ? error : 1;
 }
 
@@ -707,11 +711,11 @@ void evlsim__fault_sched_point(int sp)
 	int hit, verbose;
 
 	(void)sp;
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	hit = decide(EVLSIM_FAULT_DELAY, 0, __builtin_return_address(0), &why, &key);
 	usecs = attrs[EVLSIM_FAULT_DELAY].usecs;
 	verbose = attrs[EVLSIM_FAULT_DELAY].verbose;
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	if (!hit)
 		return;
 	__atomic_fetch_add(&injected[EVLSIM_FAULT_DELAY], 1, __ATOMIC_RELAXED);
@@ -812,10 +816,10 @@ static int sys_end_locked(void)
 
 static void at_exit(void)
 {
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	if (sys.on)
 		sys_end_locked();
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 }
 
 static int systematic_locked(const char *logfile, int depth)
@@ -860,11 +864,11 @@ EVLSIM_EXPORT int evlsim_fault_configure(const char *spec)
 {
 	int ret;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	ret = configure_locked(spec);
 	if (ret)
 		print_error("fault specification");
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	return ret;
 }
 
@@ -873,7 +877,7 @@ EVLSIM_EXPORT int evlsim_fault_set(const char *site, const char *attributes)
 	struct fault_attr tmp;
 	int s, ret;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	s = site ? site_id(site, strlen(site)) : -1;
 	if (s < 0)
 		ret = bad("'%s': unknown fault site", site ? site : "(null)");
@@ -886,7 +890,7 @@ EVLSIM_EXPORT int evlsim_fault_set(const char *site, const char *attributes)
 	} else {
 		print_error("fault specification");
 	}
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	return ret;
 }
 
@@ -894,7 +898,7 @@ EVLSIM_EXPORT void evlsim_fault_reset(void)
 {
 	int s;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	for (s = 0; s < EVLSIM_FAULT_NR; s++) {
 		memset(&attrs[s], 0, sizeof(attrs[s]));
 		__atomic_store_n(&injected[s], 0, __ATOMIC_RELAXED);
@@ -904,7 +908,7 @@ EVLSIM_EXPORT void evlsim_fault_reset(void)
 	fail_nth = 0;
 	sys_clear();
 	update_on();
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 }
 
 EVLSIM_EXPORT long evlsim_fault_count(const char *site)
@@ -926,10 +930,10 @@ EVLSIM_EXPORT unsigned long long evlsim_fault_seed(void)
 {
 	unsigned long long s;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	ensure_seed();
 	s = seed;
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	return s;
 }
 
@@ -937,12 +941,12 @@ EVLSIM_EXPORT void evlsim_fault_set_seed(unsigned long long new_seed)
 {
 	int s;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	seed = new_seed;
 	seed_set = 1;
 	for (s = 0; s < EVLSIM_FAULT_NR; s++)
 		seed_site(s);
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 }
 
 EVLSIM_EXPORT int evlsim_fault_mark_thread(int on)
@@ -959,7 +963,7 @@ EVLSIM_EXPORT long evlsim_fault_fail_nth(long n)
 
 	if (n < 0)
 		return -EINVAL;
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	old = fail_nth;
 	if (old > 0 && !n)
 		__atomic_fetch_sub(&nr_nth_armed, 1, __ATOMIC_RELAXED);
@@ -967,7 +971,7 @@ EVLSIM_EXPORT long evlsim_fault_fail_nth(long n)
 		__atomic_fetch_add(&nr_nth_armed, 1, __ATOMIC_RELAXED);
 	fail_nth = n;
 	update_on();
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	return old;
 }
 
@@ -975,11 +979,11 @@ EVLSIM_EXPORT int evlsim_fault_systematic(const char *logfile, int depth)
 {
 	int ret;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	ret = systematic_locked(logfile, depth);
 	if (ret)
 		print_error("systematic fault injection");
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	return ret;
 }
 
@@ -987,9 +991,9 @@ EVLSIM_EXPORT int evlsim_fault_systematic_end(void)
 {
 	int ret;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	ret = sys_end_locked();
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	return ret;
 }
 
@@ -997,7 +1001,7 @@ EVLSIM_EXPORT int evlsim_fault_replay(const char *site_key_line)
 {
 	int ret = 0;
 
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	sys_clear();
 	if (site_key_line && *site_key_line) {
 		sys.replay = strdup(site_key_line);
@@ -1012,7 +1016,7 @@ EVLSIM_EXPORT int evlsim_fault_replay(const char *site_key_line)
 		ensure_seed();
 	}
 	update_on();
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 	return ret;
 }
 
@@ -1033,7 +1037,7 @@ static __attribute__((constructor)) void fault_init(void)
 
 	if ((!spec || !*spec) && (!sysl || !*sysl) && (!replay || !*replay))
 		return;
-	pthread_mutex_lock(&fault_lock);
+	evlsim__mutex_lock(&fault_lock);
 	ensure_seed();
 	if (spec && *spec && configure_locked(spec)) {
 		print_error("EVLSIM_FAULTS");
@@ -1045,13 +1049,13 @@ static __attribute__((constructor)) void fault_init(void)
 		exit(2);
 	}
 	if (replay && *replay) {
-		pthread_mutex_unlock(&fault_lock);
+		evlsim__mutex_unlock(&fault_lock);
 		evlsim_fault_replay(replay);
-		pthread_mutex_lock(&fault_lock);
+		evlsim__mutex_lock(&fault_lock);
 	} else if (sysl && *sysl && systematic_locked(sysl, (int)d)) {
 		print_error("EVLSIM_FAULT_SYSTEMATIC");
 		exit(2);
 	}
 	update_on();
-	pthread_mutex_unlock(&fault_lock);
+	evlsim__mutex_unlock(&fault_lock);
 }

@@ -78,3 +78,8 @@ void evlsim__host_atfork_child(void (*fn)(void))
 {
 	pthread_atfork(NULL, NULL, fn);
 }
+
+void evlsim__host_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+	pthread_atfork(prepare, parent, child);
+}

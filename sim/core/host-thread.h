@@ -16,6 +16,8 @@
 int evlsim__host_thread_spawn(void (*fn)(void *arg), void *arg, const char *name);
 /* @fn runs in the child after fork(): the host threads are gone there. */
 void evlsim__host_atfork_child(void (*fn)(void));
+/* pthread_atfork() for the kernel world */
+void evlsim__host_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
 
 
 /* ---------------------------------------------------------------------------------------

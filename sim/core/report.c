@@ -30,7 +30,7 @@
 static unsigned long counts[EVLSIM_REPORT_NR];
 static int check_mode = -1;		/* enum evlsim_check_mode, -1 until read from the env */
 static int console_loglevel = -1;
-static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct evlsim_mutex print_lock = EVLSIM_MUTEX_INITIALIZER;
 
 static const char *const kind_tags[EVLSIM_REPORT_NR] = {
 	[EVLSIM_REPORT_WARN] = "WARNING",
@@ -276,12 +276,12 @@ static __attribute__((noinline)) void vreport(enum evlsim_report_kind kind, cons
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
 
 	internal_io(1);
-	pthread_mutex_lock(&print_lock);
+	evlsim__mutex_lock(&print_lock);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
 	if (bt)
 		print_backtrace(stderr, 2);
 	fflush(stderr);
-	pthread_mutex_unlock(&print_lock);
+	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);
 
 	if (kind == EVLSIM_REPORT_BUG ||
@@ -324,14 +324,14 @@ void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void 
 
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
 	internal_io(1);
-	pthread_mutex_lock(&print_lock);
+	evlsim__mutex_lock(&print_lock);
 	va_start(ap, fmt);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
 	va_end(ap);
 	if (nframes > 0)
 		print_frames(stderr, (void **)frames, nframes);
 	fflush(stderr);
-	pthread_mutex_unlock(&print_lock);
+	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);
 	errno = saved_errno;
 }
@@ -340,7 +340,7 @@ _Noreturn void evlsim__die_at(const char *file, int line, const char *func, cons
 {
 	va_list ap;
 
-	pthread_mutex_lock(&print_lock);
+	evlsim__mutex_lock(&print_lock);
 	fprintf(stderr, "evlsim: internal error in %s() at %s:%d: ", func, file, line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -370,10 +370,10 @@ int evlsim__vlog(int level, const char *fmt, va_list ap)
 		return 0;
 	if (level < console_loglevel) {
 		internal_io(1);
-		pthread_mutex_lock(&print_lock);
+		evlsim__mutex_lock(&print_lock);
 		fwrite(buf, 1, (size_t)len < sizeof(buf) ? (size_t)len : sizeof(buf) - 1, stderr);
 		fflush(stderr);
-		pthread_mutex_unlock(&print_lock);
+		evlsim__mutex_unlock(&print_lock);
 		internal_io(-1);
 	}
 	errno = saved_errno;

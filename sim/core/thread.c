@@ -33,6 +33,8 @@ static struct evlsim_thread *forked_away;
 
 static void thread_exit(void *arg);
 
+int evlsim__forked;
+
 static void fork_prepare(void)
 {
 	evlsim__mutex_lock(&registry_lock);
@@ -41,6 +43,28 @@ static void fork_prepare(void)
 static void fork_parent(void)
 {
 	evlsim__mutex_unlock(&registry_lock);
+}
+
+/**
+ * evlsim__lock_owner_gone - a lock is held by @owner: is it a thread fork() left behind?
+ * @owner: the holder's thread state (struct evlsim_thread *), or NULL if unknown
+ * @what: the kind of lock, @name its name (may be NULL)
+ *
+ * In a child of fork(), the threads of the parent do not exist: a lock one of them held
+ * at the fork would never be released. The first waiter reports it (a rule violation,
+ * with its backtrace) and returns 1: the caller then takes the lock over. 0 otherwise.
+ */
+int evlsim__lock_owner_gone(const void *owner, const char *what, const char *name)
+{
+	const struct evlsim_thread *t = owner;
+
+	if (!__atomic_load_n(&evlsim__forked, __ATOMIC_RELAXED) || !t ||
+	    !__atomic_load_n(&t->forked_away, __ATOMIC_RELAXED))
+		return 0;
+	evlsim__report(EVLSIM_REPORT_RULE, "lock-across-fork",
+		       "%s %s was held by thread %d of the parent at fork(): taken over in the child",
+		       what, name ? name : "(unnamed)", t->tid);
+	return 1;
 }
 
 static void fork_child(void)
@@ -54,8 +78,16 @@ static void fork_child(void)
 		if (t != self) {
 			t->next_all = forked_away;
 			forked_away = t;
+			/* whatever it published or held stays with it: nobody waits for it */
+			t->forked_away = 1;
+			t->oob_file = NULL;
+			/* no grace period of the child waits for it (core/rcu.c) */
+			if (t->rcu_registered)
+				evlsim__rcu_forget_reader(t->rcu_reader);
+			t->rcu_registered = 0;
 		}
 	}
+	__atomic_store_n(&evlsim__forked, 1, __ATOMIC_RELAXED);
 	all_threads = self;
 	if (self) {
 		self->next_all = NULL;
@@ -65,7 +97,7 @@ static void fork_child(void)
 		self->oob_fastpath = 0;
 		self->tid = (int)syscall(SYS_gettid);
 	}
-	evlsim__mutex_init(&registry_lock);
+	evlsim__mutex_unlock(&registry_lock);	/* taken by the forking thread */
 }
 
 static void make_key(void)
@@ -87,7 +119,7 @@ struct evlsim_thread *evlsim__current_slow(void)
 	memset(t, 0, sizeof(*t));
 	t->efd = -1;
 	t->tid = (int)syscall(SYS_gettid);
-	urcu_memb_register_thread();
+	t->rcu_reader = evlsim__rcu_register_thread();
 	t->rcu_registered = 1;
 	pthread_setspecific(thread_key, t);
 
@@ -127,7 +159,7 @@ static void thread_exit(void *arg)
 	evlsim__mutex_unlock(&registry_lock);
 
 	if (t->rcu_registered)
-		urcu_memb_unregister_thread();
+		evlsim__rcu_unregister_thread();
 	evlsim__self = NULL;
 	evlsim__free(t);
 }

@@ -128,7 +128,12 @@ void evl_poll_watch(struct evl_poll_head *head, struct oob_poll_wait *wait,
 
 	poco->head = head;
 	poco->unwatch = unwatch;
-	poco->events_received = 0;
+	/*
+	 * The kernel zeroes events_received here. Our connectors start zeroed
+	 * (setup_context()), and the file's release may already have given this one
+	 * POLLNVAL (evl_release_watchers(), concurrently, or watch_file()): keep it.
+	 */
+	__atomic_fetch_and(&poco->events_received, POLLNVAL, __ATOMIC_RELAXED);
 	poco->index = i;
 	raw_spin_lock_irqsave(&head->lock, flags);
 	list_add_tail(&poco->next, &head->watchpoints);

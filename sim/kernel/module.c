@@ -600,12 +600,12 @@ static int do_init_module(struct module *mod, char *args)
 		goto fail;
 
 	atomic_set(&mod->refcnt, MODULE_REF_BASE);
-	mod->state = MODULE_STATE_COMING;
+	WRITE_ONCE(mod->state, MODULE_STATE_COMING);
 	ret = 0;
 	if (mod->init)
 		ret = mod->init();
 	if (ret < 0) {
-		mod->state = MODULE_STATE_GOING;
+		WRITE_ONCE(mod->state, MODULE_STATE_GOING);
 		pr_warn("evlsim: init of module %s failed: %d\n", mod->name, ret);
 		evlsim__acct_leftovers(mod, "init failed");
 		goto fail;
@@ -616,12 +616,12 @@ static int do_init_module(struct module *mod, char *args)
 			       mod->name, ret);
 		ret = 0;
 	}
-	mod->state = MODULE_STATE_LIVE;
+	WRITE_ONCE(mod->state, MODULE_STATE_LIVE);
 	mod->evlsim_loaded = 1;
 	return 0;
 fail:
 	destroy_params(mod);
-	mod->state = MODULE_STATE_UNFORMED;
+	WRITE_ONCE(mod->state, MODULE_STATE_UNFORMED);
 	return ret;
 }
 
@@ -681,7 +681,7 @@ static int try_stop_module(struct module *mod)
 		atomic_add(MODULE_REF_BASE, &mod->refcnt);
 		return -EBUSY;
 	}
-	mod->state = MODULE_STATE_GOING;
+	WRITE_ONCE(mod->state, MODULE_STATE_GOING);
 	return 0;
 }
 
@@ -711,7 +711,7 @@ EVLSIM_EXPORT int evlsim_unload_module(const char *name)
 	evlsim__acct_leftovers(mod, "unloaded");
 	destroy_params(mod);
 	mod->evlsim_loaded = 0;
-	mod->state = MODULE_STATE_UNFORMED;
+	WRITE_ONCE(mod->state, MODULE_STATE_UNFORMED);
 	atomic_set(&mod->refcnt, MODULE_REF_BASE);
 out:
 	evlsim__mutex_unlock(&module_mutex);

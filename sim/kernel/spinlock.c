@@ -45,8 +45,14 @@ void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 	if (kind != EVLSIM_LOCK_HARD)
 		evlsim__check_service(kind == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
 							       : EVLSIM_SVC_raw_spin_lock);
-	evlsim__lockword_lock(&lock->lock);
-	lock->owner = evlsim__self;
+	if (unlikely(!evlsim__lockword_trylock(&lock->lock))) {
+		/* in a child of fork(): held by a parent thread that does not exist here */
+		if (unlikely(READ_ONCE(evlsim__forked)) &&
+		    evlsim__lock_owner_gone(READ_ONCE(lock->owner), "spinlock", lock->name))
+			evlsim__lockword_unlock(&lock->lock);
+		evlsim__lockword_lock(&lock->lock);
+	}
+	WRITE_ONCE(lock->owner, evlsim__current());
 	if (kind == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
 }
@@ -58,7 +64,7 @@ int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
 							       : EVLSIM_SVC_raw_spin_lock);
 	if (!evlsim__lockword_trylock(&lock->lock))
 		return 0;
-	lock->owner = evlsim__self;
+	WRITE_ONCE(lock->owner, evlsim__current());
 	if (kind == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
 	return 1;
@@ -68,7 +74,7 @@ void evlsim__spin_unlock(raw_spinlock_t *lock, int kind)
 {
 	if (kind == EVLSIM_LOCK_HARD)
 		hard_state -= EVLSIM_HARD_LOCK_ONE;
-	lock->owner = NULL;
+	WRITE_ONCE(lock->owner, NULL);
 	evlsim__lockword_unlock(&lock->lock);
 }
 

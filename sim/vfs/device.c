@@ -72,6 +72,25 @@ int evlsim__node_exists(const char *path)
 	return ret;
 }
 
+void evlsim__node_table_lock(int lock)
+{
+	if (lock)
+		evlsim__mutex_lock(&nodes_lock);
+	else
+		evlsim__mutex_unlock(&nodes_lock);
+}
+
+/* fork(): vfs/fs.c takes the node table lock around it */
+void evlsim__nodes_fork_lock(int phase)
+{
+	if (phase == 0)
+		evlsim__mutex_lock(&nodes_lock);
+	else if (phase == 1)
+		evlsim__mutex_unlock(&nodes_lock);
+	else
+		evlsim__mutex_unlock(&nodes_lock);
+}
+
 int evlsim__node_add(const char *name, dev_t devt, umode_t mode, struct device *dev)
 {
 	char *path = kasprintf(GFP_KERNEL, "/dev/%s", name);

@@ -113,8 +113,11 @@ static void __fput(struct file *filp)
 			filp->f_op->release(inode, filp);
 		evl_release_check(filp);
 		evlsim__chrdev_release(filp);
-		fops_put(filp->f_op);
+		/* uncharged before the module reference goes: an unload that can proceed
+		 * once it is gone finds nothing of this file left */
 		evlsim__acct_file(filp->evlsim_acct_owner, -1);
+		fops_put(filp->f_op);
+		evlsim__sched_point(EVLSIM_SP_FPUT);
 	}
 	/* oob callers that probed a file that is not oob-capable back off at once */
 	evlsim__oob_file_drain(filp);
@@ -181,8 +184,96 @@ static int install_fd(int fd, struct file *filp)
 {
 	if ((unsigned int)fd >= EVLSIM_NR_FDS)
 		return -EMFILE;
-	__atomic_store_n(&evlsim__fdt[fd], filp, __ATOMIC_RELEASE);
+	__atomic_store_n(&evlsim__fdt[fd], filp, __ATOMIC_SEQ_CST);
 	return fd;
+}
+
+int evlsim__fd_busy[EVLSIM_NR_FDS];
+
+static void fd_unreserve(int fd)
+{
+	__atomic_fetch_and(&evlsim__fd_busy[fd], ~EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
+}
+
+/* fd_install() of a reserved descriptor: the file first, then the reservation ends */
+static void install_reserved(int fd, struct file *filp)
+{
+	evlsim__mutex_lock(&fdt_lock);
+	install_fd(fd, filp);
+	fd_unreserve(fd);
+	evlsim__mutex_unlock(&fdt_lock);
+}
+
+/*
+ * get_unused_fd_flags(), under the table lock as the kernel's alloc_fd(): a real eventfd
+ * holds the number, marked reserved. An interposed close() (or dup2() onto the number)
+ * that looked at it before the mark may still be on its way to the real call: then the
+ * reservation waits for it to finish and keeps the number only if its eventfd survived,
+ * else it starts over.
+ */
+static int reserve_fd(int cloexec)
+{
+	int fd, old;
+
+	evlsim__mutex_lock(&fdt_lock);
+	for (;;) {
+		fd = evlsim__fd_reserve(cloexec);
+		if (fd < 0)
+			break;
+		if ((unsigned int)fd >= EVLSIM_NR_FDS) {
+			evlsim__fd_real_close(fd);
+			fd = -EMFILE;
+			break;
+		}
+		old = __atomic_fetch_or(&evlsim__fd_busy[fd], EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
+		if (!(old & EVLSIM_FD_CALLS))
+			break;
+		while (__atomic_load_n(&evlsim__fd_busy[fd], __ATOMIC_ACQUIRE) & EVLSIM_FD_CALLS)
+			evlsim__yield();
+		if (evlsim__fd_is_reservation(fd, cloexec))
+			break;
+		__atomic_fetch_and(&evlsim__fd_busy[fd], ~EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
+	}
+	evlsim__mutex_unlock(&fdt_lock);
+	return fd;
+}
+
+/* put_unused_fd() */
+static void unreserve_fd(int fd)
+{
+	evlsim__mutex_lock(&fdt_lock);
+	evlsim__fd_real_close(fd);
+	fd_unreserve(fd);
+	evlsim__mutex_unlock(&fdt_lock);
+}
+
+/*
+ * fork(): the simulator's own mutexes of this layer are taken around it, so that the
+ * child finds the node table, the fd table and the real descriptors consistent
+ * (docs/architecture.md, "fork()"). Leaf locks, always taken in this order.
+ */
+static void fork_prepare(void)
+{
+	evlsim__nodes_fork_lock(0);
+	evlsim__mutex_lock(&fdt_lock);
+}
+
+static void fork_parent(void)
+{
+	evlsim__mutex_unlock(&fdt_lock);
+	evlsim__nodes_fork_lock(1);
+}
+
+static void fork_child(void)
+{
+	/* the forking thread, the only one left, took them: unlock (ThreadSanitizer too) */
+	evlsim__mutex_unlock(&fdt_lock);
+	evlsim__nodes_fork_lock(2);
+}
+
+static void __attribute__((constructor)) fs_atfork_init(void)
+{
+	evlsim__host_atfork(fork_prepare, fork_parent, fork_child);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -245,14 +336,9 @@ long evlsim__sys_open(const char *path, int flags, unsigned int mode)
 		goto fail_inode;
 
 	/* get_unused_fd_flags() comes before the open, as in do_sys_openat2() */
-	fd = evlsim__fd_reserve(!!(flags & O_CLOEXEC));
+	fd = reserve_fd(!!(flags & O_CLOEXEC));
 	if (fd < 0) {
 		ret = fd;
-		goto fail_inode;
-	}
-	if ((unsigned int)fd >= EVLSIM_NR_FDS) {
-		evlsim__fd_real_close(fd);
-		ret = -EMFILE;
 		goto fail_inode;
 	}
 
@@ -267,13 +353,11 @@ long evlsim__sys_open(const char *path, int flags, unsigned int mode)
 	ret = do_dentry_open(filp, inode, flags);
 	if (ret) {
 		free_file(filp);
-		evlsim__fd_real_close(fd);
+		unreserve_fd(fd);
 		return ret;
 	}
 
-	evlsim__mutex_lock(&fdt_lock);
-	install_fd(fd, filp);
-	evlsim__mutex_unlock(&fdt_lock);
+	install_reserved(fd, filp);
 
 	return fd;
 
@@ -802,6 +886,15 @@ long evlsim__sys_dup3(int oldfd, int newfd, int flags, int is_dup2)
 
 	evlsim__mutex_lock(&fdt_lock);
 	oldf = (unsigned int)oldfd < EVLSIM_NR_FDS ? evlsim__fdt[oldfd] : NULL;
+	/* fs/file.c: a reserved descriptor has no file (EBADF) and is busy as a target */
+	if (!oldf && evlsim__fd_reserved(oldfd)) {
+		evlsim__mutex_unlock(&fdt_lock);
+		return -EBADF;
+	}
+	if (oldfd != newfd && evlsim__fd_reserved(newfd)) {
+		evlsim__mutex_unlock(&fdt_lock);
+		return -EBUSY;
+	}
 	if (oldfd == newfd) {
 		evlsim__mutex_unlock(&fdt_lock);
 		if (!is_dup2)
@@ -927,27 +1020,19 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 
 int get_unused_fd_flags(unsigned flags)
 {
-	int fd = evlsim__fd_reserve(!!(flags & O_CLOEXEC));
-
-	if (fd >= 0 && (unsigned int)fd >= EVLSIM_NR_FDS) {
-		evlsim__fd_real_close(fd);
-		return -EMFILE;
-	}
-	return fd;
+	return reserve_fd(!!(flags & O_CLOEXEC));
 }
 
 void put_unused_fd(unsigned int fd)
 {
-	evlsim__fd_real_close(fd);
+	unreserve_fd(fd);
 }
 
 /* Takes over the caller's reference on @file. */
 void fd_install(unsigned int fd, struct file *file)
 {
-	evlsim__mutex_lock(&fdt_lock);
-	WARN_ON(evlsim__fdt[fd] != NULL);
-	install_fd(fd, file);
-	evlsim__mutex_unlock(&fdt_lock);
+	WARN_ON(__atomic_load_n(&evlsim__fdt[fd], __ATOMIC_RELAXED) != NULL);
+	install_reserved(fd, file);
 }
 
 int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv,

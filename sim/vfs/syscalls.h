@@ -18,6 +18,10 @@
 
 int evlsim__node_count(void);			/* registered device nodes */
 int evlsim__node_exists(const char *path);	/* @path absolute and normalised */
+/* white-box tests: hold (1) or drop (0) the node table's lock, as a registration does */
+EVLSIM_EXPORT void evlsim__node_table_lock(int lock);
+/* fork(): the node table's lock, taken around it (vfs/fs.c). 0 prepare, 1 parent, 2 child */
+void evlsim__nodes_fork_lock(int phase);
 long evlsim__sys_open(const char *path, int flags, unsigned int mode);
 long evlsim__sys_close(int fd);
 long evlsim__sys_read(int fd, void *buf, evlsim_size_t count);
