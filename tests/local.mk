@@ -22,6 +22,11 @@ check_LTLIBRARIES += tests/drivers/libtpollsrc.la
 check_LTLIBRARIES += tests/drivers/libtsync.la
 check_LTLIBRARIES += tests/drivers/libtmmap.la
 check_LTLIBRARIES += tests/drivers/libtpoll.la
+check_LTLIBRARIES += tests/drivers/libthw.la
+tests_drivers_libthw_la_SOURCES = tests/drivers/thw.c tests/drivers/thw-abi.h
+tests_drivers_libthw_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"thw"' -D__KBUILD_MODNAME=kmod_thw
+tests_drivers_libthw_la_CFLAGS = $(KERNEL_CFLAGS)
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 check_LTLIBRARIES += tests/drivers/libtstage.la
 check_LTLIBRARIES += tests/drivers/libtleak.la
@@ -110,6 +115,7 @@ TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
 TBROKEN_OBJ = tests/drivers/libtbroken_la-tbroken.lo
 TLEAK_OBJ = tests/drivers/libtleak_la-tleak.lo
 TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
+THW_OBJ = tests/drivers/libthw_la-thw.lo
 TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
 	tests/drivers/libtevl.la \
@@ -122,13 +128,14 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtbroken.la \
 	tests/drivers/libtleak.la \
 	tests/drivers/libtfault.la \
+	tests/drivers/libthw.la \
 	drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
 	tests/drivers/testdrv.la
 
 # Every suite links the example and test drivers in, and libevlsim as users do.
 TESTS_ALL_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
 	$(TUACCESS_OBJ) $(TEVL_OBJ) $(TPOLLSRC_OBJ) $(TSYNC_OBJ) $(TMMAP_OBJ) $(TPOLL_OBJ) \
-	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) $(TLEAK_OBJ) $(TFAULT_OBJ) \
+	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) $(TLEAK_OBJ) $(TFAULT_OBJ) $(THW_OBJ) \
 	libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
@@ -149,6 +156,9 @@ EVLSIM_SUITES = \
 	tests/unit/check_inband_wait \
 	tests/unit/check_accounting \
 	tests/unit/check_faults \
+	tests/unit/check_mmio \
+	tests/unit/check_platform \
+	tests/unit/check_dma \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress

@@ -53,6 +53,8 @@ static const char *const site_names[EVLSIM_FAULT_NR] = {
 	[EVLSIM_FAULT_USERCOPY] = "fail_usercopy",
 	[EVLSIM_FAULT_EVL_WAIT] = "fail_evl_wait",
 	[EVLSIM_FAULT_INBAND_WAIT] = "fail_inband_wait",
+	[EVLSIM_FAULT_IOREMAP] = "fail_ioremap",
+	[EVLSIM_FAULT_DMA_ALLOC] = "fail_dma_alloc",
 	[EVLSIM_FAULT_DELAY] = "delay",
 };
 
@@ -350,7 +352,7 @@ static int configure_locked(const char *spec)
 		nlen = (size_t)((colon ? colon : end) - p);
 		s = site_id(p, nlen);
 		if (s < 0)
-			return bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, delay)",
+			return bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, delay)",
 				   (int)nlen, p);
 		ret = colon ? parse_attrs(s, &tmp[s], colon + 1, (size_t)(end - colon - 1))
 			    : parse_attrs(s, &tmp[s], "", 0);

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Layer 3b (between vfs and kernel), both worlds: simulated hardware: register blocks behind __iomem cookies, the platform bus
+# and devres, device-tree properties, DMA memory, clocks. Kernel-world files implement the
+# driver API; mmio.c and regfile.c (user world) are the register block engine that device
+# models written by tests plug into.
+
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/clk.c \
+	sim/hw/devres.c \
+	sim/hw/dma.c \
+	sim/hw/io.c \
+	sim/hw/of.c \
+	sim/hw/platform.c \
+	sim/hw/platform-res.c \
+	sim/hw/platform-internal.h \
+	sim/hw/hw-internal.h
+
+sim_libevlsim_user_la_SOURCES += \
+	sim/hw/mmio.c \
+	sim/hw/regfile.c \
+	sim/hw/mmio-block.h
+
