@@ -81,6 +81,7 @@ static const char *const kind_names[EVLSIM_ACCT_NR] = {
 	[EVLSIM_ACCT_EVL_KTHREADS] = "EVL kthread",
 	[EVLSIM_ACCT_TIMERS] = "armed EVL timer",
 	[EVLSIM_ACCT_WORK] = "queued work",
+	[EVLSIM_ACCT_IRQS] = "requested irq",
 };
 
 struct module *evlsim__owner_enter(struct module *mod)
@@ -94,6 +95,11 @@ struct module *evlsim__owner_enter(struct module *mod)
 void evlsim__owner_leave(struct module *prev)
 {
 	cur_owner = prev;
+}
+
+struct module *evlsim__acct_owner(void)
+{
+	return cur_owner;
 }
 
 static struct evlsim_module_acct *module_acct(struct module *mod)
