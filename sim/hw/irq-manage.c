@@ -66,9 +66,13 @@ static int setup_irq_thread(struct irqaction *new, unsigned int irq)
 {
 	char name[TASK_COMM_LEN + 16];
 	struct task_struct *t;
+	struct module *owner;
 
 	snprintf(name, sizeof(name), "irq/%u-%s", irq, new->name ?: "");
+	/* the simulator's thread, not the module's: charged as the line, not as memory */
+	owner = evlsim__owner_enter(NULL);
 	t = evlsim__kthread_start(irq_thread, new, 0, name);
+	evlsim__owner_leave(owner);
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	new->thread = get_task_struct(t);
