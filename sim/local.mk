@@ -40,7 +40,8 @@ libevlsim_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
 # Headers: the simulator's API, the libevl-compatible user tree, the kernel shim tree
 # (never on the default include path: under include/evlsim/).
 evlsimincludedir = $(includedir)/evlsim
-evlsiminclude_HEADERS = sim/include/evlsim/evlsim.h sim/include/evlsim/hw.h
+evlsiminclude_HEADERS = sim/include/evlsim/evlsim.h sim/include/evlsim/hw.h \
+	sim/include/evlsim/hw-irq.h
 
 
 install-data-local: install-shim-headers

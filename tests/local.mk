@@ -40,6 +40,11 @@ tests_drivers_libtstage_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 tests_drivers_libtstage_la_CFLAGS = $(KERNEL_CFLAGS)
 check_LTLIBRARIES += tests/drivers/libtbroken.la
 check_LTLIBRARIES += tests/drivers/libtfault.la
+check_LTLIBRARIES += tests/drivers/libtirq.la
+tests_drivers_libtirq_la_SOURCES = tests/drivers/tirq.c tests/drivers/tirq-abi.h
+tests_drivers_libtirq_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tirq"' -D__KBUILD_MODNAME=kmod_tirq
+tests_drivers_libtirq_la_CFLAGS = $(KERNEL_CFLAGS)
 tests_drivers_libtfault_la_SOURCES = tests/drivers/tfault.c tests/drivers/tfault-abi.h
 tests_drivers_libtfault_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tfault"' -D__KBUILD_MODNAME=kmod_tfault
@@ -116,6 +121,7 @@ TBROKEN_OBJ = tests/drivers/libtbroken_la-tbroken.lo
 TLEAK_OBJ = tests/drivers/libtleak_la-tleak.lo
 TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
 THW_OBJ = tests/drivers/libthw_la-thw.lo
+TIRQ_OBJ = tests/drivers/libtirq_la-tirq.lo
 TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtnoexit.la tests/drivers/libtdevreg.la tests/drivers/libtuaccess.la \
 	tests/drivers/libtevl.la \
@@ -129,6 +135,7 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 	tests/drivers/libtleak.la \
 	tests/drivers/libtfault.la \
 	tests/drivers/libthw.la \
+	tests/drivers/libtirq.la \
 	drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
 	tests/drivers/testdrv.la
 
@@ -136,6 +143,7 @@ TEST_DRIVERS_DEPS = tests/drivers/libtestdrv.la tests/drivers/libtfail.la \
 TESTS_ALL_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(TDEVREG_OBJ) \
 	$(TUACCESS_OBJ) $(TEVL_OBJ) $(TPOLLSRC_OBJ) $(TSYNC_OBJ) $(TMMAP_OBJ) $(TPOLL_OBJ) \
 	$(TKTHREAD_OBJ) $(TBROKEN_OBJ) $(TSTAGE_OBJ) $(TLEAK_OBJ) $(TFAULT_OBJ) $(THW_OBJ) \
+	$(TIRQ_OBJ) \
 	libevlsim.la $(EVLSIM_TESTS_LDADD)
 
 # ---- suites ---------------------------------------------------------------------------
@@ -159,6 +167,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_mmio \
 	tests/unit/check_platform \
 	tests/unit/check_dma \
+	tests/unit/check_irq \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress

@@ -81,6 +81,7 @@ static const char *const kind_names[EVLSIM_ACCT_NR] = {
 	[EVLSIM_ACCT_EVL_KTHREADS] = "EVL kthread",
 	[EVLSIM_ACCT_TIMERS] = "armed EVL timer",
 	[EVLSIM_ACCT_WORK] = "queued work",
+	[EVLSIM_ACCT_IRQS] = "requested irq",
 	[EVLSIM_ACCT_DRIVERS] = "platform driver",
 	[EVLSIM_ACCT_IOREMAP] = "ioremap mapping",
 	[EVLSIM_ACCT_DMA] = "DMA buffer",
@@ -97,6 +98,11 @@ struct module *evlsim__owner_enter(struct module *mod)
 void evlsim__owner_leave(struct module *prev)
 {
 	cur_owner = prev;
+}
+
+struct module *evlsim__acct_owner(void)
+{
+	return cur_owner;
 }
 
 static struct evlsim_module_acct *module_acct(struct module *mod)

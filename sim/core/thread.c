@@ -128,6 +128,7 @@ static void thread_exit(void *arg)
 
 	if (t->rcu_registered)
 		urcu_memb_unregister_thread();
+	evlsim__wake_settle(t);
 	evlsim__self = NULL;
 	evlsim__free(t);
 }

@@ -109,6 +109,7 @@ enum evlsim_acct_kind {
 	EVLSIM_ACCT_EVL_KTHREADS,	/* EVL kthreads running */
 	EVLSIM_ACCT_TIMERS,		/* EVL timers armed */
 	EVLSIM_ACCT_WORK,		/* work items queued or delayed */
+	EVLSIM_ACCT_IRQS,		/* interrupt lines requested (request_irq() & co.) */
 	EVLSIM_ACCT_DRIVERS,		/* platform drivers registered */
 	EVLSIM_ACCT_IOREMAP,		/* ioremap() mappings (bytes: mapped) */
 	EVLSIM_ACCT_DMA,		/* DMA coherent buffers and streaming mappings */
