@@ -209,4 +209,8 @@ void evlsim__acct_register_service(struct evlsim_module_service *svc);
 		evlsim__acct_register_service(&__name##_service);		\
 	}
 
+/* vfs/device.c: called at the release of every device, before its ->release (hw/devres.c
+ * sets it: managed resources of a device driven without a driver) */
+extern void (*evlsim__device_release_hook)(struct device *dev);
+
 #endif

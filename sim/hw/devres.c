@@ -53,6 +53,16 @@ static struct devres_head *head_of(struct device *dev, bool create)
 	return h;
 }
 
+static void release_all_hook(struct device *dev)
+{
+	evlsim__devres_release_all(dev);
+}
+
+static __attribute__((constructor)) void devres_init(void)
+{
+	evlsim__device_release_hook = release_all_hook;
+}
+
 /* at the device's release */
 void evlsim__devres_forget(struct device *dev)
 {
