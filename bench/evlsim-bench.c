@@ -30,6 +30,7 @@
 #include <unistd.h>
 #include <evl/evl.h>
 #include <evlsim/evlsim.h>
+#include <evlsim/hw.h>
 #include "bench-abi.h"
 
 #define NODE		"/dev/benchnull"
@@ -435,6 +436,33 @@ static void bench_oob_pingpong(void)
 	evl_detach_self();
 }
 
+/* ---- a register read ------------------------------------------------------------------ */
+
+#define READL_LOOPS	1000000
+
+/* readl() of a register file's register from an oob handler (one oob_ioctl, many reads) */
+static void bench_readl(void)
+{
+	static const struct evlsim_reg reg = { .name = "BENCH", .off = 0, .width = 4,
+					       .reset = 1 };
+	struct evlsim_mmio *m;
+	double t0;
+	int fd, r;
+
+	if (evlsim_regfile_create("bench", BENCH_REGS_PHYS, 4, &reg, 1, &m))
+		die("evlsim_regfile_create");
+	fd = open_node();	/* maps the registers */
+	attach("readl", 0);
+	for (r = 0; r < rounds; r++) {
+		t0 = now_ns();
+		if (oob_ioctl(fd, BENCH_IOC_READL, READL_LOOPS) < 0)
+			die("oob_ioctl(BENCH_IOC_READL)");
+		add("readl() of a register file", "ns", (now_ns() - t0) / READL_LOOPS);
+	}
+	evl_detach_self();
+	close(fd);
+}
+
 /* ---- memory per open file ------------------------------------------------------------- */
 
 #define MEM_FILES	4000
@@ -621,6 +649,7 @@ int main(int argc, char *argv[])
 	bench_close_in_flight();
 	bench_pingpong();
 	bench_oob_pingpong();
+	bench_readl();
 	bench_memory();
 	close(bench_fd);
 	close(zero_fd);
