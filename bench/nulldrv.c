@@ -21,6 +21,8 @@
 #include <linux/slab.h>
 #include <linux/ktime.h>
 #include <linux/atomic.h>
+#include <linux/file.h>
+#include <linux/interrupt.h>
 #include <asm/processor.h>
 #include <linux/io.h>
 #include <evl/file.h>
@@ -185,6 +187,40 @@ static struct miscdevice flagdrv_misc = {
 	.name	= "benchflag",
 	.fops	= &flagdrv_fops,
 };
+
+/*
+ * The interrupt round trip: an out-of-band handler raising the flag of an open
+ * /dev/benchflag file, as a device's data-ready interrupt wakes its oob reader.
+ */
+static irqreturn_t benchirq_handler(int irq, void *dev_id)
+{
+	struct flagdrv_file *ff = dev_id;
+
+	evl_raise_flag(&ff->flag);
+	return IRQ_HANDLED;
+}
+
+int bench_irq_request(unsigned int irq, int fd)
+{
+	struct file *filp = fget(fd);
+	int ret;
+
+	if (!filp)
+		return -EBADF;
+	ret = request_irq(irq, benchirq_handler, IRQF_OOB, "benchirq", filp->private_data);
+	fput(filp);
+	return ret;
+}
+
+void bench_irq_free(unsigned int irq, int fd)
+{
+	struct file *filp = fget(fd);
+
+	if (filp) {
+		free_irq(irq, filp->private_data);
+		fput(filp);
+	}
+}
 
 /* Set at init, so the compiler cannot see through the floor's indirect call. */
 struct file bench_floor_file;

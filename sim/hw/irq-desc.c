@@ -7,7 +7,7 @@
  *
  * The lines sit in one static table, numbered from EVLSIM_IRQ_BASE: a line number stays
  * valid for the whole process (a destroyed line is only marked unused), so an event or an
- * irq_work already queued for a line never touches freed memory.
+ * in-band pass already queued for a line never touches freed memory.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>

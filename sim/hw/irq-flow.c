@@ -316,7 +316,7 @@ static inline void begin_pass(struct evlsim_irq_line *l, struct evlsim_thread *t
 	l->inprogress_thread = t;
 }
 
-/* line locked: true if the in-band log must be played by the irq_work worker */
+/* line locked: true if the in-band log must be played by the in-band IRQ thread */
 static bool end_pass(struct evlsim_irq_line *l)
 {
 	l->inprogress = false;

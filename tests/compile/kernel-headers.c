@@ -1520,3 +1520,40 @@ int evlsim_compile_test_kernel_headers(void)
 
 	return (int)r;
 }
+
+/* Interrupts (added with the simulated interrupt lines). */
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irq_pipeline.h>
+#include <linux/hardirq.h>
+
+static irqreturn_t test_irq_handler(int irq, void *dev_id)
+{
+	return IRQ_RETVAL(in_interrupt() && !in_task()) | IRQ_FORWARD;
+}
+
+int evlsim_test_irq_headers(unsigned int irq, struct device *dev);
+int evlsim_test_irq_headers(unsigned int irq, struct device *dev)
+{
+	unsigned long flags;
+	int r;
+
+	r = request_irq(irq, test_irq_handler, IRQF_OOB | IRQF_SHARED | IRQF_TRIGGER_HIGH,
+			"t", &r);
+	r += devm_request_irq(dev, irq, test_irq_handler, IRQF_TIMER, NULL, &r);
+	r += request_threaded_irq(irq, NULL, test_irq_handler, IRQF_ONESHOT, "t", &r);
+	r += irq_set_irq_type(irq, IRQ_TYPE_EDGE_BOTH) + (int)irq_get_trigger_type(irq);
+	disable_irq_nosync_lockdep(irq);
+	enable_irq_lockdep(irq);
+	hard_irq_disable();
+	hard_irq_enable();
+	flags = oob_irq_save();
+	irq_post_oob(irq);
+	oob_irq_restore(flags);
+	oob_irq_disable();
+	irq_post_inband(irq);
+	oob_irq_enable();
+	r += oob_irqs_disabled() + irq_inject_pipeline(irq) + irq_has_action(irq);
+	free_irq(irq, &r);
+	return r;
+}

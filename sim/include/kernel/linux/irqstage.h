@@ -10,8 +10,8 @@
  * irq_post_oob() and the oob stall: oob_irq_disable(), oob_irq_enable(), oob_irq_save(),
  * oob_irq_restore(), oob_irqs_disabled(). The "CPU" is the calling thread: its oob stall
  * bit is its own, and an interrupt logged for it is taken when its hard irqs are back on
- * (sim/hw/irq-flow.c). irq_post_inband() queues the in-band pass to the in-band irq_work
- * worker.
+ * (sim/hw/irq-flow.c). irq_post_inband() queues the in-band pass to the in-band IRQ
+ * thread (sim/hw/irq-cpu.c).
  */
 #ifndef _EVLSIM_LINUX_IRQSTAGE_H
 #define _EVLSIM_LINUX_IRQSTAGE_H
