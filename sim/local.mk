@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # libevlsim: two convenience libraries, one per compilation world, linked into one
-# library. The kernel world keeps default visibility (drivers, in the program or in a
-# module .so, link against every kernel symbol); the user world exports only EVLSIM_EXPORT.
+# library, both built with hidden visibility. The kernel world exports the kernel API
+# drivers link against (the evlsim__k_* link names of __evlsim_ksym) and the few entry
+# points the shims' inline code reaches (__evlsim_export); the user world exports the
+# libc interposers, libevl's calls and the evlsim_* API (EVLSIM_EXPORT).
 
 lib_LTLIBRARIES += libevlsim.la
 noinst_LTLIBRARIES += sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsim-early.la
@@ -11,7 +13,7 @@ noinst_LTLIBRARIES += sim/libevlsim-kernel.la sim/libevlsim-user.la sim/libevlsi
 # sources in its local.mk, appended to its world's library below.
 sim_libevlsim_kernel_la_SOURCES = sim/internal.h sim/kinternal.h
 sim_libevlsim_kernel_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -I$(top_srcdir)/sim
-sim_libevlsim_kernel_la_CFLAGS = $(KERNEL_CFLAGS)
+sim_libevlsim_kernel_la_CFLAGS = $(KERNEL_CFLAGS) -fvisibility=hidden
 
 sim_libevlsim_user_la_SOURCES = sim/internal.h
 sim_libevlsim_user_la_CPPFLAGS = -include $(top_builddir)/config.h $(USER_CPPFLAGS) $(URCU_CFLAGS)

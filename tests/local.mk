@@ -6,9 +6,10 @@ LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver
 AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 	CK_DEFAULT_TIMEOUT=60 \
 	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/drivers/acq/.libs:$(abs_top_builddir)/drivers/xfifo/.libs:$(abs_top_builddir)/tests/drivers/.libs \
-	EVLSIM_LAYER_OBJECTS='$(sim_libevlsim_kernel_la_OBJECTS) $(sim_libevlsim_user_la_OBJECTS) $(sim_libevlsim_early_la_OBJECTS)'; \
+	EVLSIM_LAYER_OBJECTS='$(sim_libevlsim_kernel_la_OBJECTS) $(sim_libevlsim_user_la_OBJECTS) $(sim_libevlsim_early_la_OBJECTS)' \
+	EVLSIM_KERNEL_CC='$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS)'; \
 	export CK_TAP_LOG_FILE_NAME CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH \
-	EVLSIM_LAYER_OBJECTS;
+	EVLSIM_LAYER_OBJECTS EVLSIM_KERNEL_CC;
 
 EVLSIM_TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
 EVLSIM_TESTS_LDADD = $(CHECK_LIBS) -lpthread
@@ -191,6 +192,10 @@ tests_compile_libkheaders_la_CFLAGS = $(KERNEL_CFLAGS)
 # The stage classification of docs/shim-coverage.md is generated from the checker's table.
 TESTS += tests/compile/check-service-table
 EXTRA_DIST += tests/compile/check-service-table tools/gen-service-table
+
+# Module code without KBUILD_MODNAME does not compile, and says why.
+TESTS += tests/compile/check-modname
+EXTRA_DIST += tests/compile/check-modname
 
 # The layers of sim/: calls between its folders run downward only.
 TESTS += tests/tools/check-layers

@@ -28,7 +28,7 @@ enum evlsim_sched_point {
  */
 #define EVLSIM_SP_ON_HOOK	1	/* evlsim__set_sched_hook() */
 #define EVLSIM_SP_ON_DELAY	2	/* fault.c: the "delay" site is configured */
-void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp));
+EVLSIM_EXPORT void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp));
 extern void (*evlsim__sched_hook)(enum evlsim_sched_point sp) EVLSIM_HIDDEN;
 extern int evlsim__sched_points_on EVLSIM_HIDDEN;
 void evlsim__fault_sched_point(int sp);

@@ -337,17 +337,17 @@ slow:
 	return oob_syscall(op, efd, (unsigned long)buf, count);
 }
 
-ssize_t oob_read(int efd, void *buf, size_t count)
+EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
 {
 	return oob_rw(efd, buf, count, EVLSIM_OOB_READ);
 }
 
-ssize_t oob_write(int efd, const void *buf, size_t count)
+EVLSIM_EXPORT ssize_t oob_write(int efd, const void *buf, size_t count)
 {
 	return oob_rw(efd, buf, count, EVLSIM_OOB_WRITE);
 }
 
-int oob_ioctl(int efd, unsigned long request, ...)
+EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)
 {
 	struct evlsim_thread *t = evlsim__self;
 	unsigned int cmd = (unsigned int)request;

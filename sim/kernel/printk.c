@@ -6,6 +6,7 @@
 #include <linux/printk.h>
 #include <linux/bug.h>
 #include <linux/kernel.h>
+#include <linux/uaccess.h>
 #include "kinternal.h"
 
 /* Strips the KERN_<LEVEL> prefix; returns the level, LOGLEVEL_DEFAULT or -2 for KERN_CONT. */

@@ -369,6 +369,20 @@ static int count_done(struct waiter *w, int n)
 	return done;
 }
 
+/*
+ * How many of @w are done once @expected of them are (or after 10 s): a woken waiter is
+ * off the wait queue before it has returned. The others still sleep (the callers check
+ * the sleepers' count first), so a count above @expected is a wake-up too many.
+ */
+static int wait_done(struct waiter *w, int n, int expected)
+{
+	int i;
+
+	for (i = 0; i < 10000 && count_done(w, n) < expected; i++)
+		sleep_ms(1);
+	return count_done(w, n);
+}
+
 /* wake_up() wakes one exclusive waiter, wake_up_nr(2) two, wake_up_all() the others. */
 START_TEST(test_wake_up_exclusive_one_nr_all)
 {
@@ -383,12 +397,10 @@ START_TEST(test_wake_up_exclusive_one_nr_all)
 	tpoll_cond_set(1);
 	ck_assert_int_eq(tpoll_wake(TPOLL_WAKE_UP), 1);
 	wait_count(tpoll_sleepers, 4);
-	sleep_ms(10);
-	ck_assert_int_eq(count_done(w, 5), 1);
+	ck_assert_int_eq(wait_done(w, 5, 1), 1);
 	ck_assert_int_eq(tpoll_wake(TPOLL_WAKE_UP_NR2), 2);
 	wait_count(tpoll_sleepers, 2);
-	sleep_ms(10);
-	ck_assert_int_eq(count_done(w, 5), 3);
+	ck_assert_int_eq(wait_done(w, 5, 3), 3);
 	/* __wake_up() counts the exclusive wake-ups done */
 	ck_assert_int_eq(tpoll_wake(TPOLL_WAKE_UP_ALL), 2);
 	for (i = 0; i < 5; i++)

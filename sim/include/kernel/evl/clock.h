@@ -30,6 +30,6 @@ static inline ktime_t evl_get_clock_resolution(struct evl_clock *clock)
 }
 
 /* The offset to add to a date of @clock to get a date of the monotonic clock. */
-ktime_t evlsim__clock_to_mono(struct evl_clock *clock, ktime_t date);
+__evlsim_export ktime_t evlsim__clock_to_mono(struct evl_clock *clock, ktime_t date);
 
 #endif

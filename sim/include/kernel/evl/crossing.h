@@ -21,9 +21,9 @@ struct evl_crossing {
 	struct irq_work oob_work;
 };
 
-void evlsim__crossing_init(struct evl_crossing *crossing);
-void evlsim__crossing_complete(struct evl_crossing *crossing);
-void evlsim__crossing_wait(struct evl_crossing *crossing);
+__evlsim_export void evlsim__crossing_init(struct evl_crossing *crossing);
+__evlsim_export void evlsim__crossing_complete(struct evl_crossing *crossing);
+__evlsim_export void evlsim__crossing_wait(struct evl_crossing *crossing);
 
 static inline void evl_init_crossing(struct evl_crossing *crossing)
 {

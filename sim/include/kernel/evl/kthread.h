@@ -46,7 +46,7 @@ struct evl_kthread {
 	struct list_head evlsim_next;	/* live kthreads */
 };
 
-int evlsim__run_kthread(struct evl_kthread *kthread, void (*fn)(void *arg), void *arg,
+__evlsim_export int evlsim__run_kthread(struct evl_kthread *kthread, void (*fn)(void *arg), void *arg,
 			int prio, int clone_flags, int cpu, struct module *owner,
 			const char *fmt, ...) __printf(8, 9);
 

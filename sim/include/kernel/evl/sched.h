@@ -24,7 +24,7 @@
 #include <linux/types.h>
 #include <linux/irqstage.h>
 
-bool evlsim__evl_in_irq(void);
+__evlsim_export bool evlsim__evl_in_irq(void);
 
 static inline void evl_schedule(void)
 {

@@ -54,7 +54,7 @@ static inline bool evlsim__evl_kicked(struct evl_thread *thread)
 struct evl_thread *evl_current(void) __evlsim_ksym(evl_current);
 
 /* the thread state of the caller, attached or not (the simulator's own use) */
-struct evl_thread *evlsim__evl_thread_self(void);
+__evlsim_export struct evl_thread *evlsim__evl_thread_self(void);
 
 /* EVL kthreads and periodic mode are part of this header in linux-evl. */
 #include <evl/kthread.h>

@@ -69,7 +69,7 @@ struct evl_timer {
 
 #define evl_tdate(__timer)	((__timer)->node.date)
 
-void evlsim__init_timer(struct evl_timer *timer, struct evl_clock *clock,
+__evlsim_export void evlsim__init_timer(struct evl_timer *timer, struct evl_clock *clock,
 			void (*handler)(struct evl_timer *timer), struct evl_rq *rq,
 			int cpu, const char *name, int flags, struct module *owner);
 

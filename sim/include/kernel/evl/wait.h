@@ -105,7 +105,7 @@ int evl_flush_wait_locked(struct evl_wait_queue *wq, int reason)
 int evl_flush_wait(struct evl_wait_queue *wq, int reason) __evlsim_ksym(evl_flush_wait);
 
 /* whether the caller's last wake-up was a broadcast (EVL_T_BCAST) */
-bool evlsim__evl_wait_bcast(void);
+__evlsim_export bool evlsim__evl_wait_bcast(void);
 
 #define evl_wait_event_timeout(__wq, __timeout, __timeout_mode, __cond)	\
 ({									\

@@ -28,11 +28,11 @@ extern int evlsim__checks_enabled;
 
 /* Checks a call of service @svc from @caller (the call site, for the report and the
  * deduplication). Out of line; callers test evlsim__checks_enabled first. */
-void evlsim__check_service_at(int svc, void *caller);
+__evlsim_export void evlsim__check_service_at(int svc, void *caller);
 
 /* For services inlined into the caller (copy_to_user() & co): the call site is the
  * return address of this non-inlined hook. */
-void evlsim__check_service_here(int svc) __attribute__((__noinline__));
+__evlsim_export void evlsim__check_service_here(int svc) __attribute__((__noinline__));
 
 /* At the entry of an out-of-line service: its own return address is the call site. */
 #define evlsim__check_service(svc)						\

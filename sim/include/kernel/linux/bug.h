@@ -18,7 +18,7 @@
 
 void warn_slowpath_fmt(const char *file, const int line, unsigned taint, const char *fmt, ...)
 	__evlsim_ksym(warn_slowpath_fmt) __printf(4, 5) __cold;
-void evlsim__bug(const char *file, int line, const char *func) __noreturn __cold;
+__evlsim_export void evlsim__bug(const char *file, int line, const char *func) __noreturn __cold;
 
 #define __WARN()		warn_slowpath_fmt(__FILE__, __LINE__, TAINT_WARN, NULL)
 #define __WARN_printf(taint, arg...) warn_slowpath_fmt(__FILE__, __LINE__, taint, arg)

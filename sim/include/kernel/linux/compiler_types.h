@@ -7,13 +7,17 @@
  * are linked into one process, and some kernel names also exist in libevl or could exist in
  * a test program (evl_switch_inband, up, complete, ...): every kernel-side function of the
  * simulator is therefore linked as evlsim__k_<name> while drivers keep the kernel spelling.
+ * libevlsim's kernel world is built with hidden visibility: the kernel API it provides
+ * (__evlsim_ksym) and the few simulator entry points the shims' inline code and macros
+ * reach (__evlsim_export) are all it exports to drivers, in the program or in a module.
  */
 #ifndef _EVLSIM_LINUX_COMPILER_TYPES_H
 #define _EVLSIM_LINUX_COMPILER_TYPES_H
 
 #include <linux/kconfig.h>
 
-#define __evlsim_ksym(name)	__asm__("evlsim__k_" #name)
+#define __evlsim_export		__attribute__((__visibility__("default")))
+#define __evlsim_ksym(name)	__asm__("evlsim__k_" #name) __evlsim_export
 
 /* sparse annotations: no-ops for the compiler, as in the kernel */
 #define __user

@@ -20,8 +20,8 @@
 struct module;
 
 /* Makes @mod the owner of what the calling thread allocates; returns the previous one. */
-struct module *evlsim__owner_enter(struct module *mod);
-void evlsim__owner_leave(struct module *prev);
+__evlsim_export struct module *evlsim__owner_enter(struct module *mod);
+__evlsim_export void evlsim__owner_leave(struct module *prev);
 
 #ifdef KBUILD_MODNAME
 /* the module's struct module (linux/module.h defines it, weak and hidden) */

@@ -10,9 +10,9 @@
 
 #include <linux/types.h>
 
-unsigned long evlsim__hard_irq_save(void);
-void evlsim__hard_irq_restore(unsigned long flags);
-bool evlsim__hard_irqs_disabled(void);
+__evlsim_export unsigned long evlsim__hard_irq_save(void);
+__evlsim_export void evlsim__hard_irq_restore(unsigned long flags);
+__evlsim_export bool evlsim__hard_irqs_disabled(void);
 
 static inline unsigned long hard_local_irq_save(void)
 {

@@ -18,7 +18,7 @@
 
 #include <linux/types.h>
 
-bool evlsim__stage_is_oob(void);
+__evlsim_export bool evlsim__stage_is_oob(void);
 
 static inline bool running_oob(void)
 {

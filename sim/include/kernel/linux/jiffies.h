@@ -40,7 +40,7 @@
 #endif
 
 /* The current jiffies count, from the simulator's clock. */
-unsigned long evlsim__jiffies(void);
+__evlsim_export unsigned long evlsim__jiffies(void);
 #define jiffies		(evlsim__jiffies())
 
 static inline u64 get_jiffies_64(void)

@@ -91,7 +91,7 @@
  * Reports a rule violation if the calling thread may not sleep (oob stage, atomic
  * section). Implemented by the simulator.
  */
-void evlsim__might_sleep(const char *func);
+__evlsim_export void evlsim__might_sleep(const char *func);
 
 /* might_sleep - annotation for functions that can sleep; checked by the simulator. */
 #define might_sleep()		evlsim__might_sleep(__func__)

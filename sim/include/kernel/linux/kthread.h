@@ -24,7 +24,7 @@
 #endif
 
 __printf(5, 6)
-struct task_struct *evlsim__kthread_create(struct module *owner, int (*threadfn)(void *data),
+__evlsim_export struct task_struct *evlsim__kthread_create(struct module *owner, int (*threadfn)(void *data),
 					   void *data, int node, const char namefmt[], ...);
 
 /**

@@ -55,7 +55,7 @@ struct module {
 
 #define MODULE_REF_BASE	1
 
-void evlsim__module_constructor(struct module *mod);
+__evlsim_export void evlsim__module_constructor(struct module *mod);
 
 #if defined(MODULE) || defined(KBUILD_MODNAME)
 #ifndef KBUILD_MODNAME
@@ -104,10 +104,8 @@ static void __attribute__((constructor, used)) __evlsim_register_this_module(voi
 #define MODULE_VERSION(_version)	__EVLSIM_MODULE_FIELD(version, _version)
 #else
 #define THIS_MODULE ((struct module *)0)
-#define module_init(initfn)	static inline initcall_t __maybe_unused __inittest(void) \
-				{ return initfn; }
-#define module_exit(exitfn)	static inline exitcall_t __maybe_unused __exittest(void) \
-				{ return exitfn; }
+#define module_init(initfn)	__evlsim_need_modname("module_init")
+#define module_exit(exitfn)	__evlsim_need_modname("module_exit")
 #define MODULE_LICENSE(_license)
 #define MODULE_DESCRIPTION(_desc)
 #define MODULE_AUTHOR(_author)

@@ -69,13 +69,27 @@ struct evlsim_module_param {
 	unsigned int defnum;		/* arrays: snapshot of *num */
 	struct evlsim_module_param *next;
 };
-void evlsim__module_param_constructor(struct module *mod, struct evlsim_module_param *p);
+__evlsim_export void evlsim__module_param_constructor(struct module *mod, struct evlsim_module_param *p);
 
 #define __MODULE_INFO(tag, name, info)	/* informational only */
 
 #define MODULE_PARM_DESC(_parm, desc)
 
+/*
+ * Module code is compiled with -DKBUILD_MODNAME='"name"': kbuild defines it for every
+ * object, and without it the kernel's module_init(), module_exit() and module_param() do
+ * not compile (__KBUILD_MODNAME, MODULE_PARAM_PREFIX). They fail here too, saying why.
+ */
+#ifdef KBUILD_MODNAME
+#define __evlsim_need_modname(what)
+#else
+#define __evlsim_need_modname(what)						\
+	_Static_assert(0, what "() needs KBUILD_MODNAME, the module name as a string "	\
+		       "literal: define it when compiling module code, as kbuild does")
+#endif
+
 #define __module_param_call(_prefix, _name, _ops, _arg, _perm, _level, _flags) \
+	__evlsim_need_modname("module_param");				\
 	static const struct kernel_param __param_##_name = {		\
 		.name = #_name, .mod = THIS_MODULE, .ops = _ops,		\
 		.perm = VERIFY_OCTAL_PERMISSIONS(_perm), .level = _level,	\

@@ -78,7 +78,7 @@ struct task_struct *get_current(void) __evlsim_ksym(get_current);
  * set_current_state - set the calling task's state before testing a wake-up condition
  * @state: TASK_RUNNING, TASK_INTERRUPTIBLE, TASK_UNINTERRUPTIBLE, TASK_KILLABLE, TASK_IDLE
  */
-void evlsim__set_current_state(unsigned int state);
+__evlsim_export void evlsim__set_current_state(unsigned int state);
 #define __set_current_state(state_value)	evlsim__set_current_state(state_value)
 #define set_current_state(state_value)		evlsim__set_current_state(state_value)
 

@@ -17,10 +17,10 @@
 #include <linux/irqflags.h>
 #include <asm/processor.h>
 
-void evlsim__spin_lock(raw_spinlock_t *lock, int kind);
-void evlsim__spin_unlock(raw_spinlock_t *lock, int kind);
-int evlsim__spin_trylock(raw_spinlock_t *lock, int kind);
-void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name);
+__evlsim_export void evlsim__spin_lock(raw_spinlock_t *lock, int kind);
+__evlsim_export void evlsim__spin_unlock(raw_spinlock_t *lock, int kind);
+__evlsim_export int evlsim__spin_trylock(raw_spinlock_t *lock, int kind);
+__evlsim_export void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name);
 
 #define EVLSIM_LOCK_RAW		0
 #define EVLSIM_LOCK_HARD	1

@@ -23,10 +23,10 @@
 #include <asm/page.h>
 
 /* bytes not copied; never faults */
-unsigned long evlsim__copy_from_user(void *to, const void __user *from, unsigned long n);
-unsigned long evlsim__copy_to_user(void __user *to, const void *from, unsigned long n);
-unsigned long evlsim__clear_user(void __user *to, unsigned long n);
-void evlsim__might_fault(const char *func);
+__evlsim_export unsigned long evlsim__copy_from_user(void *to, const void __user *from, unsigned long n);
+__evlsim_export unsigned long evlsim__copy_to_user(void __user *to, const void *from, unsigned long n);
+__evlsim_export unsigned long evlsim__clear_user(void __user *to, unsigned long n);
+__evlsim_export void evlsim__might_fault(const char *func);
 
 /*
  * Fault injection, site "fail_usercopy" (docs/fault-injection.md): one load while no
@@ -34,8 +34,8 @@ void evlsim__might_fault(const char *func);
  * driver's call site. A failed copy copies nothing: the helpers return their failure
  * value (@n bytes not copied, -EFAULT).
  */
-extern int evlsim__faults_on;
-int evlsim__usercopy_fails(unsigned long n) __attribute__((__noinline__));
+__evlsim_export extern int evlsim__faults_on;
+__evlsim_export int evlsim__usercopy_fails(unsigned long n) __attribute__((__noinline__));
 #define __evlsim_usercopy_fails(n)						\
 	(unlikely(__atomic_load_n(&evlsim__faults_on, __ATOMIC_RELAXED)) &&	\
 	 evlsim__usercopy_fails(n))

@@ -58,7 +58,7 @@ struct wait_queue_head {
 typedef struct wait_queue_head wait_queue_head_t;
 
 /* The calling thread's signal count (handlers run on it so far). */
-unsigned long evlsim__wait_sigs(void);
+__evlsim_export unsigned long evlsim__wait_sigs(void);
 
 /*
  * Macros for declaration and initialisation of the datatypes
