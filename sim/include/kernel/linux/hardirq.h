@@ -14,7 +14,7 @@
 
 #include <linux/types.h>
 
-bool evlsim__in_hardirq(void);
+bool evlsim__in_hardirq(void) __evlsim_export;
 
 #define in_hardirq()		evlsim__in_hardirq()
 #define in_irq()		in_hardirq()

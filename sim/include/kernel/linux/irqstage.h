@@ -30,8 +30,8 @@ static inline bool running_inband(void)
 	return !evlsim__stage_is_oob();
 }
 
-void evlsim__irq_post(unsigned int irq, bool oob);
-int evlsim__oob_stall(int op);
+void evlsim__irq_post(unsigned int irq, bool oob) __evlsim_export;
+int evlsim__oob_stall(int op) __evlsim_export;
 
 /* Marks @irq pending for the in-band stage; the caller must have hard irqs off. */
 static inline void irq_post_inband(unsigned int irq)
