@@ -19,8 +19,8 @@
  * to the handler that was installed before. While a thread single-steps, a direct access
  * of another thread to the same page is not caught (documented limit).
  *
- * Blocks never move and a mapping structure is never freed (an accessor racing with
- * iounmap() reads a stale but valid structure, then sees it dead); both are small.
+ * Blocks never move and a mapping structure is never freed but kept for the next mapping
+ * (an accessor racing with iounmap(), a driver bug, reads a stale but valid structure).
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -44,6 +44,7 @@ struct mapping {
 	unsigned long off0;		/* the block offset of the cookie */
 	struct evlsim_mmio *m;
 	int live;
+	struct mapping *next_free;	/* on free_mappings once unmapped */
 };
 
 struct evlsim_mmio *evlsim__mmio_blocks;
@@ -53,6 +54,7 @@ static struct mapping *page_map[WINDOW_PAGES];	/* atomic loads: the accessors' l
 static unsigned char page_used[WINDOW_PAGES];	/* under blocks_lock */
 static unsigned long page_hint;
 static int live_mappings;
+static struct mapping *free_mappings;		/* under blocks_lock: reused, never freed */
 
 void evlsim__mmio_blocks_lock(void)
 {
@@ -206,7 +208,11 @@ void *evlsim__mmio_map(unsigned long long phys, unsigned long size)
 	first = find_pages(nr);
 	if (first < 0)
 		goto out;
-	mp = evlsim__zalloc(sizeof(*mp));
+	mp = free_mappings;
+	if (mp)
+		free_mappings = mp->next_free;
+	else
+		mp = evlsim__zalloc(sizeof(*mp));
 	mp->cookie = window + (unsigned long)first * PG + (phys & (PG - 1));
 	mp->size = size;
 	mp->first = (unsigned long)first;
@@ -243,6 +249,8 @@ int evlsim__mmio_unmap(const volatile void *cookie)
 			page_hint = mp->first;
 		__atomic_sub_fetch(&mp->m->maps, 1, __ATOMIC_RELAXED);
 		__atomic_sub_fetch(&live_mappings, 1, __ATOMIC_RELAXED);
+		mp->next_free = free_mappings;
+		free_mappings = mp;
 		ret = 0;
 	}
 	evlsim__mutex_unlock(&blocks_lock);
