@@ -81,6 +81,10 @@ static const char *const kind_names[EVLSIM_ACCT_NR] = {
 	[EVLSIM_ACCT_EVL_KTHREADS] = "EVL kthread",
 	[EVLSIM_ACCT_TIMERS] = "armed EVL timer",
 	[EVLSIM_ACCT_WORK] = "queued work",
+	[EVLSIM_ACCT_IRQS] = "requested irq",
+	[EVLSIM_ACCT_DRIVERS] = "platform driver",
+	[EVLSIM_ACCT_IOREMAP] = "ioremap mapping",
+	[EVLSIM_ACCT_DMA] = "DMA buffer",
 };
 
 struct module *evlsim__owner_enter(struct module *mod)
@@ -94,6 +98,11 @@ struct module *evlsim__owner_enter(struct module *mod)
 void evlsim__owner_leave(struct module *prev)
 {
 	cur_owner = prev;
+}
+
+struct module *evlsim__acct_owner(void)
+{
+	return cur_owner;
 }
 
 static struct evlsim_module_acct *module_acct(struct module *mod)
@@ -445,7 +454,8 @@ int evlsim__acct_leak_check(struct module *mod)
 
 	n = report_leaks(collect(mod, false), "leak-check", "leak check");
 	evlsim__acct_stats(mod, &st);
-	for (k = EVLSIM_ACCT_FILES; k < EVLSIM_ACCT_NR; k++) {
+	/* the held kinds (the ones after them have records, reported above) */
+	for (k = EVLSIM_ACCT_FILES; k <= EVLSIM_ACCT_DRIVERS; k++) {
 		if (!st.count[k])
 			continue;
 		evlsim__report(EVLSIM_REPORT_LEAK, "leak-check", "%s: leak check: %lu %s(s) held",

@@ -8,7 +8,8 @@
  * (copy_{to,from}_user, get/put_user, clear_user, strncpy_from_user, the raw_ forms),
  * "fail_evl_wait" (an EVL blocking wait ends at once with -EINTR or -ETIMEDOUT),
  * "fail_inband_wait" (an interruptible in-band wait ends with -ERESTARTSYS, or -EINTR for
- * mutex_lock_interruptible()/down_interruptible()), "delay" (a sleep or a yield at the
+ * mutex_lock_interruptible()/down_interruptible()), "fail_request_irq" (request_irq() and
+ * its family fail with -ENOMEM), "delay" (a sleep or a yield at the
  * simulator's scheduling points). The services call evlsim__should_fail() (internal.h).
  *
  * The decision follows the kernel's should_fail_ex(): the per-thread fail-nth first, then
@@ -53,6 +54,9 @@ static const char *const site_names[EVLSIM_FAULT_NR] = {
 	[EVLSIM_FAULT_USERCOPY] = "fail_usercopy",
 	[EVLSIM_FAULT_EVL_WAIT] = "fail_evl_wait",
 	[EVLSIM_FAULT_INBAND_WAIT] = "fail_inband_wait",
+	[EVLSIM_FAULT_IOREMAP] = "fail_ioremap",
+	[EVLSIM_FAULT_DMA_ALLOC] = "fail_dma_alloc",
+	[EVLSIM_FAULT_REQUEST_IRQ] = "fail_request_irq",
 	[EVLSIM_FAULT_DELAY] = "delay",
 };
 
@@ -350,7 +354,7 @@ static int configure_locked(const char *spec)
 		nlen = (size_t)((colon ? colon : end) - p);
 		s = site_id(p, nlen);
 		if (s < 0)
-			return bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, delay)",
+			return bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, fail_request_irq, delay)",
 				   (int)nlen, p);
 		ret = colon ? parse_attrs(s, &tmp[s], colon + 1, (size_t)(end - colon - 1))
 			    : parse_attrs(s, &tmp[s], "", 0);

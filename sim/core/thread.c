@@ -160,6 +160,7 @@ static void thread_exit(void *arg)
 
 	if (t->rcu_registered)
 		evlsim__rcu_unregister_thread();
+	evlsim__wake_settle(t);
 	evlsim__self = NULL;
 	evlsim__free(t);
 }

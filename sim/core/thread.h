@@ -54,7 +54,14 @@ struct evlsim_thread {
 	/* health monitoring (core/stage.c) */
 	int mode;			/* EVL_T_WOSS... mode bits (evl_set_thread_mode()), atomic */
 	int hm_pending;			/* EVL_HMDIAG_* cause of a SIGDEBUG not sent yet, 0: none */
-	int in_irq;			/* > 0: in an EVL timer handler (evl_in_irq()) */
+	int in_irq;			/* > 0: in an oob interrupt context (evl_in_irq()): an
+					 * EVL timer handler or an oob device handler */
+	int in_dev_irq;			/* > 0: ... of a device (sim/hw/irq-flow.c) */
+	int in_inband_irq;		/* > 0: in an in-band (primary) device handler */
+	int irq_defer;			/* > 0: EVL wake-ups wait for the context's end */
+	int nr_deferred;		/* wake-ups waiting (evlsim__wake_flush()) */
+	int wake_refs;			/* deferred wake-ups naming this thread (atomic) */
+	struct evlsim_thread *deferred[16];
 
 	/* the kernel world's struct evl_thread of this thread (evl/wait.c) */
 	unsigned char evl_thread[128] __attribute__((aligned(16)));

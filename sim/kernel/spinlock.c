@@ -6,6 +6,7 @@
  */
 #include <linux/spinlock.h>
 #include <linux/ktime.h>
+#include <linux/hardirq.h>
 #include "kinternal.h"
 
 /*
@@ -14,6 +15,26 @@
  * the hard locks held (EVLSIM_HARD_LOCK_ONE each).
  */
 #define hard_state evlsim__hard_state
+
+__thread int evlsim__irq_log_pending __attribute__((tls_model("initial-exec")));
+void (*evlsim__irq_sync_hook)(void);
+
+/* take the interrupts logged while hard irqs were off (hw/irq-flow.c) */
+static noinline void irq_sync(void)
+{
+	void (*hook)(void) = __atomic_load_n(&evlsim__irq_sync_hook, __ATOMIC_ACQUIRE);
+
+	if (hook)
+		hook();
+}
+
+/* in_interrupt(), in_hardirq() (linux/hardirq.h): in an interrupt handler */
+bool evlsim__in_hardirq(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return t && (t->in_irq > 0 || t->in_inband_irq > 0);
+}
 
 unsigned long evlsim__hard_irq_save(void)
 {
@@ -25,7 +46,16 @@ unsigned long evlsim__hard_irq_save(void)
 
 void evlsim__hard_irq_restore(unsigned long flags)
 {
+	if (unlikely(!flags && (hard_state & EVLSIM_HARD_IRQ_OFF))) {
+		struct evlsim_thread *t = evlsim__self;
+
+		if (t && t->in_irq)
+			evlsim__check_irqs_on(__builtin_return_address(0));
+	}
 	hard_state = (hard_state & ~EVLSIM_HARD_IRQ_OFF) | (flags ? EVLSIM_HARD_IRQ_OFF : 0);
+	/* interrupts raised meanwhile are taken now (hw/irq-flow.c) */
+	if (unlikely(evlsim__irq_log_pending) && !hard_state)
+		irq_sync();
 }
 
 bool evlsim__hard_irqs_disabled(void)
@@ -76,6 +106,9 @@ void evlsim__spin_unlock(raw_spinlock_t *lock, int kind)
 		hard_state -= EVLSIM_HARD_LOCK_ONE;
 	WRITE_ONCE(lock->owner, NULL);
 	evlsim__lockword_unlock(&lock->lock);
+	/* interrupts raised while the hard lock was held are taken now (hw/irq-flow.c) */
+	if (unlikely(evlsim__irq_log_pending) && !hard_state)
+		irq_sync();
 }
 
 ktime_t ktime_get(void)			{ return evlsim__clock_now(); }

@@ -360,10 +360,20 @@ int dev_set_name(struct device *dev, const char *fmt, ...)
 	return 0;
 }
 
+/* sim/hw/devres.c registers the release of managed resources (devres_release_all()) */
+void (*evlsim__device_release_hook)(struct device *dev);
+
 static void device_ktype_release(struct kobject *kobj)
 {
 	struct device *dev = container_of(kobj, struct device, kobj);
+	void (*hook)(struct device *dev) = READ_ONCE(evlsim__device_release_hook);
 
+	/*
+	 * As device_release(): a device driven without a driver bound (a misc or class
+	 * device) may hold managed resources; they go before the device.
+	 */
+	if (hook && dev->evlsim_devres)
+		hook(dev);
 	kfree(dev->evlsim_node);
 	dev->evlsim_node = NULL;
 	if (dev->release)

@@ -30,6 +30,8 @@ extern void *memchr(const void *, int, __kernel_size_t);
 extern __kernel_size_t strlen(const char *);
 extern __kernel_size_t strnlen(const char *, __kernel_size_t);
 extern int strcmp(const char *, const char *);
+extern int strcasecmp(const char *s1, const char *s2);
+extern int strncasecmp(const char *s1, const char *s2, __kernel_size_t n);
 extern int strncmp(const char *, const char *, __kernel_size_t);
 extern char *strcpy(char *, const char *);
 extern char *strncpy(char *, const char *, __kernel_size_t);
