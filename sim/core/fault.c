@@ -24,7 +24,6 @@
 #include <dlfcn.h>
 #include <link.h>
 #include <errno.h>
-#include <execinfo.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -40,6 +39,7 @@
 #include <unistd.h>
 #include "internal.h"
 #include "core/libc.h"
+#include "core/backtrace.h"
 
 EVLSIM_EXPORT int evlsim__faults_on;
 
@@ -467,7 +467,7 @@ static int stack_matches(void **frames, int n, const char (*list)[FILTER_LEN], i
 static int caller_stack(const void *caller, void **frames, int max)
 {
 	void *all[MAX_FRAMES + 8];
-	int n = backtrace(all, MAX_FRAMES + 8), i;
+	int n = evlsim__backtrace(all, MAX_FRAMES + 8, 0), i;
 
 	for (i = 0; i < n; i++)
 		if (all[i] == caller)

@@ -4,6 +4,8 @@
 # one sleep/wake primitive, the one clock, internal locks and memory, host threads, the
 # page arena, the one reporter, fault injection, and the simulator's own RCU.
 sim_libevlsim_user_la_SOURCES += \
+	sim/core/backtrace.c \
+	sim/core/backtrace.h \
 	sim/core/base.h \
 	sim/core/bridge.c \
 	sim/core/bridge.h \
