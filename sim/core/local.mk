@@ -12,6 +12,10 @@ sim_libevlsim_user_la_SOURCES += \
 	sim/core/clock.c \
 	sim/core/clock.h \
 	sim/core/crossing.h \
+	sim/core/fault-attr.c \
+	sim/core/fault-stack.c \
+	sim/core/fault-state.h \
+	sim/core/fault-systematic.c \
 	sim/core/fault.c \
 	sim/core/fault.h \
 	sim/core/host-thread.c \
