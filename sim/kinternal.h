@@ -61,7 +61,7 @@ static inline int evlsim__hard_irq_flag(void)
 {
 	return evlsim__hard_state & EVLSIM_HARD_IRQ_OFF;
 }
-/* evl-wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
+/* evl/wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
 int evlsim__evl_state(struct evlsim_thread *t);
 
 /* fs.c */
@@ -107,7 +107,7 @@ bool evlsim__vfree_arena(const void *addr);		/* false: not an arena address */
 long evlsim__check_ret(const struct file *filp, const char *handler, long ret,
 		       unsigned long count);
 
-/* The stage of the calling thread (evl-thread.c). */
+/* The stage of the calling thread (core/stage.c). */
 static inline bool evlsim__running_oob(void)
 {
 	struct evlsim_thread *t = evlsim__self;

@@ -126,7 +126,7 @@ static void check(int svc, const void *caller, int own_locks)
 	const struct evlsim_service_desc *d = &services[svc];
 	struct evlsim_thread *t = evlsim__self;
 	bool oob = t && t->stage == EVLSIM_OOB;
-	bool timer = t && t->in_irq > 0;	/* an EVL timer handler (evl-timer.c) */
+	bool timer = t && t->in_irq > 0;	/* an EVL timer handler (evl/timer.c) */
 	int flags = d->flags;
 
 	if (evlsim__unchecked || evlsim__check_mode() == EVLSIM_CHECK_OFF)

@@ -9,7 +9,7 @@
  * "fail_evl_wait" (an EVL blocking wait ends at once with -EINTR or -ETIMEDOUT),
  * "fail_inband_wait" (an interruptible in-band wait ends with -ERESTARTSYS, or -EINTR for
  * mutex_lock_interruptible()/down_interruptible()), "delay" (a sleep or a yield at the
- * simulator's scheduling points). The services call evlsim__should_fail() (internal.h).
+ * simulator's scheduling points). The services call evlsim__should_fail() (core/fault.h).
  *
  * The decision follows the kernel's should_fail_ex(): the per-thread fail-nth first, then
  * the task filter, times, the caller filters, space, interval, probability. Every site
@@ -202,7 +202,7 @@ int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller)
 	return site == EVLSIM_FAULT_EVL_WAIT ? error : 1;
 }
 
-/* The "delay" site, at a scheduling point (internal.h). */
+/* The "delay" site, at a scheduling point (core/sched.h). */
 void evlsim__fault_sched_point(int sp)
 {
 	unsigned long usecs;

@@ -19,7 +19,7 @@ void evlsim__host_atfork_child(void (*fn)(void));
 
 
 /* ---------------------------------------------------------------------------------------
- * In-band kernel threads (kthread-user.c for kthread.c; spawned by
+ * In-band kernel threads (core/kthread-user.c for kernel/kthread.c; spawned by
  * evlsim__host_thread_spawn()).
  */
 void evlsim__thread_comm(char *buf, evlsim_size_t len);	/* the caller's thread name */

@@ -13,7 +13,7 @@
  * function returned: evl_stop_kthread() waits for that.
  *
  * Stopping sets the thread's stop request (->evlsim_kicked), then wakes it: the wait
- * services test the request after arming the sleep (sim/evl-wait.c), so a wait that began
+ * services test the request after arming the sleep (sim/evl/wait.c), so a wait that began
  * before or after fails with -EINTR (EVL_T_BREAK), and evl_kthread_should_stop() becomes
  * true. The lock below keeps the thread state alive while the stopper wakes it.
  */
