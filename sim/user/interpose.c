@@ -40,16 +40,6 @@ ssize_t __read_chk(int fd, void *buf, size_t count, size_t buflen);
 ssize_t __pread_chk(int fd, void *buf, size_t count, off_t offset, size_t buflen);
 ssize_t __pread64_chk(int fd, void *buf, size_t count, off64_t offset, size_t buflen);
 
-/* Any interposed call is an in-band system call: demote an oob EVL thread. */
-static inline void inband_call(void)
-{
-	struct evlsim_thread *t = evlsim__self;
-
-	/* the simulator's own output is not the program's call: checked there too */
-	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB))
-		evlsim__inband_syscall_enter();
-}
-
 #define SIMCALL(call)	evlsim__syscall_result(EVLSIM_RESTARTABLE(call))
 
 /* ---- paths ---------------------------------------------------------------------------- */
@@ -149,7 +139,7 @@ static int do_openat(int dirfd, const char *path, int flags, mode_t mode, int is
 
 	if (sim)
 		return (int)SIMCALL(sim < 0 ? sim : evlsim__sys_open(canon, flags, mode));
-	inband_call();
+	evlsim__inband_call();
 	if (dirfd == AT_FDCWD)
 		return is64 ? REAL(open64)(path, flags, mode) : REAL(open)(path, flags, mode);
 	return is64 ? REAL(openat64)(dirfd, path, flags, mode)
@@ -243,7 +233,7 @@ EVLSIM_EXPORT int close(int fd)
 {
 	if (evlsim__fd_is_sim(fd))
 		return (int)evlsim__syscall_result(evlsim__sys_close(fd));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(close)(fd);
 }
 
@@ -251,7 +241,7 @@ EVLSIM_EXPORT ssize_t read(int fd, void *buf, size_t count)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_read(fd, buf, count));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(read)(fd, buf, count);
 }
 
@@ -266,7 +256,7 @@ EVLSIM_EXPORT ssize_t write(int fd, const void *buf, size_t count)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_write(fd, buf, count));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(write)(fd, buf, count);
 }
 
@@ -274,7 +264,7 @@ EVLSIM_EXPORT ssize_t pread(int fd, void *buf, size_t count, off_t offset)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pread)(fd, buf, count, offset);
 }
 
@@ -282,7 +272,7 @@ EVLSIM_EXPORT ssize_t pread64(int fd, void *buf, size_t count, off64_t offset)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pread64)(fd, buf, count, offset);
 }
 
@@ -305,7 +295,7 @@ EVLSIM_EXPORT ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pwrite)(fd, buf, count, offset);
 }
 
@@ -313,7 +303,7 @@ EVLSIM_EXPORT ssize_t pwrite64(int fd, const void *buf, size_t count, off64_t of
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pwrite64)(fd, buf, count, offset);
 }
 
@@ -330,7 +320,7 @@ EVLSIM_EXPORT int ioctl(int fd, unsigned long request, ...)
 
 	if (evlsim__fd_is_sim(fd))
 		return (int)SIMCALL(evlsim__sys_ioctl(fd, (unsigned int)request, arg));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(ioctl)(fd, request, arg);
 }
 
@@ -338,7 +328,7 @@ EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
 		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(lseek)(fd, offset, whence);
 }
 
@@ -346,7 +336,7 @@ EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
 		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(lseek64)(fd, offset, whence);
 }
 
@@ -356,7 +346,7 @@ EVLSIM_EXPORT int dup(int fd)
 {
 	if (evlsim__fd_is_sim(fd))
 		return (int)evlsim__syscall_result(evlsim__sys_dup(fd, 0, 0));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(dup)(fd);
 }
 
@@ -364,7 +354,7 @@ EVLSIM_EXPORT int dup2(int oldfd, int newfd)
 {
 	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
 		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, 0, 1));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(dup2)(oldfd, newfd);
 }
 
@@ -372,7 +362,7 @@ EVLSIM_EXPORT int dup3(int oldfd, int newfd, int flags)
 {
 	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
 		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, 0));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(dup3)(oldfd, newfd, flags);
 }
 
@@ -385,7 +375,7 @@ static int do_fcntl(int fd, int cmd, unsigned long arg, int is64)
 		if (ret != -515 /* -ENOIOCTLCMD: not simulated, the real fd answers */)
 			return (int)evlsim__syscall_result(ret);
 	} else {
-		inband_call();
+		evlsim__inband_call();
 	}
 	return is64 ? REAL(fcntl64)(fd, cmd, arg) : REAL(fcntl)(fd, cmd, arg);
 }
@@ -428,7 +418,7 @@ static void *do_mmap(void *addr, size_t len, int prot, int flags, int fd, off64_
 		}
 		return (void *)ret;
 	}
-	inband_call();
+	evlsim__inband_call();
 	/* a MAP_FIXED mapping replaces the simulated ones in its way: they are unmapped */
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) == MAP_FIXED &&
 	    evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
@@ -451,7 +441,7 @@ EVLSIM_EXPORT int munmap(void *addr, size_t len)
 {
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
 		return (int)evlsim__syscall_result(evlsim__sys_munmap((unsigned long)addr, len, 1));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(munmap)(addr, len);
 }
 
@@ -466,7 +456,7 @@ EVLSIM_EXPORT void *mremap(void *old, size_t old_len, size_t new_len, int flags,
 		new_addr = va_arg(ap, void *);
 		va_end(ap);
 	}
-	inband_call();
+	evlsim__inband_call();
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)) &&
 	    (evlsim__sim_vma_overlaps((unsigned long)old, old_len ? old_len : 1) ||
 	     ((flags & MREMAP_FIXED) &&

@@ -7,6 +7,8 @@ sim_libevlsim_user_la_SOURCES += \
 	sim/user/interpose.c \
 	sim/user/libevl.c \
 	sim/user/libevl-poll.c \
-	sim/user/poll.c
+	sim/user/poll.c \
+	sim/user/poll.h \
+	sim/user/select.c
 
 sim_libevlsim_early_la_SOURCES += sim/user/signal.c
