@@ -7,6 +7,8 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/evl/file.c \
 	sim/evl/kthread.c \
 	sim/evl/memory.c \
+	sim/evl/poll-group.c \
+	sim/evl/poll-watch.h \
 	sim/evl/poll.c \
 	sim/evl/stax.c \
 	sim/evl/syscall.c \
