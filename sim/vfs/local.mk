@@ -7,6 +7,7 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/vfs/char_dev.c \
 	sim/vfs/device.c \
 	sim/vfs/devobj.c \
+	sim/vfs/devtmpfs.c \
 	sim/vfs/fdtable.h \
 	sim/vfs/fs.c \
 	sim/vfs/misc.c \
