@@ -23,4 +23,6 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/kernel/util.c \
 	sim/kernel/vsprintf.c \
 	sim/kernel/wait.c \
-	sim/kernel/workqueue.c
+	sim/kernel/workqueue-flush.c \
+	sim/kernel/workqueue.c \
+	sim/kernel/workqueue_internal.h
