@@ -10,7 +10,9 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/vfs/devtmpfs.c \
 	sim/vfs/fdtable.h \
 	sim/vfs/fs.c \
+	sim/vfs/memory.c \
 	sim/vfs/misc.c \
 	sim/vfs/mmap.c \
 	sim/vfs/select.c \
-	sim/vfs/syscalls.h
+	sim/vfs/syscalls.h \
+	sim/vfs/vma.h
