@@ -63,6 +63,8 @@ static inline int evlsim__hard_irq_flag(void)
 }
 /* evl/wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
 int evlsim__evl_state(struct evlsim_thread *t);
+/* evl/wait.c: the EVL thread of @t, set up on first use */
+struct evl_thread *evlsim__evl_thread_of(struct evlsim_thread *t);
 
 /* fs.c */
 struct inode *evlsim__new_inode(dev_t rdev, umode_t mode);
