@@ -394,9 +394,10 @@ fail_get:
 	return ret;
 }
 
-/* oob */
-static int del_item(struct poll_group *group, struct evl_poll_ctlreq *creq)
+/* oob: EVL_POLL_CTLDEL or EVL_POLL_CTLMOD on the item watching creq->fd */
+static int change_item(struct poll_group *group, struct evl_poll_ctlreq *creq)
 {
+	bool del = creq->action == EVL_POLL_CTLDEL;
 	struct poll_item *item;
 
 	evl_lock_kmutex(&group->item_lock);
@@ -407,35 +408,19 @@ static int del_item(struct poll_group *group, struct evl_poll_ctlreq *creq)
 		return -ENOENT;
 	}
 
-	list_del(&item->next);
-	group->nr_items--;
-	group->generation++;
-
-	evl_unlock_kmutex(&group->item_lock);
-
-	evl_free(item);
-
-	return 0;
-}
-
-/* oob */
-static int mod_item(struct poll_group *group, struct evl_poll_ctlreq *creq)
-{
-	struct poll_item *item;
-
-	evl_lock_kmutex(&group->item_lock);
-
-	item = lookup_item(group, creq->fd);
-	if (!item) {
-		evl_unlock_kmutex(&group->item_lock);
-		return -ENOENT;
+	if (del) {
+		list_del(&item->next);
+		group->nr_items--;
+	} else {
+		item->events_polled = polled_events(creq->events);
+		item->pollval = creq->pollval;
 	}
-
-	item->events_polled = polled_events(creq->events);
-	item->pollval = creq->pollval;
 	group->generation++;
 
 	evl_unlock_kmutex(&group->item_lock);
+
+	if (del)
+		evl_free(item);
 
 	return 0;
 }
@@ -447,9 +432,8 @@ static int setup_item(struct poll_group *group, struct evl_poll_ctlreq *creq)
 	case EVL_POLL_CTLADD:
 		return add_item(group, creq);
 	case EVL_POLL_CTLDEL:
-		return del_item(group, creq);
 	case EVL_POLL_CTLMOD:
-		return mod_item(group, creq);
+		return change_item(group, creq);
 	}
 
 	return -EINVAL;

@@ -380,27 +380,21 @@ static int do_fcntl(int fd, int cmd, unsigned long arg, int is64)
 	return is64 ? REAL(fcntl64)(fd, cmd, arg) : REAL(fcntl)(fd, cmd, arg);
 }
 
-EVLSIM_EXPORT int fcntl(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, unsigned long);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg, 0);
+/* fcntl() and fcntl64(): the argument, when the command takes one, is read as a long */
+#define DEFINE_FCNTL(name, is64)							\
+EVLSIM_EXPORT int name(int fd, int cmd, ...)						\
+{											\
+	unsigned long arg;								\
+	va_list ap;									\
+											\
+	va_start(ap, cmd);								\
+	arg = va_arg(ap, unsigned long);						\
+	va_end(ap);									\
+	return do_fcntl(fd, cmd, arg, is64);						\
 }
 
-EVLSIM_EXPORT int fcntl64(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, unsigned long);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg, 1);
-}
+DEFINE_FCNTL(fcntl, 0)
+DEFINE_FCNTL(fcntl64, 1)
 
 /* ---- mmap, munmap, mremap ------------------------------------------------------------- */
 

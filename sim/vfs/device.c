@@ -71,20 +71,28 @@ void kobject_put(struct kobject *kobj)
 		kref_put(&kobj->kref, kobject_release);
 }
 
-int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
+/* kobject_set_name_vargs() */
+static int set_name(struct kobject *kobj, const char *fmt, va_list ap)
 {
-	va_list ap;
-	char *name;
+	char *name = kvasprintf(GFP_KERNEL, fmt, ap);
 
-	va_start(ap, fmt);
-	name = kvasprintf(GFP_KERNEL, fmt, ap);
-	va_end(ap);
 	if (!name)
 		return -ENOMEM;
 	strreplace(name, '/', '!');	/* a kobject name is one sysfs path component */
 	kfree_const(kobj->name);
 	kobj->name = name;
 	return 0;
+}
+
+int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = set_name(kobj, fmt, ap);
+	va_end(ap);
+	return ret;
 }
 
 /* ---- classes -------------------------------------------------------------------------- */
@@ -201,17 +209,12 @@ void class_destroy(const struct class *cls)
 int dev_set_name(struct device *dev, const char *fmt, ...)
 {
 	va_list ap;
-	char *name;
+	int ret;
 
 	va_start(ap, fmt);
-	name = kvasprintf(GFP_KERNEL, fmt, ap);
+	ret = set_name(&dev->kobj, fmt, ap);
 	va_end(ap);
-	if (!name)
-		return -ENOMEM;
-	strreplace(name, '/', '!');
-	kfree_const(dev->kobj.name);
-	dev->kobj.name = name;
-	return 0;
+	return ret;
 }
 
 static void device_ktype_release(struct kobject *kobj)
