@@ -118,6 +118,19 @@ static inline bool evlsim__running_oob(void)
 }
 
 
+/*
+ * The services' counts for the accounting: how many entries of the list @head (of @type,
+ * linked by @member) belong to @mod (their @owner field); the caller holds the list's lock.
+ */
+#define evlsim__count_owned(head, type, member, owner, mod)			\
+	({									\
+		type *__evlsim_pos;						\
+		int __evlsim_n = 0;						\
+		list_for_each_entry(__evlsim_pos, head, member)			\
+			__evlsim_n += __evlsim_pos->owner == (mod);		\
+		__evlsim_n;							\
+	})
+
 /* accounting.c: resource accounting per module (the owner: linux/evlsim-owner.h) */
 void evlsim__acct_alloc(int kind, const void *addr, unsigned long size);	/* enum evlsim_acct_kind */
 void evlsim__acct_realloc(const void *old, const void *addr, unsigned long size);

@@ -73,6 +73,30 @@ int evlsim__fault_parse_num(const char *v, long long min, long long max, long lo
 	return 0;
 }
 
+/* The numeric attributes of every site, with their ranges. */
+static const struct num_attr {
+	const char *key;
+	long long min, max;
+	const char *range;		/* for the error message */
+} num_attrs[] = {
+	{ "probability", 0, 100, "a percentage, 0 to 100" },
+	{ "interval", 1, LLONG_MAX, "a number >= 1" },
+	{ "times", -1, LLONG_MAX, "-1 (no limit) or a number >= 0" },
+	{ "space", 0, LLONG_MAX, "a number of bytes >= 0" },
+	{ "verbose", 0, 2, "0, 1 or 2" },
+};
+
+static void set_num_attr(struct fault_attr *a, size_t i, long long n)
+{
+	switch (i) {
+	case 0: a->probability = (int)n; break;
+	case 1: a->interval = (unsigned long)n; break;
+	case 2: a->times = (long)n; break;
+	case 3: a->space = (unsigned long)n; break;
+	default: a->verbose = (int)n; break;
+	}
+}
+
 /* One "name=value" token of @site into @a; 0 or -EINVAL (evlsim__fault_last_error set). */
 static int parse_attr(int site, struct fault_attr *a, const char *tok)
 {
@@ -80,7 +104,7 @@ static int parse_attr(int site, struct fault_attr *a, const char *tok)
 	char key[32];
 	const char *v;
 	long long n;
-	size_t klen;
+	size_t klen, i;
 
 	if (!eq || eq == tok || (size_t)(eq - tok) >= sizeof(key))
 		return evlsim__fault_bad("'%s': expected attribute=value", tok);
@@ -89,26 +113,13 @@ static int parse_attr(int site, struct fault_attr *a, const char *tok)
 	key[klen] = '\0';
 	v = eq + 1;
 
-	if (!strcmp(key, "probability")) {
-		if (evlsim__fault_parse_num(v, 0, 100, &n))
-			return evlsim__fault_bad("'%s': probability is a percentage, 0 to 100", tok);
-		a->probability = (int)n;
-	} else if (!strcmp(key, "interval")) {
-		if (evlsim__fault_parse_num(v, 1, LLONG_MAX, &n))
-			return evlsim__fault_bad("'%s': interval is a number >= 1", tok);
-		a->interval = (unsigned long)n;
-	} else if (!strcmp(key, "times")) {
-		if (evlsim__fault_parse_num(v, -1, LLONG_MAX, &n))
-			return evlsim__fault_bad("'%s': times is -1 (no limit) or a number >= 0", tok);
-		a->times = (long)n;
-	} else if (!strcmp(key, "space")) {
-		if (evlsim__fault_parse_num(v, 0, LLONG_MAX, &n))
-			return evlsim__fault_bad("'%s': space is a number of bytes >= 0", tok);
-		a->space = (unsigned long)n;
-	} else if (!strcmp(key, "verbose")) {
-		if (evlsim__fault_parse_num(v, 0, 2, &n))
-			return evlsim__fault_bad("'%s': verbose is 0, 1 or 2", tok);
-		a->verbose = (int)n;
+	for (i = 0; i < sizeof(num_attrs) / sizeof(num_attrs[0]); i++)
+		if (!strcmp(key, num_attrs[i].key))
+			break;
+	if (i < sizeof(num_attrs) / sizeof(num_attrs[0])) {
+		if (evlsim__fault_parse_num(v, num_attrs[i].min, num_attrs[i].max, &n))
+			return evlsim__fault_bad("'%s': %s is %s", tok, key, num_attrs[i].range);
+		set_num_attr(a, i, n);
 	} else if (!strcmp(key, "task-filter") || !strcmp(key, "task_filter")) {
 		if (!strcmp(v, "Y") || !strcmp(v, "y"))
 			n = 1;

@@ -371,12 +371,10 @@ int evl_wait_period(unsigned long *overruns_r)
 /* resource accounting (accounting.c): the EVL kthreads of @mod still running */
 static int evl_kthread_count(struct module *mod)
 {
-	struct evl_kthread *kthread;
-	int n = 0;
+	int n;
 
 	evlsim__mutex_lock(&kthread_lock);
-	list_for_each_entry(kthread, &live_kthreads, evlsim_next)
-		n += kthread->evlsim_owner == mod;
+	n = evlsim__count_owned(&live_kthreads, struct evl_kthread, evlsim_next, evlsim_owner, mod);
 	evlsim__mutex_unlock(&kthread_lock);
 	return n;
 }

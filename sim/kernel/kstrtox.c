@@ -162,11 +162,11 @@ int _kstrtol(const char *s, unsigned int base, long *res)
  * The narrower conversions: parse as (unsigned) long long, then -ERANGE if the value
  * does not survive the conversion to @type.
  */
-#define DEFINE_KSTRTO_UNSIGNED(name, type)					\
+#define DEFINE_KSTRTO(name, type, wide, parse)					\
 int name(const char *s, unsigned int base, type *res)				\
 {										\
-	unsigned long long tmp;							\
-	int rv = kstrtoull(s, base, &tmp);					\
+	wide tmp;								\
+	int rv = parse(s, base, &tmp);						\
 										\
 	if (rv < 0)								\
 		return rv;							\
@@ -175,20 +175,8 @@ int name(const char *s, unsigned int base, type *res)				\
 	*res = tmp;								\
 	return 0;								\
 }
-
-#define DEFINE_KSTRTO_SIGNED(name, type)					\
-int name(const char *s, unsigned int base, type *res)				\
-{										\
-	long long tmp;								\
-	int rv = kstrtoll(s, base, &tmp);					\
-										\
-	if (rv < 0)								\
-		return rv;							\
-	if (tmp != (type)tmp)							\
-		return -ERANGE;							\
-	*res = tmp;								\
-	return 0;								\
-}
+#define DEFINE_KSTRTO_UNSIGNED(name, type) DEFINE_KSTRTO(name, type, unsigned long long, kstrtoull)
+#define DEFINE_KSTRTO_SIGNED(name, type) DEFINE_KSTRTO(name, type, long long, kstrtoll)
 
 DEFINE_KSTRTO_UNSIGNED(kstrtouint, unsigned int)
 DEFINE_KSTRTO_SIGNED(kstrtoint, int)

@@ -461,12 +461,10 @@ static void kthread_leftovers(struct module *mod, const char *when)
 /* resource accounting (accounting.c): the kthreads of @mod still running */
 static int kthread_count(struct module *mod)
 {
-	struct kthread *kt;
-	int n = 0;
+	int n;
 
 	evlsim__lockword_lock(&kthreads_lock);
-	list_for_each_entry(kt, &module_kthreads, next)
-		n += kt->owner == mod;
+	n = evlsim__count_owned(&module_kthreads, struct kthread, next, owner, mod);
 	evlsim__lockword_unlock(&kthreads_lock);
 	return n;
 }

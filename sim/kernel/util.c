@@ -140,6 +140,19 @@ char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
 	return buf;
 }
 
+/* @p (NULL: -ENOMEM) filled with @len bytes from @src, or freed with @release on a fault. */
+static void *fill_from_user(void *p, const void __user *src, size_t len,
+			    void (*release)(const void *))
+{
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_user(p, src, len)) {
+		release(p);
+		return ERR_PTR(-EFAULT);
+	}
+	return p;
+}
+
 /**
  * memdup_user - copy a user-space memory area into a __evlsim_kmalloc()ed buffer
  * @src: the user-space area
@@ -153,14 +166,7 @@ void *memdup_user(const void __user *src, size_t len)
 	void *p = len && evlsim__should_fail(EVLSIM_FAULT_SLAB, len) ? NULL :
 		  __evlsim_kmalloc(len, GFP_USER | __GFP_NOWARN);
 
-	if (!p)
-		return ERR_PTR(-ENOMEM);
-
-	if (copy_from_user(p, src, len)) {
-		__evlsim_kfree(p);
-		return ERR_PTR(-EFAULT);
-	}
-	return p;
+	return fill_from_user(p, src, len, __evlsim_kfree);
 }
 
 /**
@@ -172,16 +178,7 @@ void *memdup_user(const void __user *src, size_t len)
  */
 void *vmemdup_user(const void __user *src, size_t len)
 {
-	void *p = kvmalloc(len, GFP_USER);
-
-	if (!p)
-		return ERR_PTR(-ENOMEM);
-
-	if (copy_from_user(p, src, len)) {
-		kvfree(p);
-		return ERR_PTR(-EFAULT);
-	}
-	return p;
+	return fill_from_user(kvmalloc(len, GFP_USER), src, len, kvfree);
 }
 
 /**
@@ -193,16 +190,10 @@ void *vmemdup_user(const void __user *src, size_t len)
  */
 void *memdup_user_nul(const void __user *src, size_t len)
 {
-	char *p = __evlsim_kmalloc(len + 1, GFP_KERNEL);
+	char *p = fill_from_user(__evlsim_kmalloc(len + 1, GFP_KERNEL), src, len, __evlsim_kfree);
 
-	if (!p)
-		return ERR_PTR(-ENOMEM);
-
-	if (copy_from_user(p, src, len)) {
-		__evlsim_kfree(p);
-		return ERR_PTR(-EFAULT);
-	}
-	p[len] = '\0';
+	if (!IS_ERR(p))
+		p[len] = '\0';
 	return p;
 }
 
