@@ -113,8 +113,10 @@ static inline void evlsim__oob_irq_exit(struct evlsim_thread *t, struct evlsim_i
  */
 extern __thread int evlsim__irq_log_pending __attribute__((tls_model("initial-exec")));
 extern void (*evlsim__irq_sync_hook)(void);
-/* evl-wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
+/* evl/wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
 int evlsim__evl_state(struct evlsim_thread *t);
+/* evl/wait.c: the EVL thread of @t, set up on first use */
+struct evl_thread *evlsim__evl_thread_of(struct evlsim_thread *t);
 
 /* fs.c */
 struct inode *evlsim__new_inode(dev_t rdev, umode_t mode);
@@ -159,7 +161,7 @@ bool evlsim__vfree_arena(const void *addr);		/* false: not an arena address */
 long evlsim__check_ret(const struct file *filp, const char *handler, long ret,
 		       unsigned long count);
 
-/* The stage of the calling thread (evl-thread.c). */
+/* The stage of the calling thread (core/stage.c). */
 static inline bool evlsim__running_oob(void)
 {
 	struct evlsim_thread *t = evlsim__self;
@@ -167,6 +169,19 @@ static inline bool evlsim__running_oob(void)
 	return t && t->stage == EVLSIM_OOB;
 }
 
+
+/*
+ * The services' counts for the accounting: how many entries of the list @head (of @type,
+ * linked by @member) belong to @mod (their @owner field); the caller holds the list's lock.
+ */
+#define evlsim__count_owned(head, type, member, owner, mod)			\
+	({									\
+		type *__evlsim_pos;						\
+		int __evlsim_n = 0;						\
+		list_for_each_entry(__evlsim_pos, head, member)			\
+			__evlsim_n += __evlsim_pos->owner == (mod);		\
+		__evlsim_n;							\
+	})
 
 /* accounting.c: resource accounting per module (the owner: linux/evlsim-owner.h) */
 void evlsim__acct_alloc(int kind, const void *addr, unsigned long size);	/* enum evlsim_acct_kind */

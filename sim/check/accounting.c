@@ -31,8 +31,8 @@
 #include <linux/string.h>
 #include <linux/slab.h>
 #include "kinternal.h"
+#include "core/backtrace.h"
 
-extern int backtrace(void **buffer, int size);
 extern char *getenv(const char *name);
 
 #define ACCT_FRAMES	16
@@ -144,19 +144,13 @@ static inline __attribute__((always_inline)) struct acct_rec *new_record(struct 
 				   unsigned long size)
 {
 	struct acct_rec *r = evlsim__zalloc(sizeof(*r));
-	void *frames[ACCT_FRAMES + 2];
-	int n;
 
 	r->addr = addr;
 	r->size = r->total = size;
 	r->owner = owner;
 	r->kind = kind;
 	/* skip the accounting entry point: start in the allocator */
-	n = backtrace(frames, ACCT_FRAMES + 1) - 1;
-	if (n > 0) {
-		memcpy(r->frames, frames + 1, n * sizeof(void *));
-		r->nframes = n;
-	}
+	r->nframes = evlsim__backtrace(r->frames, ACCT_FRAMES, 1);
 	return r;
 }
 
@@ -463,13 +457,6 @@ int evlsim__acct_leak_check(struct module *mod)
 		n += st.count[k];
 	}
 	return (int)n;
-}
-
-__attribute__((constructor)) static void acct_init(void)
-{
-	void *frame;
-
-	backtrace(&frame, 1);	/* loads the unwinder now, not inside an allocation */
 }
 
 __attribute__((destructor)) static void acct_exit(void)

@@ -21,7 +21,7 @@ void evlsim__host_atfork(void (*prepare)(void), void (*parent)(void), void (*chi
 
 
 /* ---------------------------------------------------------------------------------------
- * In-band kernel threads (kthread-user.c for kthread.c; spawned by
+ * In-band kernel threads (core/kthread-user.c for kernel/kthread.c; spawned by
  * evlsim__host_thread_spawn()).
  */
 void evlsim__thread_comm(char *buf, evlsim_size_t len);	/* the caller's thread name */

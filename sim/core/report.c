@@ -4,26 +4,19 @@
  *
  * Every diagnostic of the simulator (a WARN_ON() in a driver, a broken rule, a leak, an
  * injected fault) is printed here as one tagged line with the calling thread, followed by
- * a symbolized backtrace (function+offset and file:line through libdw when available),
+ * a symbolized backtrace (function+offset and file:line, core/backtrace.c),
  * and counted per kind. $EVLSIM_CHECK=warn|abort|off chooses what a rule violation does.
  * Also home of the kernel log (printk) and of evlsim__die().
  */
-#include <dlfcn.h>
 #include <errno.h>
-#include <execinfo.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef HAVE_CONFIG_H
-#include "config.h"
-#endif
-#ifdef HAVE_LIBDW
-#include <elfutils/libdwfl.h>
-#endif
 #include "internal.h"
+#include "core/backtrace.h"
 
 #define MAX_FRAMES	32
 
@@ -113,62 +106,25 @@ EVLSIM_EXPORT void evlsim_reset_reports(void)
 		__atomic_store_n(&counts[k], 0, __ATOMIC_RELAXED);
 }
 
-#ifdef HAVE_LIBDW
-static void print_frames(FILE *out, void **frames, int n)
+static void print_frames(FILE *out, void *const *frames, int n)
 {
-	static const Dwfl_Callbacks callbacks = {
-		.find_elf = dwfl_linux_proc_find_elf,
-		.find_debuginfo = dwfl_standard_find_debuginfo,
-	};
-	Dwfl *dwfl = dwfl_begin(&callbacks);
+	struct evlsim_symbols *syms = evlsim__symbols_begin();
+	struct evlsim_symbol sym;
 	int i;
 
-	if (dwfl) {
-		dwfl_linux_proc_report(dwfl, getpid());
-		dwfl_report_end(dwfl, NULL, NULL);
-	}
 	for (i = 0; i < n; i++) {
 		/* Return addresses point after the call: look up the call itself. */
-		Dwarf_Addr pc = (Dwarf_Addr)(unsigned long)frames[i] - (i ? 1 : 0);
-		Dwfl_Module *mod = dwfl ? dwfl_addrmodule(dwfl, pc) : NULL;
-		const char *sym = NULL, *file = NULL;
-		GElf_Off off = 0;
-		GElf_Sym esym;
-		int line = 0;
-
-		if (mod) {
-			Dwfl_Line *l = dwfl_module_getsrc(mod, pc);
-
-			sym = dwfl_module_addrinfo(mod, pc, &off, &esym, NULL, NULL, NULL);
-			if (l)
-				file = dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL);
-		}
-		if (file)
-			fprintf(out, "evlsim:   #%-2d %s+%#lx (%s:%d)\n", i, sym ? sym : "??",
-				(unsigned long)off, file, line);
+		evlsim__symbols_lookup(syms, frames[i], i > 0, &sym);
+		if (sym.file)
+			fprintf(out, "evlsim:   #%-2d %s+%#lx (%s:%d)\n", i, sym.func ? sym.func : "??",
+				sym.off, sym.file, sym.line);
 		else
-			fprintf(out, "evlsim:   #%-2d %s+%#lx [%p]\n", i, sym ? sym : "??",
-				(unsigned long)off, frames[i]);
+			fprintf(out, "evlsim:   #%-2d %s+%#lx [%p]\n", i, sym.func ? sym.func : "??",
+				sym.off, frames[i]);
 	}
-	if (dwfl)
-		dwfl_end(dwfl);
+	evlsim__symbols_end(syms);
 }
-#else
-static void print_frames(FILE *out, void **frames, int n)
-{
-	char **syms = backtrace_symbols(frames, n);
-	int i;
 
-	for (i = 0; i < n; i++)
-		fprintf(out, "evlsim:   #%-2d %s\n", i, syms ? syms[i] : "??");
-	free(syms);
-}
-#endif
-
-/*
- * The function holding @addr, as "name+0xoff" (libdw: static functions too; else the
- * dynamic symbol table through dladdr()), or "[addr]" when unknown.
- */
 void evlsim__internal_io(int delta)
 {
 	struct evlsim_thread *t = evlsim__self;
@@ -178,69 +134,34 @@ void evlsim__internal_io(int delta)
 }
 #define internal_io evlsim__internal_io
 
-static void symbolize(const void *addr, char *buf, evlsim_size_t len);
-
+/*
+ * The function holding @addr, as "name+0xoff" (libdw: static functions too; else the
+ * dynamic symbol table through dladdr()), or "[addr]" when unknown.
+ */
 void evlsim__symbolize(const void *addr, char *buf, evlsim_size_t len)
 {
 	int saved_errno = errno;
+	struct evlsim_symbols *syms;
+	struct evlsim_symbol sym;
 
 	internal_io(1);		/* libdw reads /proc: no demotion */
-	symbolize(addr, buf, len);
+	syms = evlsim__symbols_begin();
+	evlsim__symbols_lookup(syms, addr, 0, &sym);
+	if (sym.func)
+		snprintf(buf, len, "%s+%#lx", sym.func, sym.off);
+	else
+		snprintf(buf, len, "[%p]", addr);
+	evlsim__symbols_end(syms);
 	internal_io(-1);
 	errno = saved_errno;
 }
 
-static void symbolize(const void *addr, char *buf, evlsim_size_t len)
-{
-	const char *sym = NULL;
-	unsigned long off = 0;
-#ifdef HAVE_LIBDW
-	static const Dwfl_Callbacks callbacks = {
-		.find_elf = dwfl_linux_proc_find_elf,
-		.find_debuginfo = dwfl_standard_find_debuginfo,
-	};
-	Dwfl *dwfl = dwfl_begin(&callbacks);
-
-	if (dwfl) {
-		Dwfl_Module *mod;
-		GElf_Off goff = 0;
-		GElf_Sym esym;
-
-		dwfl_linux_proc_report(dwfl, getpid());
-		dwfl_report_end(dwfl, NULL, NULL);
-		mod = dwfl_addrmodule(dwfl, (Dwarf_Addr)(unsigned long)addr);
-		if (mod)
-			sym = dwfl_module_addrinfo(mod, (Dwarf_Addr)(unsigned long)addr, &goff,
-						   &esym, NULL, NULL, NULL);
-		if (sym) {
-			snprintf(buf, len, "%s+%#lx", sym, (unsigned long)goff);
-			dwfl_end(dwfl);
-			return;
-		}
-		dwfl_end(dwfl);
-	}
-#endif
-	{
-		Dl_info info;
-
-		if (dladdr(addr, &info) && info.dli_sname) {
-			sym = info.dli_sname;
-			off = (unsigned long)addr - (unsigned long)info.dli_saddr;
-		}
-	}
-	if (sym)
-		snprintf(buf, len, "%s+%#lx", sym, off);
-	else
-		snprintf(buf, len, "[%p]", addr);
-}
-
 static void print_backtrace(FILE *out, int skip)
 {
-	void *frames[MAX_FRAMES + 4];
-	int n = backtrace(frames, MAX_FRAMES + skip);
+	void *frames[MAX_FRAMES];
+	int n = evlsim__backtrace(frames, MAX_FRAMES, skip);
 
-	if (n > skip)
-		print_frames(out, frames + skip, n - skip);
+	print_frames(out, frames, n);
 }
 
 static void print_header(FILE *out, const char *tag, const char *rule, const char *fmt,
@@ -329,7 +250,7 @@ void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void 
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
 	va_end(ap);
 	if (nframes > 0)
-		print_frames(stderr, (void **)frames, nframes);
+		print_frames(stderr, frames, nframes);
 	fflush(stderr);
 	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);

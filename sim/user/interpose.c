@@ -61,16 +61,6 @@ typedef int openat_fn(int dirfd, const char *path, int flags, ...);
 	__p;								\
 })
 
-/* Any interposed call is an in-band system call: demote an oob EVL thread. */
-static inline void inband_call(void)
-{
-	struct evlsim_thread *t = evlsim__self;
-
-	/* the simulator's own output is not the program's call: checked there too */
-	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB))
-		evlsim__inband_syscall_enter();
-}
-
 #define SIMCALL(call)	evlsim__syscall_result(EVLSIM_RESTARTABLE(call))
 
 /* ---- paths ---------------------------------------------------------------------------- */
@@ -196,11 +186,11 @@ static int do_openat(int dirfd, const char *path, int flags, mode_t mode, int is
 		if (sim == 1)
 			return (int)SIMCALL(evlsim__sys_open(canon, flags, mode));
 		if (sim < 0) {
-			inband_call();
+			evlsim__inband_call();
 			return (int)evlsim__syscall_result(sim);
 		}
 	}
-	inband_call();
+	evlsim__inband_call();
 	if (dirfd == AT_FDCWD)
 		return is64 ? REAL_AS(open64, open_fn)(path, flags, mode)
 			    : REAL_AS(open, open_fn)(path, flags, mode);
@@ -329,7 +319,7 @@ EVLSIM_EXPORT int close(int fd)
 
 	if (evlsim__fd_is_sim(fd))
 		return (int)evlsim__syscall_result(evlsim__sys_close(fd));
-	inband_call();
+	evlsim__inband_call();
 	if (real_fd_enter(fd)) {		/* reserved, no file yet: not open */
 		errno = EBADF;
 		return -1;
@@ -347,7 +337,7 @@ EVLSIM_EXPORT ssize_t read(int fd, void *buf, size_t count)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_read(fd, buf, count));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(read)(fd, buf, count);
 }
 
@@ -362,7 +352,7 @@ EVLSIM_EXPORT ssize_t write(int fd, const void *buf, size_t count)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_write(fd, buf, count));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(write)(fd, buf, count);
 }
 
@@ -370,7 +360,7 @@ EVLSIM_EXPORT ssize_t pread(int fd, void *buf, size_t count, off_t offset)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pread)(fd, buf, count, offset);
 }
 
@@ -378,7 +368,7 @@ EVLSIM_EXPORT ssize_t pread64(int fd, void *buf, size_t count, off64_t offset)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pread64)(fd, buf, count, offset);
 }
 
@@ -401,7 +391,7 @@ EVLSIM_EXPORT ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pwrite)(fd, buf, count, offset);
 }
 
@@ -409,7 +399,7 @@ EVLSIM_EXPORT ssize_t pwrite64(int fd, const void *buf, size_t count, off64_t of
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pwrite64)(fd, buf, count, offset);
 }
 
@@ -426,7 +416,7 @@ EVLSIM_EXPORT int ioctl(int fd, unsigned long request, ...)
 
 	if (evlsim__fd_is_sim(fd))
 		return (int)SIMCALL(evlsim__sys_ioctl(fd, (unsigned int)request, arg));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(ioctl)(fd, request, arg);
 }
 
@@ -434,7 +424,7 @@ EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
 		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(lseek)(fd, offset, whence);
 }
 
@@ -442,7 +432,7 @@ EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
 		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(lseek64)(fd, offset, whence);
 }
 
@@ -452,7 +442,7 @@ EVLSIM_EXPORT int dup(int fd)
 {
 	if (evlsim__fd_is_sim(fd))
 		return (int)evlsim__syscall_result(evlsim__sys_dup(fd, 0, 0));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(dup)(fd);
 }
 
@@ -466,7 +456,7 @@ static int do_dup3(int oldfd, int newfd, int flags, int is_dup2)
 
 	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
 		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, is_dup2));
-	inband_call();
+	evlsim__inband_call();
 	if (oldfd != newfd && real_fd_enter(newfd)) {
 		errno = EBUSY;
 		return -1;
@@ -501,32 +491,26 @@ static int do_fcntl(int fd, int cmd, unsigned long arg, int is64)
 		if (ret != -515 /* -ENOIOCTLCMD: not simulated, the real fd answers */)
 			return (int)evlsim__syscall_result(ret);
 	} else {
-		inband_call();
+		evlsim__inband_call();
 	}
 	return is64 ? REAL(fcntl64)(fd, cmd, arg) : REAL(fcntl)(fd, cmd, arg);
 }
 
-EVLSIM_EXPORT int fcntl(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, unsigned long);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg, 0);
+/* fcntl() and fcntl64(): the argument, when the command takes one, is read as a long */
+#define DEFINE_FCNTL(name, is64)							\
+EVLSIM_EXPORT int name(int fd, int cmd, ...)						\
+{											\
+	unsigned long arg;								\
+	va_list ap;									\
+											\
+	va_start(ap, cmd);								\
+	arg = va_arg(ap, unsigned long);						\
+	va_end(ap);									\
+	return do_fcntl(fd, cmd, arg, is64);						\
 }
 
-EVLSIM_EXPORT int fcntl64(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, unsigned long);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg, 1);
-}
+DEFINE_FCNTL(fcntl, 0)
+DEFINE_FCNTL(fcntl64, 1)
 
 /* ---- mmap, munmap, mremap ------------------------------------------------------------- */
 
@@ -544,7 +528,7 @@ static void *do_mmap(void *addr, size_t len, int prot, int flags, int fd, off64_
 		}
 		return (void *)ret;
 	}
-	inband_call();
+	evlsim__inband_call();
 	/* a MAP_FIXED mapping replaces the simulated ones in its way: they are unmapped */
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) == MAP_FIXED &&
 	    evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
@@ -567,7 +551,7 @@ EVLSIM_EXPORT int munmap(void *addr, size_t len)
 {
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
 		return (int)evlsim__syscall_result(evlsim__sys_munmap((unsigned long)addr, len, 1));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(munmap)(addr, len);
 }
 
@@ -582,7 +566,7 @@ EVLSIM_EXPORT void *mremap(void *old, size_t old_len, size_t new_len, int flags,
 		new_addr = va_arg(ap, void *);
 		va_end(ap);
 	}
-	inband_call();
+	evlsim__inband_call();
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)) &&
 	    (evlsim__sim_vma_overlaps((unsigned long)old, old_len ? old_len : 1) ||
 	     ((flags & MREMAP_FIXED) &&

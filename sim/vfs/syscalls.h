@@ -44,8 +44,8 @@ long evlsim__sys_munmap(unsigned long addr, unsigned long len, int release);
 int evlsim__sim_vma_overlaps(unsigned long addr, unsigned long len);
 
 /* ---------------------------------------------------------------------------------------
- * In-band poll(2)/select(2) with simulated descriptors (poll.c, user world, runs the
- * loop; select.c, kernel world, polls the simulated files through their ->poll). The
+ * In-band poll(2)/select(2) with simulated descriptors (user/poll.c, user world, runs the
+ * loop; vfs/select.c, kernel world, polls the simulated files through their ->poll). The
  * caller sleeps in the real ppoll() on its real descriptors and an eventfd of its own,
  * which the wait entries registered on the drivers' wait queues write to.
  */

@@ -50,7 +50,7 @@ struct module {
 	char *evlsim_dl_path;
 	int evlsim_registered;
 	int evlsim_loaded;
-	struct evlsim_module_acct *evlsim_acct;	/* resource accounting (sim/accounting.c) */
+	struct evlsim_module_acct *evlsim_acct;	/* resource accounting (sim/check/accounting.c) */
 };
 
 #define MODULE_REF_BASE	1

@@ -5,7 +5,7 @@
  *
  * The functions whose kernel prototype is the C library's are only declared here and link
  * to the C library (the kernel's vsnprintf() %p extensions are therefore not available).
- * The kernel-only helpers are implemented by libevlsim (sim/lib.c). Deviations:
+ * The kernel-only helpers are implemented by libevlsim (sim/kernel/string.c, util.c, kstrtox.c, vsprintf.c). Deviations:
  * kstrdup_const() always duplicates (there is no .rodata test in user space) and
  * kfree_const() therefore always frees; allocations are not profiled (no _noprof forms).
  */
