@@ -188,20 +188,9 @@ static void timerbase_atfork_child(void)
 static void start_timer_cpu(struct evl_timerbase *base)
 {
 	static int atfork_registered;
-	int expected = 0, ret;
 
-	if (likely(__atomic_load_n(&base->started, __ATOMIC_ACQUIRE)))
-		return;
-	if (!__atomic_compare_exchange_n(&base->started, &expected, 1, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		return;
-	expected = 0;
-	if (__atomic_compare_exchange_n(&atfork_registered, &expected, 1, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		evlsim__host_atfork_child(timerbase_atfork_child);
-	ret = evlsim__host_thread_spawn(timer_cpu, base, "evl-timer");
-	if (ret)
-		evlsim__die("cannot start the timer CPU: %d", ret);
+	evlsim__host_thread_once(&base->started, &atfork_registered, timerbase_atfork_child,
+				 timer_cpu, base, "evl-timer");
 }
 
 /**

@@ -84,20 +84,9 @@ static void hwt_atfork_child(void)
 static void start_device_thread(void)
 {
 	static int atfork_registered;
-	int expected = 0, ret;
 
-	if (likely(__atomic_load_n(&hwt.started, __ATOMIC_ACQUIRE)))
-		return;
-	if (!__atomic_compare_exchange_n(&hwt.started, &expected, 1, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		return;
-	expected = 0;
-	if (__atomic_compare_exchange_n(&atfork_registered, &expected, 1, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		evlsim__host_atfork_child(hwt_atfork_child);
-	ret = evlsim__host_thread_spawn(device_thread, NULL, "hw-device");
-	if (ret)
-		evlsim__die("cannot start the device thread: %d", ret);
+	evlsim__host_thread_once(&hwt.started, &atfork_registered, hwt_atfork_child,
+				 device_thread, NULL, "hw-device");
 }
 
 EVLSIM_EXPORT int evlsim_hw_after(unsigned long long delay_ns, void (*fn)(void *ctx), void *ctx)

@@ -86,20 +86,9 @@ static void irq_cpus_atfork_child(void)
 static void start_cpu(struct irq_cpu *cpu)
 {
 	static int atfork_registered;
-	int expected = 0, ret;
 
-	if (likely(__atomic_load_n(&cpu->started, __ATOMIC_ACQUIRE)))
-		return;
-	if (!__atomic_compare_exchange_n(&cpu->started, &expected, 1, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		return;
-	expected = 0;
-	if (__atomic_compare_exchange_n(&atfork_registered, &expected, 1, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		evlsim__host_atfork_child(irq_cpus_atfork_child);
-	ret = evlsim__host_thread_spawn(cpu_thread, cpu, cpu->name);
-	if (ret)
-		evlsim__die("cannot start %s: %d", cpu->name, ret);
+	evlsim__host_thread_once(&cpu->started, &atfork_registered, irq_cpus_atfork_child,
+				 cpu_thread, cpu, cpu->name);
 }
 
 /* @flag: the line's "queued there" flag, set under its lock */
