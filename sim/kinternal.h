@@ -135,6 +135,24 @@ bool evlsim__node_devt_in_use(dev_t devt);
 struct cdev;
 void evlsim__nodes_forget_cdev(struct cdev *p);
 
+/* Module and parameter names compare with '-' and '_' the same, as the kernel's parameq(). */
+static inline bool evlsim__name_eq(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		char ca = *a == '-' ? '_' : *a, cb = *b == '-' ? '_' : *b;
+
+		if (ca != cb)
+			return false;
+		if (!ca)
+			return true;
+	}
+}
+
+/* params.c: a module's parameters, for the loader (module.c) */
+void evlsim__restore_param_defaults(struct module *mod);
+void evlsim__destroy_params(struct module *mod);
+int evlsim__parse_module_args(struct module *mod, char *args);
+
 /* module.c */
 enum evlsim_devobj {
 	EVLSIM_DEVOBJ_MISC,		/* struct miscdevice */
