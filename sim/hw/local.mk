@@ -26,8 +26,10 @@ sim_libevlsim_user_la_SOURCES += \
 # device-side time.
 sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/hw-time.c \
+	sim/hw/irq-chip.c \
 	sim/hw/irq-cpu.c \
 	sim/hw/irq-desc.c \
+	sim/hw/irq-domain.c \
 	sim/hw/irq-devres.c \
 	sim/hw/irq-flow.c \
 	sim/hw/irq-internal.h \
