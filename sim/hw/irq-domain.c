@@ -337,6 +337,6 @@ static void mapping_leftovers(struct module *mod, const char *when)
 	}
 }
 
-/* after the requested lines (order 15): a mapping goes once its line is freed */
-EVLSIM_MODULE_SERVICE(irq_mappings, EVLSIM_ACCT_IRQ_MAPPINGS, 16, evlsim__irq_mapping_count,
+/* after the GPIO chips (26): a mapping goes once its chip and line are gone */
+EVLSIM_MODULE_SERVICE(irq_mappings, EVLSIM_ACCT_IRQ_MAPPINGS, 27, evlsim__irq_mapping_count,
 		      mapping_leftovers);

@@ -34,3 +34,15 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/irq-flow.c \
 	sim/hw/irq-internal.h \
 	sim/hw/irq-manage.c
+
+# GPIO: the core, descriptors, the v1 character device with EVL's oob requests, the
+# built-in simulated chip.
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/gpiolib.c \
+	sim/hw/gpiolib.h \
+	sim/hw/gpiolib-cdev.c \
+	sim/hw/gpiolib-cdev.h \
+	sim/hw/gpiolib-cdev-event.c \
+	sim/hw/gpiolib-desc.c \
+	sim/hw/gpiolib-legacy.c \
+	sim/hw/gpio-sim.c
