@@ -166,6 +166,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_platform \
 	tests/unit/check_dma \
 	tests/unit/check_irq \
+	tests/unit/check_gpio \
 	tests/drivers/check_acq \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \

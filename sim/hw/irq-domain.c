@@ -54,7 +54,7 @@ struct irq_domain *irq_domain_create_linear(struct fwnode_handle *fwnode, unsign
 	evlsim__check_service(EVLSIM_SVC_irq_domain_create_linear);
 	struct irq_domain *d;
 
-	if (!size || size > EVLSIM_NR_IRQ_LINES)
+	if (!size || size > (1u << 16))
 		return NULL;
 	d = kzalloc(struct_size(d, revmap, size), GFP_KERNEL);
 	if (!d)
