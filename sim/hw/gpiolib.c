@@ -113,11 +113,25 @@ static int gpiodev_add_to_list_unlocked(struct gpio_device *gdev)
  * Creates /dev/gpiochipN. In-band, may sleep. Returns 0, -EINVAL (no lines), -EBUSY (the
  * base overlaps another chip's), -ENOSPC (no chip number left), -ENOMEM.
  */
+static int add_chip(struct gpio_chip *gc, void *data, struct module *acct);
+
 int gpiochip_add_data_with_key(struct gpio_chip *gc, void *data,
 			       struct lock_class_key *lock_key,
 			       struct lock_class_key *request_key)
 {
 	evlsim__check_service(EVLSIM_SVC_gpiochip_add_data);
+	struct module *acct = evlsim__acct_owner(), *prev;
+	int ret;
+
+	/* the chip is the module's; the core's memory for it is the core's */
+	prev = evlsim__owner_enter(NULL);
+	ret = add_chip(gc, data, acct);
+	evlsim__owner_leave(prev);
+	return ret;
+}
+
+static int add_chip(struct gpio_chip *gc, void *data, struct module *acct)
+{
 	struct gpio_device *gdev;
 	unsigned int i;
 	int ret, id;
@@ -141,7 +155,7 @@ int gpiochip_add_data_with_key(struct gpio_chip *gc, void *data,
 	gdev->data = data;
 	gdev->ngpio = gc->ngpio;
 	gdev->can_sleep = gc->can_sleep;
-	gdev->acct = evlsim__acct_owner();
+	gdev->acct = acct;
 	strscpy(gdev->label, gc->label ?: "unknown", sizeof(gdev->label));
 	INIT_LIST_HEAD(&gdev->list);
 	gc->gpiodev = gdev;

@@ -45,4 +45,5 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/gpiolib-cdev-event.c \
 	sim/hw/gpiolib-desc.c \
 	sim/hw/gpiolib-legacy.c \
-	sim/hw/gpio-sim.c
+	sim/hw/gpio-sim.c \
+	sim/hw/regmap.c

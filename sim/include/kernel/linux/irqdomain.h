@@ -17,6 +17,7 @@
 #include <linux/list.h>
 #include <linux/fwnode.h>
 #include <linux/irqhandler.h>
+#include <linux/evlsim-owner.h>
 
 struct device_node;
 struct irq_domain;
@@ -99,6 +100,10 @@ int irq_domain_xlate_twocell(struct irq_domain *d, struct device_node *ctrlr,
 			     const u32 *intspec, unsigned int intsize,
 			     irq_hw_number_t *out_hwirq, unsigned int *out_type)
 	__evlsim_ksym(irq_domain_xlate_twocell);
+
+/* module code: mappings are charged to the calling module (linux/evlsim-owner.h) */
+#define irq_create_mapping(...)		__evlsim_owned(irq_create_mapping(__VA_ARGS__))
+#define irq_create_direct_mapping(...)	__evlsim_owned(irq_create_direct_mapping(__VA_ARGS__))
 
 static inline struct irq_domain *irq_domain_add_linear(struct device_node *of_node,
 							unsigned int size,
