@@ -176,6 +176,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_irq_domain \
 	tests/unit/check_regmap \
 	tests/drivers/check_acq \
+	tests/drivers/check_gpioloop \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress \
@@ -219,6 +220,7 @@ tests_unit_check_regmap_LDADD = $(TGPIO_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.
 tests_drivers_check_acq_SOURCES = tests/drivers/check_acq.c $(ACQ_MODEL_SRC)
 tests_drivers_check_acq_LDADD = $(ACQ_OBJ) $(LDADD)
+tests_drivers_check_gpioloop_LDADD = $(GPIOLOOP_OBJ) $(LDADD)
 tests_stress_check_stress_async_LDADD = $(TREL_OBJ) $(TESTDRV_OBJ) $(LDADD)
 
 # Kernel headers compile on their own and together, as kernel code (compile test).

@@ -20,6 +20,7 @@
 #include <linux/irqdomain.h>
 #include <linux/irqchip/chained_irq.h>
 #include "gpiolib.h"
+#include "irq-internal.h"
 #include "include/evlsim/hw-irq.h"
 #include "include/evlsim/hw-gpio.h"
 
@@ -47,7 +48,7 @@ struct evlsim_gpio_chip {
 	struct evlsim_gpio_stats stats;
 };
 
-static inline struct evlsim_gpio_chip *to_sim(struct gpio_chip *gc)
+static inline struct evlsim_gpio_chip *to_gsim(struct gpio_chip *gc)
 {
 	return container_of(gc, struct evlsim_gpio_chip, gc);
 }
@@ -75,13 +76,13 @@ static void update_parent(struct evlsim_gpio_chip *c, bool pending)
 
 static int sim_get_direction(struct gpio_chip *gc, unsigned int offset)
 {
-	return test_bit(offset, to_sim(gc)->dir_out) ? GPIO_LINE_DIRECTION_OUT :
+	return test_bit(offset, to_gsim(gc)->dir_out) ? GPIO_LINE_DIRECTION_OUT :
 		GPIO_LINE_DIRECTION_IN;
 }
 
 static int sim_direction_input(struct gpio_chip *gc, unsigned int offset)
 {
-	struct evlsim_gpio_chip *c = to_sim(gc);
+	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&c->lock, flags);
@@ -106,7 +107,7 @@ static void set_locked(struct evlsim_gpio_chip *c, unsigned int offset, int valu
 
 static int sim_direction_output(struct gpio_chip *gc, unsigned int offset, int value)
 {
-	struct evlsim_gpio_chip *c = to_sim(gc);
+	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&c->lock, flags);
@@ -119,7 +120,7 @@ static int sim_direction_output(struct gpio_chip *gc, unsigned int offset, int v
 
 static int sim_get(struct gpio_chip *gc, unsigned int offset)
 {
-	struct evlsim_gpio_chip *c = to_sim(gc);
+	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 	int v;
 
@@ -133,7 +134,7 @@ static int sim_get(struct gpio_chip *gc, unsigned int offset)
 
 static int sim_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
 {
-	struct evlsim_gpio_chip *c = to_sim(gc);
+	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 	unsigned int i;
 
@@ -148,7 +149,7 @@ static int sim_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned 
 
 static void sim_set(struct gpio_chip *gc, unsigned int offset, int value)
 {
-	struct evlsim_gpio_chip *c = to_sim(gc);
+	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&c->lock, flags);
@@ -160,7 +161,7 @@ static void sim_set(struct gpio_chip *gc, unsigned int offset, int value)
 
 static void sim_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
 {
-	struct evlsim_gpio_chip *c = to_sim(gc);
+	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 	unsigned int i;
 
@@ -177,7 +178,7 @@ static void sim_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned
 
 static int sim_to_irq(struct gpio_chip *gc, unsigned int offset)
 {
-	return irq_create_mapping(to_sim(gc)->domain, offset);
+	return irq_create_mapping(to_gsim(gc)->domain, offset);
 }
 
 /* ---- the irq side ------------------------------------------------------------------------- */
@@ -418,7 +419,7 @@ EVLSIM_EXPORT int evlsim_gpio_irq(struct evlsim_gpio_chip *c, unsigned int line)
 
 	if (!c || line >= c->gc.ngpio)
 		return -EINVAL;
-	irq = irq_create_mapping(c->domain, line);
+	irq = evlsim__irq_create_mapping(c->domain, line);
 	return irq ?: -ENOSPC;
 }
 

@@ -129,6 +129,11 @@ static unsigned int new_mapping(struct irq_domain *domain, irq_hw_number_t hwirq
 unsigned int irq_create_mapping(struct irq_domain *domain, irq_hw_number_t hwirq)
 {
 	evlsim__check_service(EVLSIM_SVC_irq_create_mapping);
+	return evlsim__irq_create_mapping(domain, hwirq);
+}
+
+unsigned int evlsim__irq_create_mapping(struct irq_domain *domain, irq_hw_number_t hwirq)
+{
 	unsigned int virq;
 	int ret;
 

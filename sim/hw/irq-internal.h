@@ -146,6 +146,8 @@ void evlsim__irq_chained_flow(struct evlsim_irq_line *l, bool from_cpu);
 /* irq-flow.c: takes one event of the mapped line @l now, in the calling thread (a
  * chained handler's generic_handle_domain_irq()); hard irqs are off */
 void evlsim__irq_flow_nested(struct evlsim_irq_line *l);
+/* irq-domain.c: irq_create_mapping() without the stage check (the test side) */
+unsigned int evlsim__irq_create_mapping(struct irq_domain *domain, irq_hw_number_t hwirq);
 /* irq-domain.c: the mappings a module left, at unload */
 int evlsim__irq_mapping_count(struct module *mod);
 
