@@ -256,13 +256,13 @@ static void sim_irq_handler(struct irq_desc *desc)
 
 	chained_irq_enter(chip, desc);
 	raw_spin_lock_irqsave(&c->lock, flags);
-	for (i = 0; i < BITS_TO_LONGS(c->gc.ngpio); i++)
+	for (i = 0; i < BITS_TO_LONGS(c->gc.ngpio); i++) {
 		pending[i] = c->status[i] & c->enabled[i];
-	raw_spin_unlock_irqrestore(&c->lock, flags);
-	for_each_set_bit(i, pending, c->gc.ngpio) {
-		c->stats.irqs++;
-		generic_handle_domain_irq(c->domain, i);
+		c->stats.irqs += hweight_long(pending[i]);
 	}
+	raw_spin_unlock_irqrestore(&c->lock, flags);
+	for_each_set_bit(i, pending, c->gc.ngpio)
+		generic_handle_domain_irq(c->domain, i);
 	chained_irq_exit(chip, desc);
 }
 

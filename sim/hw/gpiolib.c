@@ -277,7 +277,7 @@ const char *gpiochip_is_requested(struct gpio_chip *gc, unsigned int offset)
 	desc = &gc->gpiodev->descs[offset];
 	if (!test_bit(GPIOD_FLAG_REQUESTED, &desc->flags))
 		return NULL;
-	return desc->label ?: "?";
+	return READ_ONCE(desc->label) ?: "?";
 }
 
 /* ---- the module accounting's service ------------------------------------------------------ */
