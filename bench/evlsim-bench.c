@@ -466,6 +466,7 @@ static void bench_readl(void)
 	}
 	evl_detach_self();
 	close(fd);
+}
 
 /*
  * The same round trip through interrupts: the pinger raises a line whose out-of-band
