@@ -43,6 +43,7 @@ int tgpio_legacy_output(unsigned int gpio, int value);	/* gpio_direction_output(
 void tgpio_legacy_set(unsigned int gpio, int value);	/* gpio_set_value() */
 int tgpio_legacy_get(unsigned int gpio);		/* gpio_get_value() */
 int tgpio_chip_add(unsigned int ngpio);			/* gpiochip_add_data(): its base */
+int tgpio_chip_add_devm(unsigned int ngpio);		/* devm_gpiochip_add_data() on the bound device */
 void tgpio_chip_remove(void);
 
 /* the driver's interrupt controller */

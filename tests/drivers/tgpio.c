@@ -144,6 +144,27 @@ static void tgpio_gc_set(struct gpio_chip *gc, unsigned int offset, int value)
 		clear_bit(offset, &tgpio_gc_bits);
 }
 
+static void tgpio_chip_setup(unsigned int ngpio)
+{
+	tgpio_gc.label = "tgpio";
+	tgpio_gc.ngpio = ngpio;
+	tgpio_gc.base = -1;
+	tgpio_gc.get = tgpio_gc_get;
+	tgpio_gc.set = tgpio_gc_set;
+	tgpio_gc.owner = THIS_MODULE;
+}
+
+int tgpio_chip_add_devm(unsigned int ngpio)
+{
+	int ret;
+
+	if (!tgpio_pdev)
+		return -ENODEV;
+	tgpio_chip_setup(ngpio);
+	ret = devm_gpiochip_add_data(&tgpio_pdev->dev, &tgpio_gc, &tgpio_gc_bits);
+	return ret ?: tgpio_gc.base;
+}
+
 int tgpio_chip_add(unsigned int ngpio)
 {
 	int ret;

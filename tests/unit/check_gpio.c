@@ -602,6 +602,15 @@ START_TEST(test_gpio_consumer_chip_accounting)
 	ck_assert_ret(evlsim_unload_module("tgpio"), 0);	/* left registered */
 	ck_assert_uint_eq(evlsim_report_count(EVLSIM_REPORT_LEAK), 1);
 	evlsim_reset_reports();
+	/* a managed chip goes with the driver's unbind: nothing reported */
+	ck_assert_ret(evlsim_load_module("tgpio"), 0);
+	ck_assert_int_ge(tgpio_chip_add_devm(4), 512);
+	ck_assert_ret(evlsim_module_stats("tgpio", &ms), 0);
+	ck_assert_uint_eq(ms.count[EVLSIM_ACCT_GPIOCHIPS], 1);
+	ck_assert_ret(evlsim_unload_module("tgpio"), 0);
+	ck_assert_uint_eq(evlsim_report_total(), 0);
+	ck_assert_ret(evlsim_module_stats("tgpio", &ms), 0);
+	ck_assert_uint_eq(ms.count[EVLSIM_ACCT_GPIOCHIPS], 0);
 	ck_assert_ret(evlsim_load_module("tgpio"), 0);
 }
 END_TEST
