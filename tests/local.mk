@@ -173,6 +173,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_dma \
 	tests/unit/check_irq \
 	tests/unit/check_gpio \
+	tests/unit/check_gpio_consumer \
 	tests/unit/check_irq_domain \
 	tests/unit/check_regmap \
 	tests/drivers/check_acq \
@@ -214,7 +215,7 @@ tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
-tests_unit_check_gpio_LDADD = $(TGPIO_OBJ) $(LDADD)
+tests_unit_check_gpio_consumer_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_irq_domain_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_regmap_LDADD = $(TGPIO_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.
