@@ -24,13 +24,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <linux/gpio.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include <evl/evl.h>
 #include <evlsim/evlsim.h>
 #include <evlsim/hw.h>
+#include <uapi/evl/devices/gpio.h>
 #include "bench-abi.h"
 
 #define NODE		"/dev/benchnull"
@@ -463,6 +466,7 @@ static void bench_readl(void)
 	}
 	evl_detach_self();
 	close(fd);
+}
 
 /*
  * The same round trip through interrupts: the pinger raises a line whose out-of-band
@@ -523,6 +527,75 @@ static void bench_irq_pingpong(void)
 		close(flag_fd[1]);
 	}
 	evl_detach_self();
+}
+
+/* ---- GPIO: an input edge to oob_read(), and an oob loop-back ------------------------- */
+
+static int gpio_req(int chipfd, unsigned int req, void *arg)
+{
+	if (ioctl(chipfd, req, arg))
+		die("gpio request");
+	return 0;
+}
+
+static void bench_gpio_edge(void)
+{
+	struct evlsim_gpio_chip *chip;
+	struct gpiohandle_request hreq;
+	struct gpioevent_request ereq;
+	struct gpiohandle_data d;
+	struct gpioevent_data ev;
+	char path[32];
+	int chipfd, r, i;
+	double t0;
+
+	if (evlsim_gpio_chip_create("bench-gpio", 4, 0, &chip))
+		die("evlsim_gpio_chip_create");
+	snprintf(path, sizeof(path), "/dev/gpiochip%d", evlsim_gpio_chip_id(chip));
+	chipfd = open(path, O_RDWR);
+	if (chipfd < 0)
+		die("open gpiochip");
+	/* line 0: an oob output wired to line 1, an oob event line on both edges */
+	evlsim_gpio_wire(chip, 0, chip, 1);
+	memset(&hreq, 0, sizeof(hreq));
+	hreq.lineoffsets[0] = 0;
+	hreq.lines = 1;
+	hreq.flags = GPIOHANDLE_REQUEST_OUTPUT | GPIOHANDLE_REQUEST_OOB;
+	gpio_req(chipfd, GPIO_GET_LINEHANDLE_IOCTL, &hreq);
+	memset(&ereq, 0, sizeof(ereq));
+	ereq.lineoffset = 1;
+	ereq.handleflags = GPIOHANDLE_REQUEST_INPUT | GPIOHANDLE_REQUEST_OOB;
+	ereq.eventflags = GPIOEVENT_REQUEST_BOTH_EDGES;
+	gpio_req(chipfd, GPIO_GET_LINEEVENT_IOCTL, &ereq);
+	attach("gpio", 0);
+	for (r = 0; r < rounds; r++) {
+		/* the device drives the input: edge -> chained handler -> oob handler */
+		t0 = now_ns();
+		for (i = 0; i < PP_ROUNDS; i++) {
+			if (evlsim_gpio_set_input(chip, 1, !(i & 1)) ||
+			    oob_read(ereq.fd, &ev, sizeof(ev)) != sizeof(ev))
+				die("gpio edge");
+		}
+		add("GPIO input edge -> oob handler -> oob_read", "ns",
+		    (now_ns() - t0) / PP_ROUNDS);
+		/* loop-back: oob SET -> wire -> edge -> oob_read (latmon-style) */
+		memset(&d, 0, sizeof(d));
+		t0 = now_ns();
+		for (i = 0; i < PP_ROUNDS; i++) {
+			d.values[0] = !(i & 1);
+			if (oob_ioctl(hreq.fd, GPIOHANDLE_SET_LINE_VALUES_IOCTL, &d) ||
+			    oob_read(ereq.fd, &ev, sizeof(ev)) != sizeof(ev))
+				die("gpio loop-back");
+		}
+		add("GPIO oob SET -> loop-back edge -> oob_read", "ns",
+		    (now_ns() - t0) / PP_ROUNDS);
+	}
+	evl_detach_self();
+	close(ereq.fd);
+	close(hreq.fd);
+	close(chipfd);
+	if (evlsim_gpio_chip_destroy(chip))
+		die("evlsim_gpio_chip_destroy");
 }
 
 /* ---- memory per open file ------------------------------------------------------------- */
@@ -613,6 +686,9 @@ static void print_table(FILE *f)
 			1.2 * median("futex ping-pong round trip")));
 	fprintf(f, "  6. irq round trip / futex     %6.2fx   (reported)\n",
 		median("irq -> oob handler -> oob_read round trip") /
+		median("futex ping-pong round trip"));
+	fprintf(f, "     GPIO edge -> oob_read / futex %5.2fx (reported)\n",
+		median("GPIO input edge -> oob handler -> oob_read") /
 		median("futex ping-pong round trip"));
 	fprintf(f, "  7. memory per open file       %6.0f B  (<= 512 B)                 %s\n",
 		median("simulator memory per open file"),
@@ -716,6 +792,7 @@ int main(int argc, char *argv[])
 	bench_oob_pingpong();
 	bench_readl();
 	bench_irq_pingpong();
+	bench_gpio_edge();
 	bench_memory();
 	close(bench_fd);
 	close(zero_fd);

@@ -58,3 +58,20 @@ ACQ_OBJ = drivers/acq/libacq_la-acq.lo
 ACQ_MODEL_SRC = drivers/acq/acq-model.c drivers/acq/acq-model.h
 
 EXTRA_DIST += drivers/acq/Kbuild
+
+noinst_LTLIBRARIES += drivers/gpioloop/libgpioloop.la
+drivers_gpioloop_libgpioloop_la_SOURCES = drivers/gpioloop/gpioloop.c \
+	drivers/gpioloop/gpioloop-abi.h
+drivers_gpioloop_libgpioloop_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"gpioloop"' -D__KBUILD_MODNAME=kmod_gpioloop
+drivers_gpioloop_libgpioloop_la_CFLAGS = $(KERNEL_CFLAGS)
+
+modules_LTLIBRARIES += drivers/gpioloop/gpioloop.la
+drivers_gpioloop_gpioloop_la_SOURCES = $(drivers_gpioloop_libgpioloop_la_SOURCES)
+drivers_gpioloop_gpioloop_la_CPPFLAGS = $(drivers_gpioloop_libgpioloop_la_CPPFLAGS)
+drivers_gpioloop_gpioloop_la_CFLAGS = $(KERNEL_CFLAGS)
+drivers_gpioloop_gpioloop_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
+
+GPIOLOOP_OBJ = drivers/gpioloop/libgpioloop_la-gpioloop.lo
+
+EXTRA_DIST += drivers/gpioloop/Kbuild

@@ -116,6 +116,12 @@ tests_drivers_libtirq_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tirq"' -D__KBUILD_MODNAME=kmod_tirq
 tests_drivers_libtirq_la_CFLAGS = $(KERNEL_CFLAGS)
 TIRQ_OBJ = tests/drivers/libtirq_la-tirq.lo
+check_LTLIBRARIES += tests/drivers/libtgpio.la
+tests_drivers_libtgpio_la_SOURCES = tests/drivers/tgpio.c tests/drivers/tgpio-abi.h
+tests_drivers_libtgpio_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tgpio"' -D__KBUILD_MODNAME=kmod_tgpio
+tests_drivers_libtgpio_la_CFLAGS = $(KERNEL_CFLAGS)
+TGPIO_OBJ = tests/drivers/libtgpio_la-tgpio.lo
 check_LTLIBRARIES += tests/drivers/libtsync.la
 tests_drivers_libtsync_la_SOURCES = tests/drivers/tsync.c tests/drivers/tsync-abi.h
 tests_drivers_libtsync_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -166,7 +172,12 @@ EVLSIM_SUITES = \
 	tests/unit/check_platform \
 	tests/unit/check_dma \
 	tests/unit/check_irq \
+	tests/unit/check_gpio \
+	tests/unit/check_gpio_consumer \
+	tests/unit/check_irq_domain \
+	tests/unit/check_regmap \
 	tests/drivers/check_acq \
+	tests/drivers/check_gpioloop \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress \
@@ -204,9 +215,13 @@ tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
+tests_unit_check_gpio_consumer_LDADD = $(TGPIO_OBJ) $(LDADD)
+tests_unit_check_irq_domain_LDADD = $(TGPIO_OBJ) $(LDADD)
+tests_unit_check_regmap_LDADD = $(TGPIO_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.
 tests_drivers_check_acq_SOURCES = tests/drivers/check_acq.c $(ACQ_MODEL_SRC)
 tests_drivers_check_acq_LDADD = $(ACQ_OBJ) $(LDADD)
+tests_drivers_check_gpioloop_LDADD = $(GPIOLOOP_OBJ) $(LDADD)
 tests_stress_check_stress_async_LDADD = $(TREL_OBJ) $(TESTDRV_OBJ) $(LDADD)
 
 # Kernel headers compile on their own and together, as kernel code (compile test).

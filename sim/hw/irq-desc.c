@@ -98,7 +98,33 @@ static struct evlsim_irq_line *get_line(int irq)
 	return irq > 0 ? evlsim__irq_line((unsigned int)irq) : NULL;
 }
 
+/* the chip of the lines tests create: no registers behind it, pipeline-safe */
+static void evlsim_chip_noop(struct irq_data *d)
+{
+}
+
+static struct irq_chip evlsim_line_chip = {
+	.name = "evlsim",
+	.irq_ack = evlsim_chip_noop,
+	.irq_mask = evlsim_chip_noop,
+	.irq_unmask = evlsim_chip_noop,
+	.flags = IRQCHIP_PIPELINE_SAFE,
+};
+
 EVLSIM_EXPORT int evlsim_irq_line_create(const char *name, unsigned int type)
+{
+	int irq = evlsim__irq_line_alloc(name, type);
+	struct evlsim_irq_line *l;
+
+	if (irq > 0) {
+		l = evlsim__irq_line(irq);
+		l->desc.irq_data.chip = &evlsim_line_chip;
+		l->desc.handle_irq = handle_level_irq;
+	}
+	return irq;
+}
+
+int evlsim__irq_line_alloc(const char *name, unsigned int type)
 {
 	struct evlsim_irq_line *l = NULL;
 	int i;
@@ -126,6 +152,10 @@ EVLSIM_EXPORT int evlsim_irq_line_create(const char *name, unsigned int type)
 	INIT_LIST_HEAD(&l->async_next);
 	INIT_LIST_HEAD(&l->inband_next);
 	evlsim__mutex_init(&l->request_mutex);
+	l->desc.irq_data.irq = l->irq;
+	l->desc.irq_data.common = &l->desc.irq_common_data;
+	l->desc.handle_irq = handle_bad_irq;
+	l->desc.name = l->name;
 	__atomic_store_n(&l->used, true, __ATOMIC_RELEASE);
 	evlsim__lockword_unlock(&table_lock);
 	return (int)l->irq;
@@ -135,8 +165,14 @@ EVLSIM_EXPORT int evlsim_irq_line_destroy(int irq)
 {
 	struct evlsim_irq_line *l = get_line(irq);
 
-	if (!l)
+	/* a mapping of a domain goes with irq_dispose_mapping() */
+	if (!l || READ_ONCE(l->domain))
 		return -EINVAL;
+	return evlsim__irq_line_free(l);
+}
+
+int evlsim__irq_line_free(struct evlsim_irq_line *l)
+{
 	evlsim__mutex_lock(&l->request_mutex);
 	line_lock(l);
 	if (l->action) {
@@ -238,7 +274,24 @@ EVLSIM_EXPORT int evlsim_irq_stats(int irq, struct evlsim_irq_stats *st)
 /* line locked; the chip's irq_set_type() then what __irq_set_trigger() keeps of it */
 static int set_trigger_locked(struct evlsim_irq_line *l, unsigned int type)
 {
+	struct irq_chip *chip = l->desc.irq_data.chip;
+	int ret;
+
 	type &= IRQ_TYPE_SENSE_MASK;
+	if (l->domain) {
+		/* a controller driver's chip decides (__irq_set_trigger()) */
+		if (chip && chip->irq_set_type) {
+			ret = chip->irq_set_type(&l->desc.irq_data, type);
+			if (ret < 0) {
+				pr_err("Setting trigger mode %u for irq %u failed (%ps)\n",
+				       type, l->irq, chip->irq_set_type);
+				return ret;
+			}
+		}
+		l->type = type;
+		l->asserted = false;
+		return 0;
+	}
 	if (!type_valid(type)) {
 		pr_err("Setting trigger mode %u for irq %u failed (evlsim_irq_set_type)\n",
 		       type, l->irq);
@@ -275,6 +328,14 @@ int irq_set_irq_type(unsigned int irq, unsigned int type)
 	ret = set_trigger_locked(l, type);
 	line_unlock(l);
 	return ret;
+}
+
+/** irq_to_desc - the descriptor of line @irq, NULL if there is no such line */
+struct irq_desc *irq_to_desc(unsigned int irq)
+{
+	struct evlsim_irq_line *l = evlsim__irq_line(irq);
+
+	return l ? &l->desc : NULL;
 }
 
 /** irq_get_trigger_type - the trigger type of line @irq, IRQ_TYPE_NONE (0) for no line */

@@ -45,11 +45,7 @@ static inline bool is_level(struct evlsim_irq_line *l)
 	return l->type & IRQ_TYPE_LEVEL_MASK;
 }
 
-/* line locked: there is an event to take */
-static inline bool has_event(struct evlsim_irq_line *l)
-{
-	return (l->istate & LINE_PENDING) || (is_level(l) && l->asserted);
-}
+#define has_event(l)	line_has_event(l)
 
 /* line locked: the line fires again after a pass */
 static bool fires_again(struct evlsim_irq_line *l)
@@ -362,6 +358,10 @@ static void flow(struct evlsim_irq_line *l, bool from_cpu)
 	bool inband = false, queue = false;
 	irqreturn_t ret;
 
+	if (unlikely(l->chained)) {
+		evlsim__irq_chained_flow(l, from_cpu);
+		return;
+	}
 	line_lock(l);
 	if (from_cpu)
 		l->async_pending = false;
@@ -519,7 +519,7 @@ void evlsim__irq_line_event(struct evlsim_irq_line *l)
 {
 	line_lock(l);
 	if (!is_level(l)) {
-		if (!l->action) {
+		if (!l->action && !l->chained) {
 			l->stats.lost++;
 			line_unlock(l);
 			return;
@@ -531,6 +531,20 @@ void evlsim__irq_line_event(struct evlsim_irq_line *l)
 	}
 	line_unlock(l);
 	evlsim__irq_deliver(l);
+}
+
+void evlsim__irq_flow_nested(struct evlsim_irq_line *l)
+{
+	line_lock(l);
+	l->stats.raised++;
+	if (!l->action) {
+		l->stats.lost++;
+		line_unlock(l);
+		return;
+	}
+	l->istate |= LINE_PENDING;
+	line_unlock(l);
+	flow(l, false);
 }
 
 /**

@@ -70,6 +70,13 @@ struct evlsim_irq_line {
 	struct list_head inband_next;	/* on the in-band IRQ thread's queue */
 	struct evlsim_mutex request_mutex;
 	struct line_stats stats;
+
+	/* the descriptor as chip drivers see it (irq-chip.c, irq-domain.c) */
+	struct irq_desc desc;
+	struct irq_domain *domain;	/* mapped in it (irq_create_mapping()), or NULL */
+	bool chained;			/* a chained flow handler serves it (no actions) */
+	bool percpu_devid;		/* per-CPU-devid (synthetic) line */
+	struct module *mapper;		/* the module that created the mapping */
 };
 
 /* the kernel's IRQTF_* bits of irqaction::thread_flags (kernel/irq/internals.h) */
@@ -117,8 +124,32 @@ void evlsim__irq_wake_syncers(struct evlsim_irq_line *l);
 bool evlsim__irq_busy(struct evlsim_irq_line *l, int what);
 /* waits until !evlsim__irq_busy(l, what); never for a pass the caller itself runs */
 void evlsim__irq_wait_idle(struct evlsim_irq_line *l, int what);
+/* a new line, for a test or a domain mapping: its number, or -ENOSPC/-EINVAL */
+int evlsim__irq_line_alloc(const char *name, unsigned int type);
+/* gives line @l back (no action requested): 0, -EBUSY */
+int evlsim__irq_line_free(struct evlsim_irq_line *l);
 /* line locked: the simulated chip's irq_set_type(); 0 or -EINVAL */
 int evlsim__irq_set_trigger(struct evlsim_irq_line *l, unsigned int type);
+
+/* line locked: an event to take (a latched edge, an asserted level) */
+static inline bool line_has_event(struct evlsim_irq_line *l)
+{
+	return (l->istate & LINE_PENDING) ||
+		((l->type & IRQ_TYPE_LEVEL_MASK) && l->asserted);
+}
+
+/* irq-chip.c: the chip calls of the flow and of request/free (line locked) */
+void evlsim__irq_chip_startup(struct evlsim_irq_line *l);
+void evlsim__irq_chip_shutdown(struct evlsim_irq_line *l);
+/* a pass of the chained flow handler of @l (irq-flow.c's flow() calls it) */
+void evlsim__irq_chained_flow(struct evlsim_irq_line *l, bool from_cpu);
+/* irq-flow.c: takes one event of the mapped line @l now, in the calling thread (a
+ * chained handler's generic_handle_domain_irq()); hard irqs are off */
+void evlsim__irq_flow_nested(struct evlsim_irq_line *l);
+/* irq-domain.c: irq_create_mapping() without the stage check (the test side) */
+unsigned int evlsim__irq_create_mapping(struct irq_domain *domain, irq_hw_number_t hwirq);
+/* irq-domain.c: the mappings a module left, at unload */
+int evlsim__irq_mapping_count(struct module *mod);
 
 /* irq-flow.c */
 /* an event on the line: deliver it as its mode says, from the calling thread */

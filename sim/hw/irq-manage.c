@@ -176,6 +176,7 @@ static int setup_irq(struct evlsim_irq_line *l, struct irqaction *new)
 			l->disabled = false;
 			l->masked = false;
 			resend = true;
+			evlsim__irq_chip_startup(l);
 		} else {
 			WARN_ON_ONCE(new->flags & IRQF_SHARED);
 			l->depth = 1;	/* undo nested disables: enable_irq() starts it */
@@ -232,6 +233,11 @@ int evlsim__irq_request(unsigned int irq, irq_handler_t handler, irq_handler_t t
 	l = evlsim__irq_line(irq);
 	if (!l)
 		return -EINVAL;
+	/* IRQ_NOREQUEST (chained), per-CPU-devid lines through the per-CPU call only */
+	if (READ_ONCE(l->chained) || (l->percpu_devid && !(irqflags & IRQF_PERCPU)))
+		return -EINVAL;
+	if (!READ_ONCE(l->desc.irq_data.chip))
+		return -ENOSYS;		/* no_irq_chip: a mapping its domain gave no chip */
 	if (!handler) {
 		if (!thread_fn)
 			return -EINVAL;
@@ -327,6 +333,7 @@ static struct irqaction *do_free(struct evlsim_irq_line *l, void *dev_id)
 		l->disabled = true;
 		l->masked = false;
 		l->oob = false;
+		evlsim__irq_chip_shutdown(l);
 	}
 	line_unlock(l);
 	/* no handler of the action runs any more once this returns (__synchronize_irq) */

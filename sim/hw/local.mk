@@ -26,9 +26,24 @@ sim_libevlsim_user_la_SOURCES += \
 # device-side time.
 sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/hw-time.c \
+	sim/hw/irq-chip.c \
 	sim/hw/irq-cpu.c \
 	sim/hw/irq-desc.c \
+	sim/hw/irq-domain.c \
 	sim/hw/irq-devres.c \
 	sim/hw/irq-flow.c \
 	sim/hw/irq-internal.h \
 	sim/hw/irq-manage.c
+
+# GPIO: the core, descriptors, the v1 character device with EVL's oob requests, the
+# built-in simulated chip.
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/gpiolib.c \
+	sim/hw/gpiolib.h \
+	sim/hw/gpiolib-cdev.c \
+	sim/hw/gpiolib-cdev.h \
+	sim/hw/gpiolib-cdev-event.c \
+	sim/hw/gpiolib-desc.c \
+	sim/hw/gpiolib-legacy.c \
+	sim/hw/gpio-sim.c \
+	sim/hw/regmap.c

@@ -194,17 +194,23 @@ static void cdev_purge(struct cdev *p)
 	evlsim__mutex_unlock(&cdev_map_lock);
 }
 
+/* both drop the reference cdev_add() took on the parent (cdev_device_add()'s device) */
 static void cdev_default_release(struct kobject *kobj)
 {
+	struct kobject *parent = kobj->parent;
+
 	cdev_purge(container_of(kobj, struct cdev, kobj));
+	kobject_put(parent);
 }
 
 static void cdev_dynamic_release(struct kobject *kobj)
 {
 	struct cdev *p = container_of(kobj, struct cdev, kobj);
+	struct kobject *parent = kobj->parent;
 
 	cdev_purge(p);
 	kfree(p);
+	kobject_put(parent);
 }
 
 static const struct kobj_type ktype_cdev_default = { .release = cdev_default_release };

@@ -233,5 +233,6 @@ int evlsim_dma_count(void);
 
 /* interrupt lines, device-side time */
 #include "hw-irq.h"
+#include "hw-gpio.h"
 
 #endif /* _EVLSIM_HW_H */

@@ -24,6 +24,12 @@ extern struct evl_clock evl_realtime_clock __evlsim_ksym(evl_realtime_clock);
 
 ktime_t evl_read_clock(struct evl_clock *clock) __evlsim_ksym(evl_read_clock);
 
+/* the EVL monotonic clock's date (include/evl/clock.h) */
+static inline ktime_t evl_ktime_monotonic(void)
+{
+	return evl_read_clock(&evl_mono_clock);
+}
+
 static inline ktime_t evl_get_clock_resolution(struct evl_clock *clock)
 {
 	return clock->resolution;

@@ -124,7 +124,15 @@ int __must_check devm_request_any_context_irq(struct device *dev, unsigned int i
 void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id)
 	__evlsim_ksym(devm_free_irq);
 
+int __must_check __request_percpu_irq(unsigned int irq, irq_handler_t handler,
+				      unsigned long flags, const char *devname,
+				      void __percpu *percpu_dev_id)
+	__evlsim_ksym(__request_percpu_irq);
+void free_percpu_irq(unsigned int irq, void __percpu *percpu_dev_id)
+	__evlsim_ksym(free_percpu_irq);
+
 /* module code: charge the line to the calling module (linux/evlsim-owner.h) */
+#define __request_percpu_irq(...)	__evlsim_owned(__request_percpu_irq(__VA_ARGS__))
 #define request_threaded_irq(...)	__evlsim_owned(request_threaded_irq(__VA_ARGS__))
 #define request_any_context_irq(...)	__evlsim_owned(request_any_context_irq(__VA_ARGS__))
 #define devm_request_threaded_irq(...)	__evlsim_owned(devm_request_threaded_irq(__VA_ARGS__))
@@ -155,6 +163,13 @@ devm_request_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
 		 unsigned long irqflags, const char *devname, void *dev_id)
 {
 	return devm_request_threaded_irq(dev, irq, handler, NULL, irqflags, devname, dev_id);
+}
+
+static inline int __must_check
+request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
+		   void __percpu *percpu_dev_id)
+{
+	return __request_percpu_irq(irq, handler, 0, devname, percpu_dev_id);
 }
 
 bool irq_has_action(unsigned int irq) __evlsim_ksym(irq_has_action);
