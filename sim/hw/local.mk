@@ -32,3 +32,11 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/irq-flow.c \
 	sim/hw/irq-internal.h \
 	sim/hw/irq-manage.c
+
+# The DMA engine (drivers/dma/dmaengine.c and the client calls) and the simulated DMA
+# controller evlsim-dma; the SPI core (drivers/spi/spi.c with the oob transfers) and the
+# simulated SPI controller evlsim-spi.
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/dmaengine.c \
+	sim/hw/dma-sim.c \
+	sim/hw/dma-sim.h

@@ -113,6 +113,7 @@ enum evlsim_acct_kind {
 	EVLSIM_ACCT_WORK,		/* work items queued or delayed */
 	EVLSIM_ACCT_IRQS,		/* interrupt lines requested (request_irq() & co.) */
 	EVLSIM_ACCT_DRIVERS,		/* platform drivers registered */
+	EVLSIM_ACCT_DMA_CHANS,		/* DMA engine channels requested (dma_request_chan()) */
 	EVLSIM_ACCT_IOREMAP,		/* ioremap() mappings (bytes: mapped) */
 	EVLSIM_ACCT_DMA,		/* DMA coherent buffers and streaming mappings */
 	EVLSIM_ACCT_NR,
