@@ -40,3 +40,7 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/dmaengine.c \
 	sim/hw/dma-sim.c \
 	sim/hw/dma-sim.h
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/spi.c \
+	sim/hw/spi-oob.c \
+	sim/hw/spi-sim.c
