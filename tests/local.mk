@@ -110,6 +110,12 @@ tests_drivers_libthw_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"thw"' -D__KBUILD_MODNAME=kmod_thw
 tests_drivers_libthw_la_CFLAGS = $(KERNEL_CFLAGS)
 THW_OBJ = tests/drivers/libthw_la-thw.lo
+check_LTLIBRARIES += tests/drivers/libtdma.la
+tests_drivers_libtdma_la_SOURCES = tests/drivers/tdma.c tests/drivers/tdma-abi.h
+tests_drivers_libtdma_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tdma"' -D__KBUILD_MODNAME=kmod_tdma
+tests_drivers_libtdma_la_CFLAGS = $(KERNEL_CFLAGS)
+TDMA_OBJ = tests/drivers/libtdma_la-tdma.lo
 check_LTLIBRARIES += tests/drivers/libtirq.la
 tests_drivers_libtirq_la_SOURCES = tests/drivers/tirq.c tests/drivers/tirq-abi.h
 tests_drivers_libtirq_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -166,6 +172,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_platform \
 	tests/unit/check_dma \
 	tests/unit/check_irq \
+	tests/unit/check_dmaengine \
 	tests/drivers/check_acq \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
@@ -204,6 +211,7 @@ tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
+tests_unit_check_dmaengine_LDADD = $(TDMA_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.
 tests_drivers_check_acq_SOURCES = tests/drivers/check_acq.c $(ACQ_MODEL_SRC)
 tests_drivers_check_acq_LDADD = $(ACQ_OBJ) $(LDADD)

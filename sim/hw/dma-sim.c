@@ -418,9 +418,8 @@ static struct sim_desc *alloc_desc(struct dma_chan *chan, unsigned int nsegs,
 
 	if (dir != DMA_MEM_TO_DEV && dir != DMA_DEV_TO_MEM)
 		return NULL;
-	d = kzalloc(sizeof(*d) + nsegs * sizeof(d->segs[0]), GFP_NOWAIT);
-	if (!d)
-		return NULL;
+	/* the provider's memory, not the client module's */
+	d = evlsim__zalloc(sizeof(*d) + nsegs * sizeof(d->segs[0]));
 	INIT_LIST_HEAD(&d->node);
 	d->tx.chan = chan;
 	d->tx.flags = flags;
@@ -448,7 +447,7 @@ static struct dma_async_tx_descriptor *sim_prep_slave_sg(struct dma_chan *chan,
 		d->segs[i].len = sg_dma_len(sg);
 		d->residue += sg_dma_len(sg);
 		if (!sg_dma_len(sg)) {
-			kfree(d);
+			evlsim__free(d);
 			return NULL;
 		}
 	}
@@ -551,7 +550,7 @@ static void free_zombies(struct sim_chan *sc)
 	list_splice_init(&sc->zombies, &list);
 	evlsim__lockword_unlock(&sc->lock);
 	list_for_each_entry_safe(d, tmp, &list, node)
-		kfree(d);
+		evlsim__free(d);
 }
 
 static void sim_synchronize(struct dma_chan *chan)
@@ -603,6 +602,8 @@ static int sim_dma_init(void)
 	char name[32];
 	int i, ret;
 
+	/* the controller is nobody's module's */
+	prev = evlsim__owner_enter(NULL);
 	device_initialize(&sd.dev);
 	dev_set_name(&sd.dev, "evlsim-dma");
 	INIT_LIST_HEAD(&sd.ddev.channels);
@@ -623,8 +624,6 @@ static int sim_dma_init(void)
 	sd.ddev.device_tx_status = sim_tx_status;
 	sd.ddev.device_issue_pending = sim_issue_pending;
 	sd.ddev.device_pulse_oob = sim_pulse_oob;
-	/* the controller's lines are nobody's module's */
-	prev = evlsim__owner_enter(NULL);
 	evlsim__unchecked_begin();
 	for (i = 0; i < EVLSIM_DMA_CHANNELS; i++) {
 		sc = &sd.chans[i];
