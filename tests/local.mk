@@ -174,6 +174,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_irq \
 	tests/unit/check_dmaengine \
 	tests/drivers/check_acq \
+	tests/drivers/check_spi \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress \
@@ -212,6 +213,7 @@ tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
 tests_unit_check_dmaengine_LDADD = $(TDMA_OBJ) $(LDADD)
+tests_drivers_check_spi_LDADD = $(SPIDEV_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.
 tests_drivers_check_acq_SOURCES = tests/drivers/check_acq.c $(ACQ_MODEL_SRC)
 tests_drivers_check_acq_LDADD = $(ACQ_OBJ) $(LDADD)

@@ -252,7 +252,7 @@ static int sim_spi_probe(struct platform_device *pdev)
 		goto fail_rx;
 	ctlr->can_dma = sim_spi_can_dma;	/* both channels configured */
 	platform_set_drvdata(pdev, ctlr);
-	ret = devm_spi_register_controller(&pdev->dev, ctlr);
+	ret = spi_register_controller(ctlr);
 	if (ret)
 		goto fail_rx;
 	return 0;
@@ -267,7 +267,7 @@ static void sim_spi_remove(struct platform_device *pdev)
 {
 	struct spi_controller *ctlr = platform_get_drvdata(pdev);
 
-	/* the controller goes first (devres would unregister it after us) */
+	/* the controller goes before its channels, as spi-bcm2835 */
 	spi_controller_get(ctlr);
 	spi_unregister_controller(ctlr);
 	dma_release_channel(ctlr->dma_rx);
