@@ -9,8 +9,9 @@
  *   model published at the register address of the channel's slave configuration, on
  *   the simulator's device thread (evlsim_hw_after()). A port taking or giving fewer
  *   bytes stalls the channel until evlsim_dma_port_ready().
- * - A transfer lasts until the thread that started it (issue or pulse) blocks, or 1 ms,
- *   whichever comes first: the device is slower than the CPU, so that a driver that
+ * - A transfer lasts until the thread that started it (issue or pulse) blocks or polls
+ *   its status (dmaengine_tx_status()), or 200 ms: the device is slower than the CPU,
+ *   so that a driver that
  *   starts a transfer then waits for its completion (spidev's RUN_OOB_XFER pulses, then
  *   waits on a flag the completion pulses) never sees the completion before its wait, as
  *   on hardware.
@@ -34,7 +35,7 @@
 #include "include/evlsim/hw-dmaengine.h"
 #include "include/evlsim/hw.h"
 
-#define QUIESCE_MAX_NS	1000000		/* a transfer waits at most that for its starter */
+#define QUIESCE_MAX_NS	200000000	/* a transfer waits at most that for its starter */
 #define QUIESCE_POLL_NS	5000
 #define PERIOD_MIN_NS	10000		/* a cyclic transfer takes at least that per period */
 #define NR_EVENTS	64
@@ -209,13 +210,16 @@ static void set_starter(struct sim_chan *sc)
 	sc->start_date = evlsim__clock_now();
 }
 
+/* under sc->lock; once the starter was seen waiting, the device runs freely */
 static bool starter_busy(struct sim_chan *sc)
 {
 	struct evlsim_thread *t = sc->starter;
 
-	if (!t || evlsim__clock_now() - sc->start_date >= QUIESCE_MAX_NS)
-		return false;
-	return __atomic_load_n(&t->nr_ctx_switches, __ATOMIC_RELAXED) == sc->starter_sw;
+	if (t && evlsim__clock_now() - sc->start_date < QUIESCE_MAX_NS &&
+	    __atomic_load_n(&t->nr_ctx_switches, __ATOMIC_RELAXED) == sc->starter_sw)
+		return true;
+	sc->starter = NULL;
+	return false;
 }
 
 /* under sc->lock: start the next issued descriptor, if any */
@@ -568,6 +572,8 @@ static enum dma_status sim_tx_status(struct dma_chan *chan, dma_cookie_t cookie,
 	enum dma_status ret;
 
 	evlsim__lockword_lock(&sc->lock);
+	if (sc->starter == evlsim__self)
+		sc->starter = NULL;	/* it polls: it waits */
 	ret = dma_cookie_status(chan, cookie, state);
 	if (ret != DMA_COMPLETE && state && sc->cur && sc->cur->tx.cookie == cookie)
 		state->residue = sc->cur->residue;

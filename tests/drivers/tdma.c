@@ -40,11 +40,11 @@ static atomic_t tdma_cb_oob, tdma_cb_inband, tdma_cb_bad;
 static void tdma_callback(void *arg)
 {
 	if (running_oob() && evl_in_irq() && hard_irqs_disabled())
-		atomic_inc(&tdma_cb_oob);
+		atomic_inc_return(&tdma_cb_oob);	/* ordered: the data before */
 	else if (running_inband() && !evl_in_irq())
-		atomic_inc(&tdma_cb_inband);
+		atomic_inc_return(&tdma_cb_inband);
 	else
-		atomic_inc(&tdma_cb_bad);
+		atomic_inc_return(&tdma_cb_bad);
 }
 
 static int tdma_prep(struct tdma_slot *s, struct tdma_io *io)
@@ -197,9 +197,9 @@ static long tdma_op(struct tdma_io *io)
 	default:
 		return -ENOTTY;
 	}
-	io->cb_oob = atomic_read(&tdma_cb_oob);
-	io->cb_inband = atomic_read(&tdma_cb_inband);
-	io->cb_bad = atomic_read(&tdma_cb_bad);
+	io->cb_oob = atomic_read_acquire(&tdma_cb_oob);
+	io->cb_inband = atomic_read_acquire(&tdma_cb_inband);
+	io->cb_bad = atomic_read_acquire(&tdma_cb_bad);
 	return 0;
 }
 

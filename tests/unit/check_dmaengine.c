@@ -40,7 +40,7 @@ static int fd = -1;
 /* the device: TX bytes land in sink, RX gives 0x40 + n, or nothing while stalled */
 static unsigned char sink[4096];
 static unsigned long sunk, given;
-static int stalled;
+static int stalled, asked;
 
 static unsigned long to_dev(void *ctx, const void *buf, unsigned long len)
 {
@@ -56,8 +56,10 @@ static unsigned long from_dev(void *ctx, void *buf, unsigned long len)
 	unsigned char *p = buf;
 	unsigned long i;
 
-	if (__atomic_load_n(&stalled, __ATOMIC_ACQUIRE))
+	if (__atomic_load_n(&stalled, __ATOMIC_ACQUIRE)) {
+		__atomic_add_fetch(&asked, 1, __ATOMIC_RELEASE);
 		return 0;
+	}
 	for (i = 0; i < len; i++)
 		p[i] = (unsigned char)(0x40 + given++);
 	return len;
@@ -307,8 +309,8 @@ START_TEST(test_dmaengine_port_stall)
 			    .dir = DMA_DEV_TO_MEM, .len = 32, .flags = OOB_INTERRUPT).ret, 0);
 	ck_assert_int_gt(OP(.op = TDMA_SUBMIT, .slot = 1).ret, 0);
 	OP(.op = TDMA_ISSUE, .slot = 1);
-	sleep_ms(20);
 	ck_assert_int_eq(OP(.op = TDMA_STATUS, .slot = 1).ret, 1);	/* DMA_IN_PROGRESS */
+	wait_until_ns(__atomic_load_n(&asked, __ATOMIC_ACQUIRE) > 0, 5000000000LL, 100);
 	ck_assert_int_eq(OP(.op = TDMA_STATUS, .slot = 1).val, 32);	/* residue */
 	ck_assert_int_eq(evlsim_dma_port_remove(rx_port), -EBUSY);
 	__atomic_store_n(&stalled, 0, __ATOMIC_RELEASE);
