@@ -22,6 +22,7 @@
 #include <evlsim/hw.h>
 #include "evlsim-check.h"
 #include "../../drivers/spidev/spidev-abi.h"
+#include "tspi-abi.h"
 
 #define SPI_BASE	0x51000000ULL
 
@@ -228,6 +229,33 @@ START_TEST(test_spi_inband_transfers)
 }
 END_TEST
 
+/* the kernel side (tests/drivers/tspi.c): the refusals spidev cannot reach */
+START_TEST(test_spi_core_oob_rules)
+{
+	struct tspi_io io;
+	int fd;
+
+	ck_assert_ret(evlsim_spi_bus_add(1, 1, SPI_BASE + 0x10000, 6, 7), 0);
+	ck_assert_ret(evlsim_spi_device_add(1, 0, "tspi", 0, 0), 0);
+	ck_assert_ret(evlsim_load_module("tspi"), 0);
+	fd = open_node("/dev/tspi", O_RDWR);
+	ck_assert_int_eq(ioctl(fd, TSPI_IOC_NO_OOB, &io), 0);
+	ck_assert_int_eq(io.res[7], 0);
+	ck_assert_int_eq(io.res[0], -524);		/* -ENOTSUPP: no prepare_oob_transfer */
+	ck_assert_int_eq(io.res[1], -ENODEV);		/* no can_dma */
+	ck_assert_int_eq(ioctl(fd, TSPI_IOC_OOB_SEQ, &io), 0);
+	ck_assert_int_eq(io.res[0], 0);
+	ck_assert_int_eq(io.res[1], -EBUSY);		/* spi_async() in oob mode */
+	ck_assert_int_eq(io.res[2], -EBUSY);		/* the bus is held */
+	ck_assert_int_eq(io.res[3], -EIO);		/* pulse after terminate */
+	ck_assert_int_eq(io.res[4], 0);			/* spi_async() after */
+	ck_assert_int_eq(io.res[5], 0);
+	close_fd(fd);
+	ck_assert_ret(evlsim_unload_module("tspi"), 0);
+	ck_assert_ret(evlsim_spi_bus_remove(1), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("spi");
@@ -239,6 +267,7 @@ int main(void)
 	tcase_add_test(tc, test_spi_prepare_errors);
 	tcase_add_test(tc, test_spi_bus_held_in_oob_mode);
 	tcase_add_test(tc, test_spi_inband_transfers);
+	tcase_add_test(tc, test_spi_core_oob_rules);
 	suite_add_tcase(s, tc);
 	return evlsim_check_run(s);
 }
