@@ -35,6 +35,7 @@
 #include <evlsim/hw.h>
 #include <uapi/evl/devices/gpio.h>
 #include "bench-abi.h"
+#include "bench-spi.h"
 
 #define NODE		"/dev/benchnull"
 #define MAX_ROWS	32
@@ -623,6 +624,26 @@ static void bench_memory(void)
 	}
 }
 
+/* ---- an oob SPI frame: spidev's SPI_IOC_RUN_OOB_XFER (bench-spi.c) ---- */
+
+static void bench_spi(void)
+{
+	double ns;
+	int r;
+
+	if (bench_spi_setup())
+		die("SPI bus and spidev");
+	attach("spi", 0);
+	for (r = 0; r < rounds; r++) {
+		ns = bench_spi_round(PP_ROUNDS / 4);
+		if (ns < 0)
+			die("oob_ioctl(SPI_IOC_RUN_OOB_XFER)");
+		add("oob SPI pulse round trip (spidev)", "ns", ns);
+	}
+	evl_detach_self();
+	bench_spi_teardown();
+}
+
 /* ---- output --------------------------------------------------------------------------- */
 
 /* "name value" lines of @file, for the rows named in @names */
@@ -689,6 +710,9 @@ static void print_table(FILE *f)
 		median("futex ping-pong round trip"));
 	fprintf(f, "     GPIO edge -> oob_read / futex %5.2fx (reported)\n",
 		median("GPIO input edge -> oob handler -> oob_read") /
+		median("futex ping-pong round trip"));
+	fprintf(f, "  6b. SPI pulse / futex         %6.2fx   (reported)\n",
+		median("oob SPI pulse round trip (spidev)") /
 		median("futex ping-pong round trip"));
 	fprintf(f, "  7. memory per open file       %6.0f B  (<= 512 B)                 %s\n",
 		median("simulator memory per open file"),
@@ -793,6 +817,7 @@ int main(int argc, char *argv[])
 	bench_readl();
 	bench_irq_pingpong();
 	bench_gpio_edge();
+	bench_spi();
 	bench_memory();
 	close(bench_fd);
 	close(zero_fd);

@@ -13,3 +13,4 @@ dist_apidoc_DATA += docs/api/inband-wait-poll.md
 dist_apidoc_DATA += docs/api/stages.md
 dist_apidoc_DATA += docs/api/irq.md
 dist_apidoc_DATA += docs/api/gpio.md
+dist_apidoc_DATA += docs/api/hw-dmaengine.md docs/api/hw-spi.md

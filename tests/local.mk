@@ -110,6 +110,18 @@ tests_drivers_libthw_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"thw"' -D__KBUILD_MODNAME=kmod_thw
 tests_drivers_libthw_la_CFLAGS = $(KERNEL_CFLAGS)
 THW_OBJ = tests/drivers/libthw_la-thw.lo
+check_LTLIBRARIES += tests/drivers/libtdma.la
+tests_drivers_libtdma_la_SOURCES = tests/drivers/tdma.c tests/drivers/tdma-abi.h
+tests_drivers_libtdma_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tdma"' -D__KBUILD_MODNAME=kmod_tdma
+tests_drivers_libtdma_la_CFLAGS = $(KERNEL_CFLAGS)
+TDMA_OBJ = tests/drivers/libtdma_la-tdma.lo
+check_LTLIBRARIES += tests/drivers/libtspi.la
+tests_drivers_libtspi_la_SOURCES = tests/drivers/tspi.c tests/drivers/tspi-abi.h
+tests_drivers_libtspi_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tspi"' -D__KBUILD_MODNAME=kmod_tspi
+tests_drivers_libtspi_la_CFLAGS = $(KERNEL_CFLAGS)
+TSPI_OBJ = tests/drivers/libtspi_la-tspi.lo
 check_LTLIBRARIES += tests/drivers/libtirq.la
 tests_drivers_libtirq_la_SOURCES = tests/drivers/tirq.c tests/drivers/tirq-abi.h
 tests_drivers_libtirq_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -178,6 +190,8 @@ EVLSIM_SUITES = \
 	tests/unit/check_regmap \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \
+	tests/unit/check_dmaengine \
+	tests/drivers/check_spi \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress \
@@ -218,6 +232,8 @@ tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
 tests_unit_check_gpio_consumer_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_irq_domain_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_regmap_LDADD = $(TGPIO_OBJ) $(LDADD)
+tests_unit_check_dmaengine_LDADD = $(TDMA_OBJ) $(LDADD)
+tests_drivers_check_spi_LDADD = $(SPIDEV_OBJ) $(TSPI_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.
 tests_drivers_check_acq_SOURCES = tests/drivers/check_acq.c $(ACQ_MODEL_SRC)
 tests_drivers_check_acq_LDADD = $(ACQ_OBJ) $(LDADD)

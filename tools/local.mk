@@ -4,12 +4,12 @@
 bin_PROGRAMS += tools/evlsim-demo
 tools_evlsim_demo_SOURCES = tools/evlsim-demo.c drivers/echo/echo-abi.h \
 	drivers/xfifo/xfifo-abi.h drivers/acq/acq-abi.h drivers/gpioloop/gpioloop-abi.h \
-	$(ACQ_MODEL_SRC)
+	drivers/spidev/spidev-abi.h $(ACQ_MODEL_SRC)
 tools_evlsim_demo_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers
-tools_evlsim_demo_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(ACQ_OBJ) $(GPIOLOOP_OBJ) libevlsim.la \
-	-lpthread
+tools_evlsim_demo_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(ACQ_OBJ) $(GPIOLOOP_OBJ) $(SPIDEV_OBJ) \
+	libevlsim.la -lpthread
 EXTRA_tools_evlsim_demo_DEPENDENCIES = drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
-	drivers/acq/libacq.la drivers/gpioloop/libgpioloop.la
+	drivers/acq/libacq.la drivers/gpioloop/libgpioloop.la drivers/spidev/libspidev.la
 
 # The fault-campaign runner: libc only, no simulator (it runs test programs, it is not one).
 bin_PROGRAMS += tools/evlsim-campaign

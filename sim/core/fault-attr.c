@@ -26,6 +26,8 @@ const char *const evlsim__fault_site_names[EVLSIM_FAULT_NR] = {
 	[EVLSIM_FAULT_IOREMAP] = "fail_ioremap",
 	[EVLSIM_FAULT_DMA_ALLOC] = "fail_dma_alloc",
 	[EVLSIM_FAULT_REQUEST_IRQ] = "fail_request_irq",
+	[EVLSIM_FAULT_DMA_CHAN] = "fail_dma_chan",
+	[EVLSIM_FAULT_DMA_PREP] = "fail_dma_prep",
 	[EVLSIM_FAULT_DELAY] = "delay",
 };
 char evlsim__fault_last_error[256];
@@ -206,7 +208,7 @@ int evlsim__fault_configure_locked(const char *spec)
 		nlen = (size_t)((colon ? colon : end) - p);
 		s = evlsim__fault_site_id(p, nlen);
 		if (s < 0)
-			return evlsim__fault_bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, fail_request_irq, delay)",
+			return evlsim__fault_bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, fail_request_irq, fail_dma_chan, fail_dma_prep, delay)",
 				   (int)nlen, p);
 		ret = colon ? evlsim__fault_parse_attrs(s, &tmp[s], colon + 1, (size_t)(end - colon - 1))
 			    : evlsim__fault_parse_attrs(s, &tmp[s], "", 0);

@@ -9,7 +9,9 @@
  * "fail_evl_wait" (an EVL blocking wait ends at once with -EINTR or -ETIMEDOUT),
  * "fail_inband_wait" (an interruptible in-band wait ends with -ERESTARTSYS, or -EINTR for
  * mutex_lock_interruptible()/down_interruptible()), "fail_request_irq" (request_irq() and
- * its family fail with -ENOMEM), "fail_ioremap", "fail_dma_alloc", "delay" (a sleep or a yield at the
+ * its family fail with -ENOMEM), "fail_ioremap", "fail_dma_alloc", "fail_dma_chan"
+ * (dma_request_chan() fails with -ENODEV), "fail_dma_prep" (a dmaengine_prep_*() call
+ * returns NULL), "delay" (a sleep or a yield at the
  * simulator's scheduling points). The services call evlsim__should_fail() (core/fault.h).
  *
  * The decision follows the kernel's should_fail_ex(): the per-thread fail-nth first, then
