@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 dist_doc_DATA += docs/architecture.md docs/shim-coverage.md docs/writing-a-driver.md \
 	docs/performance.md
-dist_doc_DATA += docs/golden-rule.md
+dist_doc_DATA += docs/golden-rule.md docs/debugging.md
 dist_doc_DATA += docs/fault-injection.md
 apidocdir = $(docdir)/api
 dist_apidoc_DATA = docs/api/README.md docs/api/mmap.md

@@ -25,6 +25,18 @@ tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
 tests_drivers_libtestdrv_la_CFLAGS = $(KERNEL_CFLAGS)
 TESTDRV_OBJ = tests/drivers/libtestdrv_la-testdrv.lo
+check_LTLIBRARIES += tests/drivers/libtmemck.la
+tests_drivers_libtmemck_la_SOURCES = tests/drivers/tmemck.c tests/drivers/tmemck-abi.h
+tests_drivers_libtmemck_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tmemck"' -D__KBUILD_MODNAME=kmod_tmemck
+tests_drivers_libtmemck_la_CFLAGS = $(KERNEL_CFLAGS)
+TMEMCK_OBJ = tests/drivers/libtmemck_la-tmemck.lo
+check_LTLIBRARIES += tests/drivers/libtlockdep.la
+tests_drivers_libtlockdep_la_SOURCES = tests/drivers/tlockdep.c tests/drivers/tlockdep-abi.h
+tests_drivers_libtlockdep_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tlockdep"' -D__KBUILD_MODNAME=kmod_tlockdep
+tests_drivers_libtlockdep_la_CFLAGS = $(KERNEL_CFLAGS)
+TLOCKDEP_OBJ = tests/drivers/libtlockdep_la-tlockdep.lo
 check_LTLIBRARIES += tests/drivers/libtbroken.la
 tests_drivers_libtbroken_la_SOURCES = tests/drivers/tbroken.c tests/drivers/tbroken-abi.h
 tests_drivers_libtbroken_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -142,6 +154,8 @@ EVLSIM_SUITES = \
 	tests/unit/check_inband_wait \
 	tests/unit/check_accounting \
 	tests/unit/check_faults \
+	tests/unit/check_memcheck \
+	tests/unit/check_lockdep \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress
@@ -170,6 +184,8 @@ tests_unit_check_inband_wait_LDADD = $(TPOLL_OBJ) $(LDADD)
 # tleak takes references on tfail, as one module on another
 tests_unit_check_accounting_LDADD = $(TLEAK_OBJ) $(TFAIL_OBJ) $(ECHO_OBJ) $(XFIFO_OBJ) $(LDADD)
 tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(LDADD)
+tests_unit_check_memcheck_LDADD = $(TMEMCK_OBJ) $(LDADD)
+tests_unit_check_lockdep_LDADD = $(TLOCKDEP_OBJ) $(LDADD)
 tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
 tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
 tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)

@@ -213,6 +213,31 @@ void evlsim__acct_free(const void *addr)
 	}
 }
 
+/*
+ * A driver's block being freed into the quarantine (memcheck.c): its record removed as
+ * evlsim__acct_free() does, its allocation backtrace, requested size and owner copied
+ * out. Returns the number of frames copied, or -1 when @addr is not driver memory.
+ */
+int evlsim__acct_take(const void *addr, void **frames, int max, unsigned long *size,
+		      const char **owner)
+{
+	struct acct_rec *r;
+	int n;
+
+	if (!__atomic_load_n(&live_records, __ATOMIC_RELAXED) || ZERO_OR_NULL_PTR(addr))
+		return -1;
+	r = remove_record(addr);
+	if (!r)
+		return -1;
+	charge(r->owner, r->kind, -1, -(long)r->size);
+	n = r->nframes < max ? r->nframes : max;
+	memcpy(frames, r->frames, n * sizeof(void *));
+	*size = r->size;
+	*owner = r->owner->name;
+	evlsim__free(r);
+	return n;
+}
+
 /* krealloc(): the new block keeps the old one's owner, or takes the caller's */
 noinline void evlsim__acct_realloc(const void *old, const void *addr,
 				   unsigned long size)

@@ -4,4 +4,6 @@
 # checker and per-module resource accounting.
 sim_libevlsim_kernel_la_SOURCES += \
 	sim/check/accounting.c \
-	sim/check/checker.c
+	sim/check/checker.c \
+	sim/check/lockdep.c \
+	sim/check/memcheck.c

@@ -108,6 +108,9 @@ void __evl_init_wait(struct evl_wait_queue *wq, struct evl_clock *clock, int fla
 	wq->flags = flags;
 	wq->clock = clock;
 	raw_spin_lock_init(&wq->wchan.lock);
+	/* lockdep: the class of evl_init_wait()'s site (NULL on stack: the lock itself) */
+	wq->wchan.lock.rlock.key = key;
+	wq->wchan.lock.rlock.name = name;
 	wq->wchan.owner = NULL;
 	wq->wchan.requeue_wait = NULL;
 	INIT_LIST_HEAD(&wq->wchan.wait_list);
@@ -137,6 +140,14 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 	struct evl_thread *curr = evlsim__evl_thread_self(), *pos;
 	struct evlsim_thread *t = curr->evlsim;
 	ktime_t now = evlsim__clock_now(), deadline = 0;
+
+	/* a freed wait queue: reported, and the wait ends at once (-EIDRM), never a hang */
+	if (unlikely(evlsim__mem_freed(wq, "evl_wait_event",
+				       evlsim__wait_site ?: __builtin_return_address(0)))) {
+		evlsim__prepare_sleep(t);
+		curr->info = curr->wait_early = EVL_T_RMID;
+		return;
+	}
 
 	/*
 	 * The golden rule (services.def): a blocking EVL wait runs oob, never in a timer
@@ -305,6 +316,9 @@ int evl_flush_wait(struct evl_wait_queue *wq, int reason)
 	unsigned long flags;
 	int n;
 
+	if (unlikely(evlsim__mem_freed(wq, "evl_flush_wait", __builtin_return_address(0))))
+		return 0;
+
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	n = evl_flush_wait_locked(wq, reason);
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
@@ -347,6 +361,8 @@ void evl_raise_flag_nosched(struct evl_flag *wf)
 
 void evl_raise_flag(struct evl_flag *wf)
 {
+	if (unlikely(evlsim__mem_freed(wf, "evl_raise_flag", __builtin_return_address(0))))
+		return;
 	evl_raise_flag_nosched(wf);
 	evl_schedule();
 }
@@ -475,6 +491,7 @@ void evl_broadcast(struct evl_ksem *ksem)
 
 void evl_init_kmutex(struct evl_kmutex *kmutex)
 {
+	kmutex->evlsim_key = __builtin_return_address(0);	/* lockdep: the init site */
 	atomic_set(&kmutex->fastlock, 0);
 	evl_init_wait(&kmutex->mutex.wait, &evl_mono_clock, EVL_WAIT_PRIO);
 }
@@ -512,6 +529,9 @@ int evl_trylock_kmutex(struct evl_kmutex *kmutex)
 	else
 		curr->evlsim_kmutex_site = __builtin_return_address(0);
 	raw_spin_unlock_irqrestore(&wchan->lock, flags);
+	if (!ret)
+		evlsim__lock_acquire(kmutex, kmutex->evlsim_key, "evl_kmutex", EVLSIM_LD_TRY,
+				     __builtin_return_address(0));
 	return ret;
 }
 
@@ -520,20 +540,26 @@ int evl_lock_kmutex(struct evl_kmutex *kmutex)
 {
 	struct evl_thread *curr = evlsim__evl_thread_self();
 	struct evl_wait_queue *wq = &kmutex->mutex.wait;
+	const void *site = __builtin_return_address(0);
 	unsigned long flags;
 
+	if (unlikely(evlsim__mem_freed(kmutex, "evl_lock_kmutex", site)))
+		return -EIDRM;
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	if (wq->wchan.owner == curr) {
 		raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
 		return -EDEADLK;
 	}
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
+	evlsim__lock_acquire(kmutex, kmutex->evlsim_key, "evl_kmutex", 0, site);
 
 	evlsim__wait_site_enter(EVLSIM_SVC_evl_lock_kmutex);
 	int ret = evl_wait_event(wq, grab_kmutex(kmutex, curr));
 
 	if (!ret)
 		curr->evlsim_kmutex_site = evlsim__wait_site;
+	else
+		evlsim__lock_release(kmutex);
 	evlsim__wait_site_exit();
 	return ret;
 }
@@ -583,6 +609,9 @@ void evl_unlock_kmutex(struct evl_kmutex *kmutex)
 	struct evl_wait_queue *wq = &kmutex->mutex.wait;
 	unsigned long flags;
 
+	if (unlikely(evlsim__mem_freed(kmutex, "evl_unlock_kmutex", __builtin_return_address(0))))
+		return;
+	evlsim__lock_release(kmutex);
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	if (WARN(wq->wchan.owner != curr, "evl_unlock_kmutex: %s does not own the mutex",
 		 curr->name)) {
@@ -599,4 +628,73 @@ void evl_unlock_kmutex(struct evl_kmutex *kmutex)
 		evl_wake_up(wq, next, 0);
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
 	evl_schedule();
+}
+
+/* ---- sleepers on freed memory (check/memcheck.c) ----------------------------------- */
+
+struct in_block {
+	unsigned long start, end;
+	void (*keep)(void *obj, unsigned long len, void *arg);
+	void *arg;
+	int reason;			/* 0: name the channels; else wake with it */
+};
+
+static void sleeper_in_block(struct evlsim_thread *t, void *arg)
+{
+	struct in_block *b = arg;
+	struct evl_wait_channel *wchan;
+	struct evl_thread *thread;
+	unsigned long flags;
+
+	if (!__atomic_load_n(&t->evl_thread_ready, __ATOMIC_ACQUIRE) && !t->evl_thread_ext)
+		return;
+	thread = t->evl_thread_ext ?: (struct evl_thread *)t->evl_thread;
+	wchan = READ_ONCE(thread->wchan);
+	if (!wchan || (unsigned long)wchan < b->start || (unsigned long)wchan >= b->end)
+		return;
+	if (!b->reason) {
+		b->keep(wchan, sizeof(*wchan), b->arg);
+		return;
+	}
+	evlsim__unchecked_begin();
+	raw_spin_lock_irqsave(&wchan->lock, flags);
+	if (thread->wchan == wchan) {
+		list_del_init(&thread->wait_next);
+		WRITE_ONCE(thread->wchan, NULL);
+		thread->info |= b->reason;
+		WRITE_ONCE(thread->state, READ_ONCE(thread->state) & ~EVL_T_PEND);
+		evlsim__wake(t);
+	}
+	raw_spin_unlock_irqrestore(&wchan->lock, flags);
+	evlsim__unchecked_end();
+}
+
+/* memcheck's keep hook: the channels EVL threads still sleep on in a block being freed */
+static void keep_channels(void *start, unsigned long size,
+			  void (*keep)(void *obj, unsigned long len, void *arg), void *arg)
+{
+	struct in_block b = { (unsigned long)start, (unsigned long)start + size, keep, arg, 0 };
+
+	evlsim__for_each_thread(sleeper_in_block, &b);
+}
+
+/**
+ * evlsim__evl_flush_block - wake the EVL threads sleeping on a channel in freed memory
+ * @start: the freed block
+ * @size: its size
+ *
+ * After a use-after-free report, so that those threads leave (-EIDRM) instead of sleeping
+ * forever on a wait queue nobody can reach any more.
+ */
+void evlsim__evl_flush_block(void *start, unsigned long size)
+{
+	struct in_block b = { (unsigned long)start, (unsigned long)start + size, NULL, NULL,
+			      EVL_T_RMID };
+
+	evlsim__for_each_thread(sleeper_in_block, &b);
+}
+
+static __attribute__((constructor)) void memcheck_hook_init(void)
+{
+	evlsim__mem_set_keep_hook(keep_channels);
 }

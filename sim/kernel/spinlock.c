@@ -33,40 +33,71 @@ bool evlsim__hard_irqs_disabled(void)
 	return hard_state != 0;
 }
 
+/* The lock class: the init call's site, one class per site as a static key gives. */
 void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
 {
 	lock->lock = 0;
 	lock->name = name;
 	lock->owner = NULL;
+	lock->key = __builtin_return_address(0);
 }
 
+static const char *const lock_svc_names[] = { "raw_spin_lock", "raw_spin_lock", "spin_lock" };
+
+/* The lockdep flags of a lock of @kind (EVLSIM_LOCK_*, with EVLSIM_LOCK_IRQ). */
+static int ld_flags(int kind)
+{
+	return (kind & EVLSIM_LOCK_IRQ ? EVLSIM_LD_IRQSOFF : 0) | EVLSIM_LD_IRQABLE;
+}
+
+/*
+ * A freed lock (reported by the memory check) or a recursive acquisition (reported by
+ * lockdep) is not taken: the run goes on instead of spinning on poison or deadlocking.
+ */
 void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 {
-	if (kind != EVLSIM_LOCK_HARD)
-		evlsim__check_service(kind == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
-							       : EVLSIM_SVC_raw_spin_lock);
+	const void *site = __builtin_return_address(0);
+	int k = kind & ~EVLSIM_LOCK_IRQ;
+
+	if (k != EVLSIM_LOCK_HARD)
+		evlsim__check_service(k == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
+							    : EVLSIM_SVC_raw_spin_lock);
+	if (unlikely(evlsim__mem_freed(lock, lock_svc_names[k], site)) ||
+	    evlsim__lock_acquire(lock, lock->key, lock->name, ld_flags(kind), site))
+		return;
 	evlsim__lockword_lock(&lock->lock);
 	lock->owner = evlsim__self;
-	if (kind == EVLSIM_LOCK_HARD)
+	if (k == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
 }
 
 int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
 {
-	if (kind != EVLSIM_LOCK_HARD)
-		evlsim__check_service(kind == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
-							       : EVLSIM_SVC_raw_spin_lock);
+	const void *site = __builtin_return_address(0);
+	int k = kind & ~EVLSIM_LOCK_IRQ;
+
+	if (k != EVLSIM_LOCK_HARD)
+		evlsim__check_service(k == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
+							    : EVLSIM_SVC_raw_spin_lock);
+	if (unlikely(evlsim__mem_freed(lock, lock_svc_names[k], site)))
+		return 0;
 	if (!evlsim__lockword_trylock(&lock->lock))
 		return 0;
 	lock->owner = evlsim__self;
-	if (kind == EVLSIM_LOCK_HARD)
+	if (k == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
+	evlsim__lock_acquire(lock, lock->key, lock->name, ld_flags(kind) | EVLSIM_LD_TRY, site);
 	return 1;
 }
 
 void evlsim__spin_unlock(raw_spinlock_t *lock, int kind)
 {
-	if (kind == EVLSIM_LOCK_HARD)
+	int k = kind & ~EVLSIM_LOCK_IRQ;
+
+	if (unlikely(evlsim__mem_freed(lock, "spin_unlock", __builtin_return_address(0))) ||
+	    evlsim__lock_release(lock))
+		return;
+	if (k == EVLSIM_LOCK_HARD)
 		hard_state -= EVLSIM_HARD_LOCK_ONE;
 	lock->owner = NULL;
 	evlsim__lockword_unlock(&lock->lock);

@@ -51,6 +51,8 @@ enum evlsim_report_kind {
 	EVLSIM_REPORT_LEAK,	/* a resource outlived its owner */
 	EVLSIM_REPORT_FAULT,	/* an injected fault fired */
 	EVLSIM_REPORT_NOTICE,	/* informational */
+	EVLSIM_REPORT_MEMORY,	/* use-after-free, double free of driver memory (KASAN) */
+	EVLSIM_REPORT_LOCKING,	/* a lock dependency that can deadlock (lockdep) */
 	EVLSIM_REPORT_NR,
 };
 
@@ -60,6 +62,19 @@ enum evlsim_check_mode {
 	EVLSIM_CHECK_ABORT,	/* print the diagnostic and abort() */
 	EVLSIM_CHECK_OFF,	/* neither print nor count rule violations */
 };
+
+/**
+ * evlsim_wait_blocked - wait until an EVL thread is blocked in the driver
+ * @efd: the thread's element descriptor (what evl_attach_self() returned to it)
+ * @timeout_ns: how long to wait at most, in nanoseconds; negative: no limit
+ *
+ * For a test that must act while another thread sleeps in a driver's oob handler (on an
+ * EVL wait queue, flag, semaphore or mutex: EVL_T_PEND in evl_get_state()), instead of a
+ * usleep() that is too short on a loaded machine. Returns 0 once the thread is blocked,
+ * -ETIMEDOUT when @timeout_ns passed first, or evl_get_state()'s error for a bad @efd
+ * (-EBADF).
+ */
+int evlsim_wait_blocked(int efd, long long timeout_ns);
 
 /** evlsim_report_count - how many diagnostics of @kind were reported since the last reset */
 unsigned long evlsim_report_count(enum evlsim_report_kind kind);
