@@ -33,13 +33,19 @@ bool evlsim__hard_irqs_disabled(void)
 	return hard_state != 0;
 }
 
-/* The lock class: the init call's site, one class per site as a static key gives. */
-void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
+/* The lock class: the static key of the init macro's expansion, as the kernel's. */
+void evlsim__spin_lock_init_key(raw_spinlock_t *lock, const char *name, const void *key)
 {
 	lock->lock = 0;
 	lock->name = name;
 	lock->owner = NULL;
-	lock->key = __builtin_return_address(0);
+	lock->key = key;
+}
+
+/* Without a key (an out-of-tree caller of the old entry point): the init call's site. */
+void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
+{
+	evlsim__spin_lock_init_key(lock, name, __builtin_return_address(0));
 }
 
 static const char *const lock_svc_names[] = { "raw_spin_lock", "raw_spin_lock", "spin_lock" };

@@ -14,6 +14,7 @@
 
 #include <linux/types.h>
 #include <linux/spinlock_types.h>
+#include <linux/lockdep_types.h>
 #include <linux/irqflags.h>
 #include <asm/processor.h>
 
@@ -21,6 +22,8 @@ __evlsim_export void evlsim__spin_lock(raw_spinlock_t *lock, int kind);
 __evlsim_export void evlsim__spin_unlock(raw_spinlock_t *lock, int kind);
 __evlsim_export int evlsim__spin_trylock(raw_spinlock_t *lock, int kind);
 __evlsim_export void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name);
+__evlsim_export void evlsim__spin_lock_init_key(raw_spinlock_t *lock, const char *name,
+						const void *key);
 
 #define EVLSIM_LOCK_RAW		0
 #define EVLSIM_LOCK_HARD	1
@@ -39,8 +42,9 @@ void __bad_spinlock_type(void);	/* never defined: a link error for a wrong lock 
 
 #define raw_spin_lock_init(lock)					\
 	do {								\
+		static struct lock_class_key __key;			\
 		(void)__evlsim_lock_kind(lock);				\
-		evlsim__spin_lock_init(__evlsim_rlock(lock), #lock);	\
+		evlsim__spin_lock_init_key(__evlsim_rlock(lock), #lock, &__key); \
 	} while (0)
 #define raw_spin_lock(lock)	evlsim__spin_lock(__evlsim_rlock(lock), __evlsim_lock_kind(lock))
 #define raw_spin_unlock(lock)	evlsim__spin_unlock(__evlsim_rlock(lock), __evlsim_lock_kind(lock))
@@ -64,11 +68,13 @@ void __bad_spinlock_type(void);	/* never defined: a link error for a wrong lock 
 #define raw_spin_trylock_irqsave(lock, flags)				\
 	({ (flags) = hard_local_save_flags(); raw_spin_trylock(lock); })
 
-/* a macro, as the kernel's: the class is the init site, named after the expression */
+/* a macro, as the kernel's: the class is the init site's static key, named after the
+ * expression */
 #define spin_lock_init(lock)						\
 	do {								\
+		static struct lock_class_key __key;			\
 		spinlock_t *__evlsim_l = (lock);			\
-		evlsim__spin_lock_init(&__evlsim_l->rlock, #lock);	\
+		evlsim__spin_lock_init_key(&__evlsim_l->rlock, #lock, &__key); \
 	} while (0)
 static inline void spin_lock(spinlock_t *lock)
 {
