@@ -8,5 +8,7 @@
 #define BENCH_IOC_MAGIC		'B'
 /* oob: busy-wait until bench_spin_stop(), then stamp the time of return */
 #define BENCH_IOC_SPIN		_IO(BENCH_IOC_MAGIC, 0)
+/* takes and drops a hard spinlock: the cost of one lock pair, lockdep included */
+#define BENCH_IOC_LOCK		_IO(BENCH_IOC_MAGIC, 1)
 
 #endif

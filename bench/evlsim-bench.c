@@ -142,13 +142,15 @@ static void attach(const char *what, int i)
 
 /* ---- single-thread paths -------------------------------------------------------------- */
 
-enum path { P_FLOOR, P_OOB_READ, P_OOB_WRITE, P_OOB_IOCTL, P_READ_ZERO, P_PRCTL, P_NR };
+enum path { P_FLOOR, P_OOB_READ, P_OOB_WRITE, P_OOB_IOCTL, P_OOB_LOCK, P_READ_ZERO, P_PRCTL,
+	    P_NR };
 
 static const char *const path_names[P_NR] = {
 	[P_FLOOR]	= "floor: call + f_op->oob_read",
 	[P_OOB_READ]	= "oob_read (simulator)",
 	[P_OOB_WRITE]	= "oob_write (simulator)",
 	[P_OOB_IOCTL]	= "oob_ioctl (simulator)",
+	[P_OOB_LOCK]	= "oob_ioctl + hard lock/unlock in the handler",
 	[P_READ_ZERO]	= "real read(2), 8 bytes of /dev/zero",
 	[P_PRCTL]	= "real prctl(2) (libevl's oob gate)",
 };
@@ -177,6 +179,10 @@ static __attribute__((noinline)) void bench_loop(enum path p, long n)
 	case P_OOB_IOCTL:
 		for (i = 0; i < n; i++)
 			oob_ioctl(bench_fd, 0);
+		break;
+	case P_OOB_LOCK:
+		for (i = 0; i < n; i++)
+			oob_ioctl(bench_fd, BENCH_IOC_LOCK);
 		break;
 	case P_READ_ZERO:
 		for (i = 0; i < n; i++)

@@ -136,9 +136,40 @@ START_TEST(test_memcheck_uaf_flag)
 }
 END_TEST
 
+/*
+ * Under AddressSanitizer, a direct access of the driver's own code to freed memory (the
+ * inline list operations read the node) is ASan's to report: the run ends there.
+ */
+static bool asan_ends_run(int (*fn)(void))
+{
+#if defined(__SANITIZE_ADDRESS__)
+	pid_t pid = fork();
+	int status;
+
+	ck_assert_int_ge(pid, 0);
+	if (!pid) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, 2);
+		fn();
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(!WIFEXITED(status) || WEXITSTATUS(status), "status %#x", status);
+	return true;
+#else
+	(void)fn;
+	return false;
+#endif
+}
+
 START_TEST(test_memcheck_uaf_list)
 {
-	char *out = captured(tmemck_uaf_list);
+	char *out;
+
+	if (asan_ends_run(tmemck_uaf_list))
+		return;
+	out = captured(tmemck_uaf_list);
 
 	expect_one(out, "use-after-free", "list operation called from tmemck_uaf_list",
 		   "kmalloc-512");
@@ -173,6 +204,8 @@ START_TEST(test_memcheck_write_after_free_at_eviction)
 	char *out;
 	int i;
 
+	if (asan_ends_run(tmemck_write_after_free))
+		return;
 	evlsim_capture_start(&c);
 	ck_assert_int_eq(tmemck_write_after_free(), 0);
 	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_MEMORY), 0);

@@ -16,12 +16,14 @@ extern "C" {
 /**
  * evlsim_load_module - load a module, like insmod
  * @name_or_path: "name [param=value ...]" for a module linked into the program, or found
- *	as name.so in the colon-separated directories of $EVLSIM_MODULE_PATH; a string
- *	whose first word contains '/' is the path of a module shared object.
+ *	as name.so in the colon-separated directories of $EVLSIM_MODULE_PATH, then in the
+ *	installed module directory (<libdir>/evlsim/modules, where the example modules
+ *	are installed); a string whose first word contains '/' is the path of a module
+ *	shared object.
  *
  * Runs the module's init function. Returns 0, or -EEXIST when a module of that name is
- * already loaded, -ENOENT when no such module exists, -ENOEXEC when the shared object
- * holds no module, -EINVAL for a malformed parameter value, or the error returned by the
+ * already loaded, -ENOENT when no such module exists, -ENOEXEC when the file is not a
+ * loadable shared object (not ELF, wrong architecture) or holds no module, -EINVAL for a malformed parameter value, or the error returned by the
  * module's init function (the module is then not loaded and must have unregistered
  * everything it registered; the simulator reports and removes anything left behind).
  */
