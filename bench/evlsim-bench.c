@@ -12,7 +12,7 @@
  *   --json FILE         also write the table as JSON
  *   --build-times FILE  include "build_s check_s" read from FILE (written by make bench)
  *   --instructions FILE include "name instructions-per-call" lines (make bench CALLGRIND=1)
- *   --loop NAME N       run only N iterations of one path (floor, oob_read) in
+ *   --loop NAME N       run only N iterations of one path (floor, oob_read, oob_lock) in
  *                       bench_loop(), for valgrind --tool=callgrind --toggle-collect
  */
 #include <errno.h>
@@ -570,7 +570,7 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: evlsim-bench [--rounds N] [--csv FILE] [--json FILE]\n"
 		"                    [--build-times FILE] [--instructions FILE]\n"
-		"       evlsim-bench --loop floor|oob_read N\n");
+		"       evlsim-bench --loop floor|oob_read|oob_lock N\n");
 	exit(2);
 }
 
@@ -597,7 +597,8 @@ int main(int argc, char *argv[])
 		else if (!strcmp(argv[i], "--instructions") && i + 1 < argc)
 			insns = argv[++i];
 		else if (!strcmp(argv[i], "--loop") && i + 2 < argc) {
-			enum path p = !strcmp(argv[i + 1], "floor") ? P_FLOOR : P_OOB_READ;
+			enum path p = !strcmp(argv[i + 1], "floor") ? P_FLOOR :
+				      !strcmp(argv[i + 1], "oob_lock") ? P_OOB_LOCK : P_OOB_READ;
 
 			if (evlsim_load_module("nulldrv"))
 				die("load nulldrv");

@@ -63,8 +63,8 @@ struct held_lock {
 };
 
 int evlsim__lockdep_on = -1;		/* -1: not read from the environment yet */
-static __thread struct held_lock held[MAX_HELD];
-static __thread int nheld;
+static __thread struct held_lock held[MAX_HELD] __attribute__((tls_model("initial-exec")));
+static __thread int nheld __attribute__((tls_model("initial-exec")));
 static struct lock_class_rec *classes[CLASS_BUCKETS];
 static int graph_lock;
 static unsigned int graph_gen;
@@ -298,7 +298,9 @@ noinline bool evlsim__lockdep_release(const void *lock)
 
 	if (!nheld)
 		return false;
-	for (i = nheld - 1; i >= 0; i--) {
+	if (likely(held[nheld - 1].lock == lock))	/* the usual, last taken first released */
+		return held[--nheld].skipped;
+	for (i = nheld - 2; i >= 0; i--) {
 		if (held[i].lock != lock)
 			continue;
 		skipped = held[i].skipped;
