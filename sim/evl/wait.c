@@ -652,13 +652,13 @@ static void sleeper_in_block(struct evlsim_thread *t, void *arg)
 	wchan = READ_ONCE(thread->wchan);
 	if (!wchan || (unsigned long)wchan < b->start || (unsigned long)wchan >= b->end)
 		return;
-	if (!b->reason) {
-		b->keep(wchan, sizeof(*wchan), b->arg);
-		return;
-	}
 	evlsim__unchecked_begin();
+	/* under the channel's lock: ordered after what the sleeper did under it */
 	raw_spin_lock_irqsave(&wchan->lock, flags);
-	if (thread->wchan == wchan) {
+	if (!b->reason) {
+		if (thread->wchan == wchan)
+			b->keep(wchan, sizeof(*wchan), b->arg);
+	} else if (thread->wchan == wchan) {
 		list_del_init(&thread->wait_next);
 		WRITE_ONCE(thread->wchan, NULL);
 		thread->info |= b->reason;
