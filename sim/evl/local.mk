@@ -8,6 +8,7 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/evl/kthread.c \
 	sim/evl/memory.c \
 	sim/evl/poll.c \
+	sim/evl/sleepers.c \
 	sim/evl/stax.c \
 	sim/evl/syscall.c \
 	sim/evl/thread.c \
