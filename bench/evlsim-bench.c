@@ -30,6 +30,7 @@
 #include <unistd.h>
 #include <evl/evl.h>
 #include <evlsim/evlsim.h>
+#include <evlsim/hw.h>
 #include "bench-abi.h"
 
 #define NODE		"/dev/benchnull"
@@ -43,6 +44,8 @@ size_t bench_ctx_size(void);
 void bench_release_delay(long long *op_left_ns, long long *release_ns);
 int bench_spinning(void);
 void bench_spin_stop(void);
+int bench_irq_request(unsigned int irq, int fd);
+void bench_irq_free(unsigned int irq, int fd);
 
 struct row {
 	const char *name;
@@ -441,6 +444,93 @@ static void bench_oob_pingpong(void)
 	evl_detach_self();
 }
 
+/* ---- a register read ------------------------------------------------------------------ */
+
+#define READL_LOOPS	1000000
+
+/* readl() of a register file's register from an oob handler (one oob_ioctl, many reads) */
+static void bench_readl(void)
+{
+	static const struct evlsim_reg reg = { .name = "BENCH", .off = 0, .width = 4,
+					       .reset = 1 };
+	struct evlsim_mmio *m;
+	double t0;
+	int fd, r;
+
+	if (evlsim_regfile_create("bench", BENCH_REGS_PHYS, 4, &reg, 1, &m))
+		die("evlsim_regfile_create");
+	fd = open_node();	/* maps the registers */
+	attach("readl", 0);
+	for (r = 0; r < rounds; r++) {
+		t0 = now_ns();
+		if (oob_ioctl(fd, BENCH_IOC_READL, READL_LOOPS) < 0)
+			die("oob_ioctl(BENCH_IOC_READL)");
+		add("readl() of a register file", "ns", (now_ns() - t0) / READL_LOOPS);
+	}
+	evl_detach_self();
+	close(fd);
+
+/*
+ * The same round trip through interrupts: the pinger raises a line whose out-of-band
+ * handler raises the flag the ponger waits for in oob_read(), and the ponger answers on a
+ * second line (INJECT delivery: each handler runs in the raising thread, the wake-up
+ * takes effect when it returns).
+ */
+static int irq_line[2];
+
+static void *irq_pong_fn(void *arg)
+{
+	char c = 0;
+	int i;
+
+	attach("irqpong", 0);
+	for (i = 0; i < PP_ROUNDS; i++) {
+		if (oob_read(flag_fd[0], &c, 1) != 1 || evlsim_irq_raise(irq_line[1]))
+			die("irq pong");
+	}
+	evl_detach_self();
+	return arg;
+}
+
+static void bench_irq_pingpong(void)
+{
+	pthread_t tid;
+	char c = 0;
+	double t0;
+	int r, i;
+
+	irq_line[0] = evlsim_irq_line_create("bench-ping", EVLSIM_IRQ_EDGE_RISING);
+	irq_line[1] = evlsim_irq_line_create("bench-pong", EVLSIM_IRQ_EDGE_RISING);
+	if (irq_line[0] < 0 || irq_line[1] < 0)
+		die("evlsim_irq_line_create");
+	attach("irqping", 0);
+	for (r = 0; r < rounds; r++) {
+		flag_fd[0] = open("/dev/benchflag", O_RDWR);
+		flag_fd[1] = open("/dev/benchflag", O_RDWR);
+		if (flag_fd[0] < 0 || flag_fd[1] < 0)
+			die("open /dev/benchflag");
+		if (bench_irq_request(irq_line[0], flag_fd[0]) ||
+		    bench_irq_request(irq_line[1], flag_fd[1]))
+			die("request_irq");
+		if (pthread_create(&tid, NULL, irq_pong_fn, NULL))
+			die("pthread_create");
+		t0 = now_ns();
+		for (i = 0; i < PP_ROUNDS; i++) {
+			if (evlsim_irq_raise(irq_line[0]) || oob_read(flag_fd[1], &c, 1) != 1)
+				die("irq ping");
+		}
+		add("irq -> oob handler -> oob_read round trip", "ns",
+		    (now_ns() - t0) / PP_ROUNDS);
+		pthread_join(tid, NULL);
+		evl_switch_inband();	/* free_irq() is in-band only */
+		bench_irq_free(irq_line[0], flag_fd[0]);
+		bench_irq_free(irq_line[1], flag_fd[1]);
+		close(flag_fd[0]);
+		close(flag_fd[1]);
+	}
+	evl_detach_self();
+}
+
 /* ---- memory per open file ------------------------------------------------------------- */
 
 #define MEM_FILES	4000
@@ -527,6 +617,9 @@ static void print_table(FILE *f)
 		median("futex ping-pong round trip"),
 		verdict(median("oob_write -> blocked oob_read round trip") <=
 			1.2 * median("futex ping-pong round trip")));
+	fprintf(f, "  6. irq round trip / futex     %6.2fx   (reported)\n",
+		median("irq -> oob handler -> oob_read round trip") /
+		median("futex ping-pong round trip"));
 	fprintf(f, "  7. memory per open file       %6.0f B  (<= 512 B)                 %s\n",
 		median("simulator memory per open file"),
 		verdict(median("simulator memory per open file") <= 512));
@@ -628,6 +721,8 @@ int main(int argc, char *argv[])
 	bench_close_in_flight();
 	bench_pingpong();
 	bench_oob_pingpong();
+	bench_readl();
+	bench_irq_pingpong();
 	bench_memory();
 	close(bench_fd);
 	close(zero_fd);

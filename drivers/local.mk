@@ -40,3 +40,21 @@ drivers_xfifo_xfifo_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
 XFIFO_OBJ = drivers/xfifo/libxfifo_la-xfifo.lo
 
 EXTRA_DIST += drivers/xfifo/Kbuild
+
+noinst_LTLIBRARIES += drivers/acq/libacq.la
+drivers_acq_libacq_la_SOURCES = drivers/acq/acq.c drivers/acq/acq-abi.h
+drivers_acq_libacq_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"acq"' -D__KBUILD_MODNAME=kmod_acq
+drivers_acq_libacq_la_CFLAGS = $(KERNEL_CFLAGS)
+
+modules_LTLIBRARIES += drivers/acq/acq.la
+drivers_acq_acq_la_SOURCES = $(drivers_acq_libacq_la_SOURCES)
+drivers_acq_acq_la_CPPFLAGS = $(drivers_acq_libacq_la_CPPFLAGS)
+drivers_acq_acq_la_CFLAGS = $(KERNEL_CFLAGS)
+drivers_acq_acq_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
+
+ACQ_OBJ = drivers/acq/libacq_la-acq.lo
+# The device model, user world, for the tests and the demo.
+ACQ_MODEL_SRC = drivers/acq/acq-model.c drivers/acq/acq-model.h
+
+EXTRA_DIST += drivers/acq/Kbuild

@@ -10,6 +10,7 @@
 #include <linux/fs.h>
 #include <linux/device.h>
 #include <linux/module.h>
+#include <linux/irqflags.h>
 #include <evlsim/services.h>
 #include <linux/poison.h>
 #include "internal.h"
@@ -62,8 +63,61 @@ static inline int evlsim__hard_irq_flag(void)
 {
 	return evlsim__hard_state & EVLSIM_HARD_IRQ_OFF;
 }
-/* evl-wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
+/* the explicit hard irq flag, as the return from an interrupt restores it */
+static inline void evlsim__hard_irq_set_flag(int off)
+{
+	evlsim__hard_state = (evlsim__hard_state & ~EVLSIM_HARD_IRQ_OFF) |
+		(off ? EVLSIM_HARD_IRQ_OFF : 0);
+}
+/* check/checker.c, rule irq-handler-irqs-on: hard irqs turned on at @site in an oob
+ * interrupt context */
+void evlsim__check_irqs_on(const void *site);
+
+/*
+ * The out-of-band interrupt context, the one mechanism behind EVL timer handlers
+ * (evl/timer.c) and out-of-band device handlers (hw/irq-flow.c): hard irqs off, the
+ * thread on the oob stage for the duration, evl_in_irq() true, and the EVL wake-ups it
+ * issues deferred until it ends, as evl_exit_irq() reschedules once every handler
+ * returned. Interrupts raised meanwhile are logged (the oob stage is stalled).
+ */
+struct evlsim_irq_ctx {
+	unsigned long flags;
+	int stage;
+};
+
+static inline void evlsim__oob_irq_enter(struct evlsim_thread *t, struct evlsim_irq_ctx *c,
+					 bool dev)
+{
+	c->flags = hard_local_irq_save();
+	c->stage = t->stage;
+	t->stage = EVLSIM_OOB;
+	t->in_irq++;
+	t->in_dev_irq += dev;
+	t->irq_defer++;
+}
+
+static inline void evlsim__oob_irq_exit(struct evlsim_thread *t, struct evlsim_irq_ctx *c,
+					bool dev)
+{
+	t->in_dev_irq -= dev;
+	t->in_irq--;
+	t->stage = c->stage;
+	if (!--t->irq_defer && t->nr_deferred)
+		evlsim__wake_flush(t);
+	hard_local_irq_restore(c->flags);
+}
+
+/*
+ * kernel/spinlock.c: interrupts the calling thread logged while its hard irqs were off
+ * (set by hw/irq-flow.c), and the hook hw/irq-flow.c registers to take them, called as
+ * the hard irqs come back on.
+ */
+extern __thread int evlsim__irq_log_pending __attribute__((tls_model("initial-exec")));
+extern void (*evlsim__irq_sync_hook)(void);
+/* evl/wait.c: the EVL_T_* state bits of @t's EVL thread (EVL_T_PEND while it waits) */
 int evlsim__evl_state(struct evlsim_thread *t);
+/* evl/wait.c: the EVL thread of @t, set up on first use */
+struct evl_thread *evlsim__evl_thread_of(struct evlsim_thread *t);
 
 /* fs.c */
 extern __thread struct file *evlsim__releasing_file __attribute__((tls_model("initial-exec")));
@@ -84,6 +138,24 @@ struct inode *evlsim__node_lookup(const char *path);	/* takes an inode reference
 bool evlsim__node_devt_in_use(dev_t devt);
 struct cdev;
 void evlsim__nodes_forget_cdev(struct cdev *p);
+
+/* Module and parameter names compare with '-' and '_' the same, as the kernel's parameq(). */
+static inline bool evlsim__name_eq(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		char ca = *a == '-' ? '_' : *a, cb = *b == '-' ? '_' : *b;
+
+		if (ca != cb)
+			return false;
+		if (!ca)
+			return true;
+	}
+}
+
+/* params.c: a module's parameters, for the loader (module.c) */
+void evlsim__restore_param_defaults(struct module *mod);
+void evlsim__destroy_params(struct module *mod);
+int evlsim__parse_module_args(struct module *mod, char *args);
 
 /* module.c */
 enum evlsim_devobj {
@@ -111,7 +183,7 @@ bool evlsim__vfree_arena(const void *addr);		/* false: not an arena address */
 long evlsim__check_ret(const struct file *filp, const char *handler, long ret,
 		       unsigned long count);
 
-/* The stage of the calling thread (evl-thread.c). */
+/* The stage of the calling thread (core/stage.c). */
 static inline bool evlsim__running_oob(void)
 {
 	struct evlsim_thread *t = evlsim__self;
@@ -178,6 +250,19 @@ static __always_inline bool evlsim__lock_release(const void *lock)
 	       evlsim__lockdep_release(lock);
 }
 
+/*
+ * The services' counts for the accounting: how many entries of the list @head (of @type,
+ * linked by @member) belong to @mod (their @owner field); the caller holds the list's lock.
+ */
+#define evlsim__count_owned(head, type, member, owner, mod)			\
+	({									\
+		type *__evlsim_pos;						\
+		int __evlsim_n = 0;						\
+		list_for_each_entry(__evlsim_pos, head, member)			\
+			__evlsim_n += __evlsim_pos->owner == (mod);		\
+		__evlsim_n;							\
+	})
+
 /* accounting.c: resource accounting per module (the owner: linux/evlsim-owner.h) */
 void evlsim__acct_alloc(int kind, const void *addr, unsigned long size);	/* enum evlsim_acct_kind */
 void evlsim__acct_realloc(const void *old, const void *addr, unsigned long size);
@@ -190,6 +275,8 @@ void evlsim__acct_modref(int delta);
 void evlsim__acct_leftovers(struct module *mod, const char *when);
 void evlsim__acct_stats(struct module *mod, struct evlsim_module_stats *st);
 int evlsim__acct_leak_check(struct module *mod);
+/* the module the calling thread's allocations are charged to now (NULL: the simulator) */
+struct module *evlsim__acct_owner(void);
 
 /**
  * struct evlsim_module_service - a service that holds objects on behalf of modules
@@ -218,5 +305,9 @@ void evlsim__acct_register_service(struct evlsim_module_service *svc);
 	{									\
 		evlsim__acct_register_service(&__name##_service);		\
 	}
+
+/* vfs/device.c: called at the release of every device, before its ->release (hw/devres.c
+ * sets it: managed resources of a device driven without a driver) */
+extern void (*evlsim__device_release_hook)(struct device *dev);
 
 #endif

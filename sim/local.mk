@@ -29,6 +29,7 @@ sim_libevlsim_early_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(NOTSAN_CFLAGS
 include sim/user/local.mk
 include sim/evl/local.mk
 include sim/vfs/local.mk
+include sim/hw/local.mk
 include sim/kernel/local.mk
 include sim/check/local.mk
 include sim/core/local.mk
@@ -41,7 +42,9 @@ libevlsim_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
 # Headers: the simulator's API, the libevl-compatible user tree, the kernel shim tree
 # (never on the default include path: under include/evlsim/).
 evlsimincludedir = $(includedir)/evlsim
-evlsiminclude_HEADERS = sim/include/evlsim/evlsim.h
+evlsiminclude_HEADERS = sim/include/evlsim/evlsim.h sim/include/evlsim/hw.h \
+	sim/include/evlsim/hw-irq.h
+
 
 install-data-local: install-shim-headers
 uninstall-local: uninstall-shim-headers

@@ -5,7 +5,7 @@ TEST_EXTENSIONS =
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 	CK_DEFAULT_TIMEOUT=60 \
-	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/drivers/xfifo/.libs:$(abs_top_builddir)/tests/drivers/.libs \
+	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/drivers/acq/.libs:$(abs_top_builddir)/drivers/xfifo/.libs:$(abs_top_builddir)/tests/drivers/.libs \
 	EVLSIM_LAYER_OBJECTS='$(sim_libevlsim_kernel_la_OBJECTS) $(sim_libevlsim_user_la_OBJECTS) $(sim_libevlsim_early_la_OBJECTS)' \
 	EVLSIM_KERNEL_CC='$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS)'; \
 	export CK_TAP_LOG_FILE_NAME CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH \
@@ -109,6 +109,24 @@ tests_drivers_libtstage_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tstage"' -D__KBUILD_MODNAME=kmod_tstage
 tests_drivers_libtstage_la_CFLAGS = $(KERNEL_CFLAGS)
 TSTAGE_OBJ = tests/drivers/libtstage_la-tstage.lo
+check_LTLIBRARIES += tests/drivers/libtrel.la
+tests_drivers_libtrel_la_SOURCES = tests/drivers/trel.c tests/drivers/trel-abi.h
+tests_drivers_libtrel_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"trel"' -D__KBUILD_MODNAME=kmod_trel
+tests_drivers_libtrel_la_CFLAGS = $(KERNEL_CFLAGS)
+TREL_OBJ = tests/drivers/libtrel_la-trel.lo
+check_LTLIBRARIES += tests/drivers/libthw.la
+tests_drivers_libthw_la_SOURCES = tests/drivers/thw.c tests/drivers/thw-abi.h
+tests_drivers_libthw_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"thw"' -D__KBUILD_MODNAME=kmod_thw
+tests_drivers_libthw_la_CFLAGS = $(KERNEL_CFLAGS)
+THW_OBJ = tests/drivers/libthw_la-thw.lo
+check_LTLIBRARIES += tests/drivers/libtirq.la
+tests_drivers_libtirq_la_SOURCES = tests/drivers/tirq.c tests/drivers/tirq-abi.h
+tests_drivers_libtirq_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tirq"' -D__KBUILD_MODNAME=kmod_tirq
+tests_drivers_libtirq_la_CFLAGS = $(KERNEL_CFLAGS)
+TIRQ_OBJ = tests/drivers/libtirq_la-tirq.lo
 check_LTLIBRARIES += tests/drivers/libtsync.la
 tests_drivers_libtsync_la_SOURCES = tests/drivers/tsync.c tests/drivers/tsync-abi.h
 tests_drivers_libtsync_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -154,11 +172,18 @@ EVLSIM_SUITES = \
 	tests/unit/check_inband_wait \
 	tests/unit/check_accounting \
 	tests/unit/check_faults \
+	tests/unit/check_reliability \
+	tests/unit/check_mmio \
+	tests/unit/check_platform \
+	tests/unit/check_dma \
+	tests/unit/check_irq \
+	tests/drivers/check_acq \
 	tests/unit/check_memcheck \
 	tests/unit/check_lockdep \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
-	tests/stress/check_stress
+	tests/stress/check_stress \
+	tests/stress/check_stress_async
 
 check_PROGRAMS += $(EVLSIM_SUITES)
 TESTS += $(EVLSIM_SUITES)
@@ -189,6 +214,15 @@ tests_unit_check_lockdep_LDADD = $(TLOCKDEP_OBJ) $(LDADD)
 tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
 tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
 tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_unit_check_reliability_LDADD = $(TREL_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
+tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
+tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)
+tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
+# The example hardware driver's suite also builds its device model.
+tests_drivers_check_acq_SOURCES = tests/drivers/check_acq.c $(ACQ_MODEL_SRC)
+tests_drivers_check_acq_LDADD = $(ACQ_OBJ) $(LDADD)
+tests_stress_check_stress_async_LDADD = $(TREL_OBJ) $(TESTDRV_OBJ) $(LDADD)
 
 # Kernel headers compile on their own and together, as kernel code (compile test).
 check_LTLIBRARIES += tests/compile/libkheaders.la

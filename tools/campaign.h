@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * evlsim-campaign: what its two halves share. evlsim-campaign.c runs the campaign (options,
- * processes, timeouts, journal, progress); campaign-report.c turns runs into text (shell
- * quoting, reproducers, output tails, the JUnit and JSON reports).
+ * evlsim-campaign: what its pieces share. evlsim-campaign.c runs the campaign (processes,
+ * timeouts, the journal, the two modes); campaign-options.c reads the command line;
+ * campaign-classify.c tells a finished run's verdict from its status and outputs;
+ * campaign-progress.c shows the progress and the summary; campaign-report.c turns runs
+ * into text (shell quoting, reproducers, output tails, the JUnit and JSON reports).
  */
 #ifndef _EVLSIM_TOOLS_CAMPAIGN_H
 #define _EVLSIM_TOOLS_CAMPAIGN_H
@@ -68,5 +70,41 @@ char *make_repro(const struct campaign *c, const struct run *r);
 char *read_tail(const char *path, unsigned int lines);
 int write_junit(const struct campaign *c, const char *path);
 int write_json(const struct campaign *c, const char *path);
+
+/* ---- the runner's state and pieces (evlsim-campaign.c and the campaign-*.c files) ---- */
+
+enum { EXIT_PASS = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_ERROR = 3, EXIT_INTERRUPTED = 4 };
+
+struct options {
+	unsigned int runs, jobs, max_runs, tail;
+	uint64_t seed_start;
+	const char *seeds_file, *journal, *keep, *junit, *json;
+	double timeout;
+	bool resume, bar, runs_given, seed_given;
+};
+
+extern struct options opt;
+extern struct campaign camp;
+extern uint64_t *seeds;			/* seed mode: the seeds to run */
+extern unsigned int nseeds;
+extern double t0;			/* when the campaign started */
+
+double now(void);
+
+/* campaign-options.c: the command line */
+void parse_options(int argc, char **argv);
+void read_seeds(const char *path);
+
+/* campaign-classify.c: a finished run's verdict, reason and group from its outputs */
+const char *signame(int sig);
+void classify(struct run *r);
+
+/* campaign-progress.c: a progress bar on a terminal, a line per run elsewhere; the summary */
+unsigned int nfinished(void);
+unsigned int nrunning(void);
+void draw_bar(void);
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *run_label(const struct run *r);
+void print_summary(void);
 
 #endif /* _EVLSIM_TOOLS_CAMPAIGN_H */

@@ -3,12 +3,14 @@
 # The demo: loads the example drivers and exercises them, with readable output.
 bin_PROGRAMS += tools/evlsim-demo
 tools_evlsim_demo_SOURCES = tools/evlsim-demo.c drivers/echo/echo-abi.h \
-	drivers/xfifo/xfifo-abi.h
+	drivers/xfifo/xfifo-abi.h drivers/acq/acq-abi.h $(ACQ_MODEL_SRC)
 tools_evlsim_demo_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers
-tools_evlsim_demo_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) libevlsim.la -lpthread
-EXTRA_tools_evlsim_demo_DEPENDENCIES = drivers/echo/libecho.la drivers/xfifo/libxfifo.la
+tools_evlsim_demo_LDADD = $(ECHO_OBJ) $(XFIFO_OBJ) $(ACQ_OBJ) libevlsim.la -lpthread
+EXTRA_tools_evlsim_demo_DEPENDENCIES = drivers/echo/libecho.la drivers/xfifo/libxfifo.la \
+	drivers/acq/libacq.la
 
 # The fault-campaign runner: libc only, no simulator (it runs test programs, it is not one).
 bin_PROGRAMS += tools/evlsim-campaign
-tools_evlsim_campaign_SOURCES = tools/evlsim-campaign.c tools/campaign-report.c tools/campaign.h
+tools_evlsim_campaign_SOURCES = tools/evlsim-campaign.c tools/campaign-classify.c \
+	tools/campaign-options.c tools/campaign-progress.c tools/campaign-report.c tools/campaign.h
 tools_evlsim_campaign_LDADD = -lm

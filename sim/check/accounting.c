@@ -31,8 +31,8 @@
 #include <linux/string.h>
 #include <linux/slab.h>
 #include "kinternal.h"
+#include "core/backtrace.h"
 
-extern int backtrace(void **buffer, int size);
 extern char *getenv(const char *name);
 
 #define ACCT_FRAMES	16
@@ -81,6 +81,10 @@ static const char *const kind_names[EVLSIM_ACCT_NR] = {
 	[EVLSIM_ACCT_EVL_KTHREADS] = "EVL kthread",
 	[EVLSIM_ACCT_TIMERS] = "armed EVL timer",
 	[EVLSIM_ACCT_WORK] = "queued work",
+	[EVLSIM_ACCT_IRQS] = "requested irq",
+	[EVLSIM_ACCT_DRIVERS] = "platform driver",
+	[EVLSIM_ACCT_IOREMAP] = "ioremap mapping",
+	[EVLSIM_ACCT_DMA] = "DMA buffer",
 };
 
 struct module *evlsim__owner_enter(struct module *mod)
@@ -94,6 +98,11 @@ struct module *evlsim__owner_enter(struct module *mod)
 void evlsim__owner_leave(struct module *prev)
 {
 	cur_owner = prev;
+}
+
+struct module *evlsim__acct_owner(void)
+{
+	return cur_owner;
 }
 
 static struct evlsim_module_acct *module_acct(struct module *mod)
@@ -135,19 +144,13 @@ static inline __attribute__((always_inline)) struct acct_rec *new_record(struct 
 				   unsigned long size)
 {
 	struct acct_rec *r = evlsim__zalloc(sizeof(*r));
-	void *frames[ACCT_FRAMES + 2];
-	int n;
 
 	r->addr = addr;
 	r->size = r->total = size;
 	r->owner = owner;
 	r->kind = kind;
 	/* skip the accounting entry point: start in the allocator */
-	n = backtrace(frames, ACCT_FRAMES + 1) - 1;
-	if (n > 0) {
-		memcpy(r->frames, frames + 1, n * sizeof(void *));
-		r->nframes = n;
-	}
+	r->nframes = evlsim__backtrace(r->frames, ACCT_FRAMES, 1);
 	return r;
 }
 
@@ -470,7 +473,8 @@ int evlsim__acct_leak_check(struct module *mod)
 
 	n = report_leaks(collect(mod, false), "leak-check", "leak check");
 	evlsim__acct_stats(mod, &st);
-	for (k = EVLSIM_ACCT_FILES; k < EVLSIM_ACCT_NR; k++) {
+	/* the held kinds (the ones after them have records, reported above) */
+	for (k = EVLSIM_ACCT_FILES; k <= EVLSIM_ACCT_DRIVERS; k++) {
 		if (!st.count[k])
 			continue;
 		evlsim__report(EVLSIM_REPORT_LEAK, "leak-check", "%s: leak check: %lu %s(s) held",
@@ -478,13 +482,6 @@ int evlsim__acct_leak_check(struct module *mod)
 		n += st.count[k];
 	}
 	return (int)n;
-}
-
-__attribute__((constructor)) static void acct_init(void)
-{
-	void *frame;
-
-	backtrace(&frame, 1);	/* loads the unwinder now, not inside an allocation */
 }
 
 __attribute__((destructor)) static void acct_exit(void)

@@ -5,8 +5,10 @@
  * (evlsim/services.def), and a violation is reported once per call site, naming the rule,
  * the service and the calling driver function (spec section 4.4 and 4.5).
  *
- * The context: the caller's stage (evlsim__self->stage), whether it runs an EVL timer
- * handler (evlsim__self->in_irq, set by the timer CPU around a handler), its hard lock
+ * The context: the caller's stage (evlsim__self->stage), whether it runs an interrupt
+ * handler (evlsim__self->in_irq: an out-of-band one, an EVL timer's or a device's, the
+ * latter also counted in ->in_dev_irq; ->in_inband_irq: an in-band device handler; all
+ * set around the handlers by evlsim__oob_irq_enter() and sim/hw/irq-flow.c), its hard lock
  * depth and hard irq flag (spinlock.c), and whether it is an EVL kthread.
  *
  * The simulator's own use of these services never reaches a check: its internal paths
@@ -126,7 +128,11 @@ static void check(int svc, const void *caller, int own_locks)
 	const struct evlsim_service_desc *d = &services[svc];
 	struct evlsim_thread *t = evlsim__self;
 	bool oob = t && t->stage == EVLSIM_OOB;
-	bool timer = t && t->in_irq > 0;	/* an EVL timer handler (evl-timer.c) */
+	bool devirq = t && t->in_dev_irq > 0;	/* an oob device handler (hw/irq-flow.c) */
+	bool timer = t && t->in_irq > 0 && !devirq;	/* an EVL timer handler (evl/timer.c) */
+	bool inband_irq = t && t->in_inband_irq > 0;	/* an in-band device handler */
+	const char *where = timer ? " (EVL timer handler)" :
+		devirq ? " (out-of-band interrupt handler)" : "";
 	int flags = d->flags;
 
 	if (evlsim__unchecked || evlsim__check_mode() == EVLSIM_CHECK_OFF)
@@ -137,10 +143,11 @@ static void check(int svc, const void *caller, int own_locks)
 	if (flags & EVLSIM_SVC_KTHREAD) {
 		/* "any stage, from a kernel thread context": an EVL kthread, or in-band task
 		 * context; never a timer handler, nor the oob handler of a user thread */
-		if (timer || (oob && !t->evl_thread_ext))
+		if (timer || devirq || inband_irq || (oob && !t->evl_thread_ext))
 			evlsim__check_report("kthread-context-only", d->name, caller,
 					     "%s() may only be called from a kernel thread context, not from %s",
 					     d->name, timer ? "an EVL timer handler" :
+					     devirq || inband_irq ? "an interrupt handler" :
 					     "the out-of-band stage of a user thread");
 		return;
 	}
@@ -149,7 +156,11 @@ static void check(int svc, const void *caller, int own_locks)
 	case EVLSIM_SVC_OOB:
 		if (flags & EVLSIM_SVC_EPERM)
 			return;
-		if (timer)
+		if (devirq || inband_irq)
+			evlsim__check_report("evl-wait-in-irq", d->name, caller,
+					     "blocking EVL wait %s() from an %s interrupt handler (cannot block)",
+					     d->name, devirq ? "out-of-band" : "in-band");
+		else if (timer)
 			evlsim__check_report("evl-wait-in-timer", d->name, caller,
 					     "blocking EVL wait %s() from an EVL timer handler (cannot block)",
 					     d->name);
@@ -167,11 +178,17 @@ static void check(int svc, const void *caller, int own_locks)
 			if (flags & EVLSIM_SVC_LOCK)
 				evlsim__check_report("spinlock-oob", d->name, caller,
 						     "%s() on a spinlock_t or raw_spinlock_t from the out-of-band stage%s (only hard_spinlock_t is oob-safe)",
-						     d->name, timer ? " (EVL timer handler)" : "");
+						     d->name, where);
 			else
 				evlsim__check_report("oob-calls-inband", d->name, caller,
 						     "in-band only service %s() called from the out-of-band stage%s",
-						     d->name, timer ? " (EVL timer handler)" : "");
+						     d->name, where);
+			return;
+		}
+		if (inband_irq && (flags & EVLSIM_SVC_MAY_SLEEP)) {
+			evlsim__check_report("inband-irq-sleeps", d->name, caller,
+					     "%s() may sleep: called from an in-band interrupt handler",
+					     d->name);
 			return;
 		}
 		break;
@@ -212,4 +229,14 @@ void evlsim__check_return(const char *handler, const void *fn)
 			     "%s handler returns to user space with %d hard lock(s) held%s",
 			     handler, evlsim__hard_lock_depth(),
 			     evlsim__hard_irq_flag() ? ", hard irqs off" : "");
+}
+
+/* Hard irqs turned on in an oob interrupt context, at @site (kernel/spinlock.c). */
+noinline void evlsim__check_irqs_on(const void *site)
+{
+	if (evlsim__unchecked || !__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED) ||
+	    evlsim__check_mode() == EVLSIM_CHECK_OFF)
+		return;
+	evlsim__check_report("irq-handler-irqs-on", "hard_local_irq_enable", site,
+			     "an out-of-band interrupt handler turns hard irqs on (they must stay off)");
 }

@@ -31,6 +31,29 @@ int evlsim__fd_reserve(int cloexec)
 	return sysret(syscall(SYS_eventfd2, 0, EFD_NONBLOCK | (cloexec ? EFD_CLOEXEC : 0)));
 }
 
+/*
+ * Whether @fd still is an eventfd with the flags of a reservation. (A program's own
+ * eventfd with the same flags would pass for one: vfs/fs.c asks only when a close() of
+ * the number raced with its reservation, a race in the program anyway.)
+ */
+int evlsim__fd_is_reservation(int fd, int cloexec)
+{
+	char link[64], target[64];
+	ssize_t n;
+	long fl;
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	n = syscall(SYS_readlinkat, AT_FDCWD, link, target, sizeof(target) - 1);
+	if (n < 0)
+		return 0;
+	target[n] = '\0';
+	if (strcmp(target, "anon_inode:[eventfd]"))
+		return 0;
+	fl = syscall(SYS_fcntl, fd, F_GETFD);
+	return fl >= 0 && !!(fl & FD_CLOEXEC) == !!cloexec &&
+	       (syscall(SYS_fcntl, fd, F_GETFL) & O_NONBLOCK);
+}
+
 int evlsim__fd_real_close(int fd)
 {
 	return sysret(syscall(SYS_close, fd));
@@ -100,6 +123,27 @@ static unsigned long copy_user(void *local, void *remote, unsigned long n, int t
 EVLSIM_EXPORT unsigned long evlsim__copy_from_user(void *to, const void *from, unsigned long n)
 {
 	return copy_user(to, (void *)from, n, 0);
+}
+
+long evlsim__strncpy_from_user(char *to, const char *from, long n)
+{
+	unsigned long addr = (unsigned long)from, chunk;
+	long done = 0;
+	char *nul;
+
+	/* page by page: the string may end just before a page that faults */
+	while (done < n) {
+		chunk = 4096 - ((addr + done) & 4095);
+		if (chunk > (unsigned long)(n - done))
+			chunk = n - done;
+		if (!addr || copy_user(to + done, (void *)(addr + done), chunk, 0))
+			return -EFAULT;
+		nul = memchr(to + done, 0, chunk);
+		if (nul)
+			return nul - to;
+		done += chunk;
+	}
+	return n;
 }
 
 EVLSIM_EXPORT unsigned long evlsim__copy_to_user(void *to, const void *from, unsigned long n)

@@ -15,8 +15,11 @@
  */
 
 /* Real descriptor management, done by the user world on behalf of the kernel world.
- * Each returns a descriptor or -errno. */
+ * Each returns a descriptor or -errno. evlsim__fd_reserve() opens the eventfd that holds
+ * a simulated file's number; evlsim__fd_is_reservation() tells whether @fd still is
+ * such an eventfd (opened with @cloexec). */
 int evlsim__fd_reserve(int cloexec);
+int evlsim__fd_is_reservation(int fd, int cloexec);
 int evlsim__fd_real_close(int fd);
 int evlsim__fd_real_dupfd(int fd, int minfd, int cloexec);
 int evlsim__fd_real_dup3(int oldfd, int newfd, int cloexec);
@@ -27,6 +30,9 @@ int evlsim__fd_real_setfd(int fd, int flags);
 unsigned long evlsim__copy_from_user(void *to, const void *from, unsigned long n);
 unsigned long evlsim__copy_to_user(void *to, const void *from, unsigned long n);
 unsigned long evlsim__clear_user(void *to, unsigned long n);
+/* strncpy_from_user(): the length of the string at @from copied to @to (at most @n bytes
+ * looked at, NUL included when it fits); -EFAULT for a bad pointer. Never a crash. */
+long evlsim__strncpy_from_user(char *to, const char *from, long n);
 
 /* Module shared objects and the machine. */
 void *evlsim__dl_open(const char *path, char *err, evlsim_size_t errlen, int *exists);

@@ -24,6 +24,9 @@ enum evlsim_fault_site {
 	EVLSIM_FAULT_USERCOPY,		/* "fail_usercopy" */
 	EVLSIM_FAULT_EVL_WAIT,		/* "fail_evl_wait" */
 	EVLSIM_FAULT_INBAND_WAIT,	/* "fail_inband_wait" */
+	EVLSIM_FAULT_IOREMAP,		/* "fail_ioremap" */
+	EVLSIM_FAULT_DMA_ALLOC,		/* "fail_dma_alloc" */
+	EVLSIM_FAULT_REQUEST_IRQ,	/* "fail_request_irq" */
 	EVLSIM_FAULT_DELAY,		/* "delay" (scheduling points, never a failure) */
 	EVLSIM_FAULT_NR,
 };

@@ -78,3 +78,26 @@ void evlsim__host_atfork_child(void (*fn)(void))
 {
 	pthread_atfork(NULL, NULL, fn);
 }
+
+void evlsim__host_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+	pthread_atfork(prepare, parent, child);
+}
+
+void evlsim__host_thread_once_slow(int *started, int *atfork_registered,
+				   void (*atfork_child)(void), void (*fn)(void *arg),
+				   void *arg, const char *name)
+{
+	int expected = 0, ret;
+
+	if (!__atomic_compare_exchange_n(started, &expected, 1, 0, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE))
+		return;
+	expected = 0;
+	if (__atomic_compare_exchange_n(atfork_registered, &expected, 1, 0, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE))
+		evlsim__host_atfork_child(atfork_child);
+	ret = evlsim__host_thread_spawn(fn, arg, name);
+	if (ret)
+		evlsim__die("cannot start the host thread %s: %d", name, ret);
+}

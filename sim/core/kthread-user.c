@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * What in-band kernel threads ask of the user world (kthread.c): their name, the pid,
+ * What in-band kernel threads ask of the user world (kernel/kthread.c): their name, the pid,
  * a yield. They are host threads (host-thread.c): detached, every signal blocked, as no
  * signal is ever delivered to a kernel thread, and named after the task's comm, so that
  * debuggers and `ps -L` show them.

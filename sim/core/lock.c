@@ -3,9 +3,14 @@
  * Internal locks and memory of the simulator itself (user world).
  * Nothing here is visible to, or checked on behalf of, driver code.
  */
+#include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
 #include "internal.h"
 
 _Static_assert(sizeof(struct evlsim_mutex) >= sizeof(pthread_mutex_t),
@@ -18,9 +23,51 @@ void evlsim__mutex_init(struct evlsim_mutex *m)
 	pthread_mutex_init((pthread_mutex_t *)m, NULL);
 }
 
+/* @pm is held by a thread that is not in this process (glibc records the owner's tid) */
+static int owner_gone(pthread_mutex_t *pm)
+{
+	int owner = __atomic_load_n(&pm->__data.__owner, __ATOMIC_RELAXED);
+
+	return owner > 0 && syscall(SYS_tgkill, getpid(), owner, 0) < 0 && errno == ESRCH;
+}
+
+/*
+ * In a child of fork(), only the forking thread lives on. The mutexes of the tables a
+ * child's calls need most (thread registry, fd table, node table) are taken around the
+ * fork; any other internal mutex a thread of the parent held at the fork would never be
+ * unlocked in the child: the first thread of the child that finds it so re-initialises
+ * it (waking whoever might sleep on it) and takes it. What it protects was left as that
+ * thread left it: the critical sections are short, and a child must not hang.
+ */
+static int lock_in_child(pthread_mutex_t *pm)
+{
+	static pthread_mutex_t takeover = PTHREAD_MUTEX_INITIALIZER;
+	int ret, saved_errno = errno;
+
+	for (;;) {
+		ret = pthread_mutex_trylock(pm);
+		if (ret != EBUSY)
+			break;
+		if (!owner_gone(pm)) {
+			ret = pthread_mutex_lock(pm);
+			break;
+		}
+		pthread_mutex_lock(&takeover);
+		if (owner_gone(pm)) {
+			pthread_mutex_init(pm, NULL);
+			syscall(SYS_futex, &pm->__data.__lock, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+				NULL, 0);
+		}
+		pthread_mutex_unlock(&takeover);
+	}
+	errno = saved_errno;
+	return ret;
+}
+
 void evlsim__mutex_lock(struct evlsim_mutex *m)
 {
-	int ret = pthread_mutex_lock((pthread_mutex_t *)m);
+	int ret = __builtin_expect(__atomic_load_n(&evlsim__forked, __ATOMIC_RELAXED), 0) ?
+		  lock_in_child((pthread_mutex_t *)m) : pthread_mutex_lock((pthread_mutex_t *)m);
 
 	if (ret)
 		evlsim__die("pthread_mutex_lock: %s", strerror(ret));

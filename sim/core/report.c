@@ -4,33 +4,26 @@
  *
  * Every diagnostic of the simulator (a WARN_ON() in a driver, a broken rule, a leak, an
  * injected fault) is printed here as one tagged line with the calling thread, followed by
- * a symbolized backtrace (function+offset and file:line through libdw when available),
+ * a symbolized backtrace (function+offset and file:line, core/backtrace.c),
  * and counted per kind. $EVLSIM_CHECK=warn|abort|off chooses what a rule violation does.
  * Also home of the kernel log (printk) and of evlsim__die().
  */
-#include <dlfcn.h>
 #include <errno.h>
-#include <execinfo.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef HAVE_CONFIG_H
-#include "config.h"
-#endif
-#ifdef HAVE_LIBDW
-#include <elfutils/libdwfl.h>
-#endif
 #include "internal.h"
+#include "core/backtrace.h"
 
 #define MAX_FRAMES	32
 
 static unsigned long counts[EVLSIM_REPORT_NR];
 static int check_mode = -1;		/* enum evlsim_check_mode, -1 until read from the env */
 static int console_loglevel = -1;
-static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct evlsim_mutex print_lock = EVLSIM_MUTEX_INITIALIZER;
 
 static const char *const kind_tags[EVLSIM_REPORT_NR] = {
 	[EVLSIM_REPORT_WARN] = "WARNING",
@@ -122,62 +115,25 @@ EVLSIM_EXPORT void evlsim_reset_reports(void)
 		__atomic_store_n(&counts[k], 0, __ATOMIC_RELAXED);
 }
 
-#ifdef HAVE_LIBDW
-static void print_frames(FILE *out, void **frames, int n)
+static void print_frames(FILE *out, void *const *frames, int n)
 {
-	static const Dwfl_Callbacks callbacks = {
-		.find_elf = dwfl_linux_proc_find_elf,
-		.find_debuginfo = dwfl_standard_find_debuginfo,
-	};
-	Dwfl *dwfl = dwfl_begin(&callbacks);
+	struct evlsim_symbols *syms = evlsim__symbols_begin();
+	struct evlsim_symbol sym;
 	int i;
 
-	if (dwfl) {
-		dwfl_linux_proc_report(dwfl, getpid());
-		dwfl_report_end(dwfl, NULL, NULL);
-	}
 	for (i = 0; i < n; i++) {
 		/* Return addresses point after the call: look up the call itself. */
-		Dwarf_Addr pc = (Dwarf_Addr)(unsigned long)frames[i] - (i ? 1 : 0);
-		Dwfl_Module *mod = dwfl ? dwfl_addrmodule(dwfl, pc) : NULL;
-		const char *sym = NULL, *file = NULL;
-		GElf_Off off = 0;
-		GElf_Sym esym;
-		int line = 0;
-
-		if (mod) {
-			Dwfl_Line *l = dwfl_module_getsrc(mod, pc);
-
-			sym = dwfl_module_addrinfo(mod, pc, &off, &esym, NULL, NULL, NULL);
-			if (l)
-				file = dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL);
-		}
-		if (file)
-			fprintf(out, "evlsim:   #%-2d %s+%#lx (%s:%d)\n", i, sym ? sym : "??",
-				(unsigned long)off, file, line);
+		evlsim__symbols_lookup(syms, frames[i], i > 0, &sym);
+		if (sym.file)
+			fprintf(out, "evlsim:   #%-2d %s+%#lx (%s:%d)\n", i, sym.func ? sym.func : "??",
+				sym.off, sym.file, sym.line);
 		else
-			fprintf(out, "evlsim:   #%-2d %s+%#lx [%p]\n", i, sym ? sym : "??",
-				(unsigned long)off, frames[i]);
+			fprintf(out, "evlsim:   #%-2d %s+%#lx [%p]\n", i, sym.func ? sym.func : "??",
+				sym.off, frames[i]);
 	}
-	if (dwfl)
-		dwfl_end(dwfl);
+	evlsim__symbols_end(syms);
 }
-#else
-static void print_frames(FILE *out, void **frames, int n)
-{
-	char **syms = backtrace_symbols(frames, n);
-	int i;
 
-	for (i = 0; i < n; i++)
-		fprintf(out, "evlsim:   #%-2d %s\n", i, syms ? syms[i] : "??");
-	free(syms);
-}
-#endif
-
-/*
- * The function holding @addr, as "name+0xoff" (libdw: static functions too; else the
- * dynamic symbol table through dladdr()), or "[addr]" when unknown.
- */
 void evlsim__internal_io(int delta)
 {
 	struct evlsim_thread *t = evlsim__self;
@@ -187,69 +143,34 @@ void evlsim__internal_io(int delta)
 }
 #define internal_io evlsim__internal_io
 
-static void symbolize(const void *addr, char *buf, evlsim_size_t len);
-
+/*
+ * The function holding @addr, as "name+0xoff" (libdw: static functions too; else the
+ * dynamic symbol table through dladdr()), or "[addr]" when unknown.
+ */
 void evlsim__symbolize(const void *addr, char *buf, evlsim_size_t len)
 {
 	int saved_errno = errno;
+	struct evlsim_symbols *syms;
+	struct evlsim_symbol sym;
 
 	internal_io(1);		/* libdw reads /proc: no demotion */
-	symbolize(addr, buf, len);
+	syms = evlsim__symbols_begin();
+	evlsim__symbols_lookup(syms, addr, 0, &sym);
+	if (sym.func)
+		snprintf(buf, len, "%s+%#lx", sym.func, sym.off);
+	else
+		snprintf(buf, len, "[%p]", addr);
+	evlsim__symbols_end(syms);
 	internal_io(-1);
 	errno = saved_errno;
 }
 
-static void symbolize(const void *addr, char *buf, evlsim_size_t len)
-{
-	const char *sym = NULL;
-	unsigned long off = 0;
-#ifdef HAVE_LIBDW
-	static const Dwfl_Callbacks callbacks = {
-		.find_elf = dwfl_linux_proc_find_elf,
-		.find_debuginfo = dwfl_standard_find_debuginfo,
-	};
-	Dwfl *dwfl = dwfl_begin(&callbacks);
-
-	if (dwfl) {
-		Dwfl_Module *mod;
-		GElf_Off goff = 0;
-		GElf_Sym esym;
-
-		dwfl_linux_proc_report(dwfl, getpid());
-		dwfl_report_end(dwfl, NULL, NULL);
-		mod = dwfl_addrmodule(dwfl, (Dwarf_Addr)(unsigned long)addr);
-		if (mod)
-			sym = dwfl_module_addrinfo(mod, (Dwarf_Addr)(unsigned long)addr, &goff,
-						   &esym, NULL, NULL, NULL);
-		if (sym) {
-			snprintf(buf, len, "%s+%#lx", sym, (unsigned long)goff);
-			dwfl_end(dwfl);
-			return;
-		}
-		dwfl_end(dwfl);
-	}
-#endif
-	{
-		Dl_info info;
-
-		if (dladdr(addr, &info) && info.dli_sname) {
-			sym = info.dli_sname;
-			off = (unsigned long)addr - (unsigned long)info.dli_saddr;
-		}
-	}
-	if (sym)
-		snprintf(buf, len, "%s+%#lx", sym, off);
-	else
-		snprintf(buf, len, "[%p]", addr);
-}
-
 static void print_backtrace(FILE *out, int skip)
 {
-	void *frames[MAX_FRAMES + 4];
-	int n = backtrace(frames, MAX_FRAMES + skip);
+	void *frames[MAX_FRAMES];
+	int n = evlsim__backtrace(frames, MAX_FRAMES, skip);
 
-	if (n > skip)
-		print_frames(out, frames + skip, n - skip);
+	print_frames(out, frames, n);
 }
 
 static void print_header(FILE *out, const char *tag, const char *rule, const char *fmt,
@@ -287,7 +208,7 @@ static __attribute__((noinline)) void vreport_extra(enum evlsim_report_kind kind
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
 
 	internal_io(1);
-	pthread_mutex_lock(&print_lock);
+	evlsim__mutex_lock(&print_lock);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
 	if (bt)
 		print_backtrace(stderr, 3);
@@ -299,7 +220,7 @@ static __attribute__((noinline)) void vreport_extra(enum evlsim_report_kind kind
 			fprintf(stderr, "evlsim:   (no backtrace recorded)\n");
 	}
 	fflush(stderr);
-	pthread_mutex_unlock(&print_lock);
+	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);
 
 	if (kind == EVLSIM_REPORT_BUG ||
@@ -363,14 +284,14 @@ void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void 
 
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
 	internal_io(1);
-	pthread_mutex_lock(&print_lock);
+	evlsim__mutex_lock(&print_lock);
 	va_start(ap, fmt);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
 	va_end(ap);
 	if (nframes > 0)
-		print_frames(stderr, (void **)frames, nframes);
+		print_frames(stderr, frames, nframes);
 	fflush(stderr);
-	pthread_mutex_unlock(&print_lock);
+	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);
 	errno = saved_errno;
 }
@@ -379,7 +300,7 @@ _Noreturn void evlsim__die_at(const char *file, int line, const char *func, cons
 {
 	va_list ap;
 
-	pthread_mutex_lock(&print_lock);
+	evlsim__mutex_lock(&print_lock);
 	fprintf(stderr, "evlsim: internal error in %s() at %s:%d: ", func, file, line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -409,10 +330,10 @@ int evlsim__vlog(int level, const char *fmt, va_list ap)
 		return 0;
 	if (level < console_loglevel) {
 		internal_io(1);
-		pthread_mutex_lock(&print_lock);
+		evlsim__mutex_lock(&print_lock);
 		fwrite(buf, 1, (size_t)len < sizeof(buf) ? (size_t)len : sizeof(buf) - 1, stderr);
 		fflush(stderr);
-		pthread_mutex_unlock(&print_lock);
+		evlsim__mutex_unlock(&print_lock);
 		internal_io(-1);
 	}
 	errno = saved_errno;

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include "core/restart.h"
+#include "core/report.h"
 
 _Static_assert(EVLSIM_ERESTARTSYS == 512 && EVLSIM_ERESTART_RESTARTBLOCK == 516,
 	       "the kernel's restart codes");
@@ -13,6 +14,21 @@ int evlsim__restart_call(long *ret, unsigned long sig_before)
 {
 	struct evlsim_thread *t = evlsim__self;
 	int handled = t && __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE) != sig_before;
+
+	/*
+	 * No signal at all: the kernel's exit to user space does not look at the result
+	 * (no signal delivery runs), so the code reaches user space as is, errno 512-516.
+	 * Only a driver returns one then. An injected wait failure stands for a signal
+	 * with no handler: that one restarts.
+	 */
+	if (!handled && !(t && t->sig_injected)) {
+		evlsim__report(EVLSIM_REPORT_DRIVER, "restart-no-signal",
+			       "a handler returned %ld (a restart code) with no signal pending: "
+			       "user space sees errno %ld", *ret, -*ret);
+		return 0;
+	}
+	if (t)
+		t->sig_injected = 0;
 
 	switch (-*ret) {
 	case EVLSIM_ERESTARTSYS:

@@ -19,6 +19,7 @@ enum evlsim_sched_point {
 	EVLSIM_SP_OOB_ENTER,		/* an oob handler is about to be called */
 	EVLSIM_SP_RELEASE,		/* evl_release_file() is about to wait */
 	EVLSIM_SP_SLEEP,		/* a thread is about to sleep on an EVL wait queue */
+	EVLSIM_SP_FPUT,			/* a released file just dropped its module reference */
 	EVLSIM_SP_NR,
 };
 /*

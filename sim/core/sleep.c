@@ -17,13 +17,18 @@
 #include <errno.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
+#include <sched.h>
 #include <time.h>
 #include <unistd.h>
 #include "internal.h"
 
 #define SPIN_ROUNDS	200
 
-enum { ARMED = 0, WOKEN = 1, SIGNAL = 2 };
+/*
+ * DEFERRED: woken from an interrupt context that has not ended yet; the sleeper keeps
+ * sleeping, whatever its deadline or signals, until evlsim__wake_flush() makes it WOKEN.
+ */
+enum { ARMED = 0, WOKEN = 1, SIGNAL = 2, DEFERRED = 3 };
 
 static long futex(int *uaddr, int op, int val, const struct timespec *ts, int val3)
 {
@@ -63,6 +68,11 @@ int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags)
 		v = __atomic_load_n(&self->wake, __ATOMIC_ACQUIRE);
 		if (v == WOKEN)
 			return EVLSIM_WOKEN;
+		if (v == DEFERRED) {
+			futex(&self->wake, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, DEFERRED, NULL,
+			      FUTEX_BITSET_MATCH_ANY);
+			continue;
+		}
 		if (v == SIGNAL) {
 			if (flags & EVLSIM_SLEEP_INTERRUPTIBLE)
 				return EVLSIM_SIGNALED;
@@ -87,10 +97,62 @@ int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags)
 	}
 }
 
-void evlsim__wake(struct evlsim_thread *t)
+static void wake_now(struct evlsim_thread *t)
 {
 	__atomic_store_n(&t->wake, WOKEN, __ATOMIC_RELEASE);
 	futex(&t->wake, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, 0);
+}
+
+/* the waker runs an interrupt context: @t is released when it ends */
+static void wake_deferred(struct evlsim_thread *self, struct evlsim_thread *t)
+{
+	int v = __atomic_load_n(&t->wake, __ATOMIC_ACQUIRE);
+
+	if (self->nr_deferred == (int)(sizeof(self->deferred) / sizeof(self->deferred[0]))) {
+		wake_now(t);	/* too many at once: this one now */
+		return;
+	}
+	do {
+		if (v == WOKEN || v == DEFERRED)
+			return;	/* woken already */
+	} while (!__atomic_compare_exchange_n(&t->wake, &v, DEFERRED, 0, __ATOMIC_ACQ_REL,
+					      __ATOMIC_ACQUIRE));
+	__atomic_fetch_add(&t->wake_refs, 1, __ATOMIC_RELAXED);
+	self->deferred[self->nr_deferred++] = t;
+}
+
+void evlsim__wake(struct evlsim_thread *t)
+{
+	struct evlsim_thread *self = evlsim__self;
+
+	if (evlsim_unlikely(self && self->irq_defer))
+		wake_deferred(self, t);
+	else
+		wake_now(t);
+}
+
+void evlsim__wake_flush(struct evlsim_thread *self)
+{
+	struct evlsim_thread *t;
+	int i, v;
+
+	for (i = 0; i < self->nr_deferred; i++) {
+		t = self->deferred[i];
+		v = DEFERRED;
+		/* re-armed for another sleep meanwhile (a kick it did not sleep for): dropped */
+		if (__atomic_compare_exchange_n(&t->wake, &v, WOKEN, 0, __ATOMIC_ACQ_REL,
+						__ATOMIC_ACQUIRE))
+			futex(&t->wake, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, 0);
+		/* last touch of @t: it may exit once the count drops */
+		__atomic_fetch_sub(&t->wake_refs, 1, __ATOMIC_RELEASE);
+	}
+	self->nr_deferred = 0;
+}
+
+void evlsim__wake_settle(struct evlsim_thread *t)
+{
+	while (__atomic_load_n(&t->wake_refs, __ATOMIC_ACQUIRE))
+		sched_yield();
 }
 
 /* Called from the signal wrapper, on the thread the signal was delivered to. */

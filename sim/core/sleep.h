@@ -30,6 +30,15 @@ int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags);
  * sleeper re-takes that lock before it returns, so @t cannot vanish under the waker. */
 void evlsim__wake(struct evlsim_thread *t);
 void evlsim__sleep_signal(struct evlsim_thread *self);
+/*
+ * Wake-ups issued in an interrupt context (self->irq_defer > 0) take effect when it ends,
+ * as EVL reschedules in evl_exit_irq() once every handler returned: the woken thread is
+ * marked woken-deferred (it cannot leave its sleep, even on a timeout or a signal) and
+ * evlsim__wake_flush(), at the end of the context, releases it.
+ */
+void evlsim__wake_flush(struct evlsim_thread *self);
+/* thread exit: wait until no deferred wake-up names @t any more */
+void evlsim__wake_settle(struct evlsim_thread *t);
 /* A signal arrived since the snapshot @since of self->sig_count. */
 static inline int evlsim__signal_since(struct evlsim_thread *self, unsigned long since)
 {

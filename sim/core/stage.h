@@ -24,6 +24,15 @@ void evlsim__set_inband_switch_hook(void (*hook)(struct evlsim_thread *t));
  * call on a simulated object, as Dovetail does before passing the syscall down. */
 void evlsim__inband_syscall_enter(void);
 
+/* Every interposed call is an in-band system call: it first demotes an oob EVL thread. */
+static inline void evlsim__inband_call(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB))
+		evlsim__inband_syscall_enter();
+}
+
 /*
  * Health monitoring. evlsim__hm_notify() records that the calling thread
  * @t must be told of @cause (EVL_HMDIAG_*) through SIGDEBUG, if its mode has EVL_T_HMSIG

@@ -8,14 +8,11 @@
  * detaches a thread that is still attached to EVL, as the core does when a task exits.
  */
 #define _LGPL_SOURCE
-#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
-#include <linux/futex.h>
 #include <linux/membarrier.h>
 #include <sys/syscall.h>
 #include <urcu/arch.h>
@@ -33,6 +30,8 @@ static struct evlsim_thread *forked_away;
 
 static void thread_exit(void *arg);
 
+int evlsim__forked;
+
 static void fork_prepare(void)
 {
 	evlsim__mutex_lock(&registry_lock);
@@ -41,6 +40,28 @@ static void fork_prepare(void)
 static void fork_parent(void)
 {
 	evlsim__mutex_unlock(&registry_lock);
+}
+
+/**
+ * evlsim__lock_owner_gone - a lock is held by @owner: is it a thread fork() left behind?
+ * @owner: the holder's thread state (struct evlsim_thread *), or NULL if unknown
+ * @what: the kind of lock, @name its name (may be NULL)
+ *
+ * In a child of fork(), the threads of the parent do not exist: a lock one of them held
+ * at the fork would never be released. The first waiter reports it (a rule violation,
+ * with its backtrace) and returns 1: the caller then takes the lock over. 0 otherwise.
+ */
+int evlsim__lock_owner_gone(const void *owner, const char *what, const char *name)
+{
+	const struct evlsim_thread *t = owner;
+
+	if (!__atomic_load_n(&evlsim__forked, __ATOMIC_RELAXED) || !t ||
+	    !__atomic_load_n(&t->forked_away, __ATOMIC_RELAXED))
+		return 0;
+	evlsim__report(EVLSIM_REPORT_RULE, "lock-across-fork",
+		       "%s %s was held by thread %d of the parent at fork(): taken over in the child",
+		       what, name ? name : "(unnamed)", t->tid);
+	return 1;
 }
 
 static void fork_child(void)
@@ -54,8 +75,16 @@ static void fork_child(void)
 		if (t != self) {
 			t->next_all = forked_away;
 			forked_away = t;
+			/* whatever it published or held stays with it: nobody waits for it */
+			t->forked_away = 1;
+			t->oob_file = NULL;
+			/* no grace period of the child waits for it (core/rcu.c) */
+			if (t->rcu_registered)
+				evlsim__rcu_forget_reader(t->rcu_reader);
+			t->rcu_registered = 0;
 		}
 	}
+	__atomic_store_n(&evlsim__forked, 1, __ATOMIC_RELAXED);
 	all_threads = self;
 	if (self) {
 		self->next_all = NULL;
@@ -65,7 +94,7 @@ static void fork_child(void)
 		self->oob_fastpath = 0;
 		self->tid = (int)syscall(SYS_gettid);
 	}
-	evlsim__mutex_init(&registry_lock);
+	evlsim__mutex_unlock(&registry_lock);	/* taken by the forking thread */
 }
 
 static void make_key(void)
@@ -87,7 +116,7 @@ struct evlsim_thread *evlsim__current_slow(void)
 	memset(t, 0, sizeof(*t));
 	t->efd = -1;
 	t->tid = (int)syscall(SYS_gettid);
-	urcu_memb_register_thread();
+	t->rcu_reader = evlsim__rcu_register_thread();
 	t->rcu_registered = 1;
 	pthread_setspecific(thread_key, t);
 
@@ -138,17 +167,17 @@ static void thread_exit(void *arg)
 	evlsim__mutex_unlock(&registry_lock);
 
 	if (t->rcu_registered)
-		urcu_memb_unregister_thread();
+		evlsim__rcu_unregister_thread();
+	evlsim__wake_settle(t);
 	evlsim__self = NULL;
 	evlsim__free(t);
 }
 
 
-/* ---- per-thread crossing references (see internal.h) --------------------------------- */
+/* ---- per-thread crossing references (see core/crossing.h) ----------------------------- */
 
 int evlsim__oob_drainers;
 int evlsim__oob_fence;
-static int drain_gen;		/* futex word: bumped by every leaving caller a drainer waits for */
 
 static long membarrier(int cmd)
 {
@@ -181,27 +210,68 @@ static bool oob_file_busy(const void *filp)
 	return busy;
 }
 
+/*
+ * A closer waiting for oob callers to leave a file sleeps on the one sleep/wake primitive,
+ * queued here; a leaving caller that sees evlsim__oob_drainers non-zero wakes them all.
+ */
+struct drainer {
+	struct evlsim_thread *t;
+	struct drainer *next;
+	bool queued;				/* under drain_lock */
+};
+static struct evlsim_mutex drain_lock = EVLSIM_MUTEX_INITIALIZER;
+static struct drainer *drainers;		/* under drain_lock */
+
 #define DRAIN_SPIN_NS		10000		/* then sleep: do not burn a core */
 #define DRAIN_RESCAN_NS		1000000		/* bound on a missed wake-up */
 
+static void drainer_dequeue(struct drainer *d)
+{
+	struct drainer **pp;
+
+	evlsim__mutex_lock(&drain_lock);
+	if (d->queued) {
+		for (pp = &drainers; *pp != d; pp = &(*pp)->next)
+			;
+		*pp = d->next;
+		d->queued = false;
+	}
+	evlsim__mutex_unlock(&drain_lock);
+}
+
+/*
+ * Wait until no thread state names @filp. The drainer counts itself in
+ * evlsim__oob_drainers (seq_cst) before it arms its sleep, queues itself and rescans: a
+ * caller that leaves after the rescan sees the count and wakes it, and a wake-up between
+ * the rescan and the sleep is kept by the armed wake word. A leaving caller whose load of
+ * the count was reordered before its clearing store (it fences only for the compiler) can
+ * miss the drainer: the drainer rescans every millisecond, which bounds that case.
+ */
 void evlsim__oob_file_drain(const void *filp)
 {
-	const struct timespec rescan = { 0, DRAIN_RESCAN_NS };
 	evlsim_ns_t spin_end = evlsim__clock_now() + DRAIN_SPIN_NS;
-	int gen;
+	struct drainer d = { .t = NULL };
 
 	while (oob_file_busy(filp)) {
 		if (evlsim__clock_now() < spin_end) {
 			caa_cpu_relax();
 			continue;
 		}
+		d.t = evlsim__current();
 		__atomic_fetch_add(&evlsim__oob_drainers, 1, __ATOMIC_SEQ_CST);
 		for (;;) {
-			gen = __atomic_load_n(&drain_gen, __ATOMIC_ACQUIRE);
+			evlsim__prepare_sleep(d.t);
+			evlsim__mutex_lock(&drain_lock);
+			d.next = drainers;
+			drainers = &d;
+			d.queued = true;
+			evlsim__mutex_unlock(&drain_lock);
 			if (!oob_file_busy(filp))
 				break;
-			syscall(SYS_futex, &drain_gen, FUTEX_WAIT_PRIVATE, gen, &rescan, NULL, 0);
+			evlsim__sleep(d.t, evlsim__clock_now() + DRAIN_RESCAN_NS, 0);
+			drainer_dequeue(&d);
 		}
+		drainer_dequeue(&d);
 		__atomic_fetch_sub(&evlsim__oob_drainers, 1, __ATOMIC_RELEASE);
 		break;
 	}
@@ -209,8 +279,15 @@ void evlsim__oob_file_drain(const void *filp)
 
 void evlsim__oob_drain_wake(void)
 {
-	__atomic_fetch_add(&drain_gen, 1, __ATOMIC_RELEASE);
-	syscall(SYS_futex, &drain_gen, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+	struct drainer *d;
+
+	evlsim__mutex_lock(&drain_lock);
+	while ((d = drainers) != NULL) {
+		drainers = d->next;
+		d->queued = false;
+		evlsim__wake(d->t);
+	}
+	evlsim__mutex_unlock(&drain_lock);
 }
 
 /* White-box tests hook scheduling points here (evlsim__set_sched_hook()). */

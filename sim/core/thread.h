@@ -54,7 +54,14 @@ struct evlsim_thread {
 	/* health monitoring (core/stage.c) */
 	int mode;			/* EVL_T_WOSS... mode bits (evl_set_thread_mode()), atomic */
 	int hm_pending;			/* EVL_HMDIAG_* cause of a SIGDEBUG not sent yet, 0: none */
-	int in_irq;			/* > 0: in an EVL timer handler (evl_in_irq()) */
+	int in_irq;			/* > 0: in an oob interrupt context (evl_in_irq()): an
+					 * EVL timer handler or an oob device handler */
+	int in_dev_irq;			/* > 0: ... of a device (sim/hw/irq-flow.c) */
+	int in_inband_irq;		/* > 0: in an in-band (primary) device handler */
+	int irq_defer;			/* > 0: EVL wake-ups wait for the context's end */
+	int nr_deferred;		/* wake-ups waiting (evlsim__wake_flush()) */
+	int wake_refs;			/* deferred wake-ups naming this thread (atomic) */
+	struct evlsim_thread *deferred[16];
 
 	/* the kernel world's struct evl_thread of this thread (evl/wait.c) */
 	unsigned char evl_thread[128] __attribute__((aligned(16)));
@@ -64,8 +71,11 @@ struct evlsim_thread {
 	void *evl_thread_ext;
 
 	int internal_io;		/* > 0: the simulator itself does I/O (no demotion) */
+	int forked_away;		/* a thread of the parent that fork() left behind */
+	int sig_injected;		/* fault injection interrupted a wait (no signal) */
 	int tid;
 	int rcu_registered;
+	void *rcu_reader;		/* its liburcu reader record (core/rcu.c) */
 	char name[32];			/* EVL thread name once attached */
 	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
 } __attribute__((aligned(EVLSIM_CACHELINE)));
@@ -89,6 +99,12 @@ static inline struct evlsim_thread *evlsim__current(void)
 void evlsim__rcu_read_lock(void);
 void evlsim__rcu_read_unlock(void);
 void evlsim__synchronize_rcu(void);
+/* Registration of the calling thread, excluded from fork(): returns its reader record.
+ * evlsim__rcu_forget_reader(): in a child of fork(), a thread left behind leaves the
+ * registry (core/rcu.c says why). */
+void *evlsim__rcu_register_thread(void);
+void evlsim__rcu_unregister_thread(void);
+void evlsim__rcu_forget_reader(void *reader);
 
 /*
  * A per-thread statistic: written by its own thread only, read by others (evl_get_state()).
@@ -106,5 +122,14 @@ void evlsim__synchronize_rcu(void);
  * (the EVL core detaches a thread that exits attached). Set once, at load.
  */
 void evlsim__set_thread_exit_hook(void (*hook)(struct evlsim_thread *t));
+
+/*
+ * fork() (core/thread.c): set in a child once any fork happened in its history. Then a
+ * lock found held by a thread the fork left behind (->forked_away) is reported and taken
+ * over rather than waited for. evlsim__lock_owner_gone() tells, for a lock held by the
+ * thread state @owner (NULL: unknown), reporting it as @what @name the first time.
+ */
+extern int evlsim__forked;
+int evlsim__lock_owner_gone(const void *owner, const char *what, const char *name);
 
 #endif /* _EVLSIM_SIM_CORE_THREAD_H */

@@ -13,7 +13,7 @@
  * function returned: evl_stop_kthread() waits for that.
  *
  * Stopping sets the thread's stop request (->evlsim_kicked), then wakes it: the wait
- * services test the request after arming the sleep (sim/evl-wait.c), so a wait that began
+ * services test the request after arming the sleep (sim/evl/wait.c), so a wait that began
  * before or after fails with -EINTR (EVL_T_BREAK), and evl_kthread_should_stop() becomes
  * true. The lock below keeps the thread state alive while the stopper wakes it.
  */
@@ -371,12 +371,10 @@ int evl_wait_period(unsigned long *overruns_r)
 /* resource accounting (accounting.c): the EVL kthreads of @mod still running */
 static int evl_kthread_count(struct module *mod)
 {
-	struct evl_kthread *kthread;
-	int n = 0;
+	int n;
 
 	evlsim__mutex_lock(&kthread_lock);
-	list_for_each_entry(kthread, &live_kthreads, evlsim_next)
-		n += kthread->evlsim_owner == mod;
+	n = evlsim__count_owned(&live_kthreads, struct evl_kthread, evlsim_next, evlsim_owner, mod);
 	evlsim__mutex_unlock(&kthread_lock);
 	return n;
 }

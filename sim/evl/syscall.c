@@ -169,8 +169,34 @@ static bool oob_handler(struct evlsim_thread *t, struct file *filp, int op, unsi
 	return fn != NULL;
 }
 
-/* One pass of do_oob_syscall(): the result of the handler, or the error of the path. */
+static long oob_syscall_body(int op, int fd, unsigned long a1, unsigned long a2,
+			     unsigned long *sig);
+
+/*
+ * One pass of do_oob_syscall(): the result of the handler, or the error of the path.
+ * The thread's signal snapshot and fast-path arguments are the current call's: a call
+ * nested in another (a signal handler's, on the general path since the outer one is
+ * published or not yet) puts back the outer call's, so that the outer one still sees
+ * the signal that arrived during it (its wait is kicked, it is demoted, no restart).
+ */
 static long oob_syscall_once(int op, int fd, unsigned long a1, unsigned long a2,
+			     unsigned long *sig)
+{
+	struct evlsim_thread *t = evlsim__self;
+	unsigned long saved_sig, saved_args[3];
+	long ret;
+
+	if (unlikely(!t))
+		return oob_syscall_body(op, fd, a1, a2, sig);
+	saved_sig = t->oob_sig;
+	memcpy(saved_args, t->oob_args, sizeof(saved_args));
+	ret = oob_syscall_body(op, fd, a1, a2, sig);
+	t->oob_sig = saved_sig;
+	memcpy(t->oob_args, saved_args, sizeof(saved_args));
+	return ret;
+}
+
+static long oob_syscall_body(int op, int fd, unsigned long a1, unsigned long a2,
 			     unsigned long *sig)
 {
 	struct evl_file *efilp;

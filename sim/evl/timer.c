@@ -108,7 +108,7 @@ static void wake_syncers_locked(struct evl_timerbase *base)
 static void fire_timer(struct evl_timerbase *base, struct evl_timer *timer, ktime_t now,
 		       unsigned long *flags)
 {
-	unsigned long irqs;
+	struct evlsim_irq_ctx ctx;
 	int status;
 
 	status = timer->status | EVL_TIMER_FIRED;
@@ -118,11 +118,9 @@ static void fire_timer(struct evl_timerbase *base, struct evl_timer *timer, ktim
 	base->running = timer;
 	raw_spin_unlock_irqrestore(&base->lock, *flags);
 
-	irqs = hard_local_irq_save();
-	evlsim__self->in_irq++;		/* evl_in_irq() */
+	evlsim__oob_irq_enter(evlsim__self, &ctx, false);	/* evl_in_irq() */
 	timer->handler(timer);
-	evlsim__self->in_irq--;
-	hard_local_irq_restore(irqs);
+	evlsim__oob_irq_exit(evlsim__self, &ctx, false);
 
 	raw_spin_lock_irqsave(&base->lock, *flags);
 	if (base->running != timer)	/* destroyed by its own handler: hands off */
@@ -190,20 +188,9 @@ static void timerbase_atfork_child(void)
 static void start_timer_cpu(struct evl_timerbase *base)
 {
 	static int atfork_registered;
-	int expected = 0, ret;
 
-	if (likely(__atomic_load_n(&base->started, __ATOMIC_ACQUIRE)))
-		return;
-	if (!__atomic_compare_exchange_n(&base->started, &expected, 1, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		return;
-	expected = 0;
-	if (__atomic_compare_exchange_n(&atfork_registered, &expected, 1, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		evlsim__host_atfork_child(timerbase_atfork_child);
-	ret = evlsim__host_thread_spawn(timer_cpu, base, "evl-timer");
-	if (ret)
-		evlsim__die("cannot start the timer CPU: %d", ret);
+	evlsim__host_thread_once(&base->started, &atfork_registered, timerbase_atfork_child,
+				 timer_cpu, base, "evl-timer");
 }
 
 /**

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The EVL wait services (kernel world), after kernel/evl/{wait,flag,sem,mutex}.c and
- * spec section 5.1 to 5.5: wait queues, flags, kernel semaphores and kernel mutexes, on
- * the simulator's one sleep/wake primitive and clock.
+ * The EVL wait services (kernel world), after kernel/evl/wait.c and include/evl/flag.h
+ * and spec section 5.1 to 5.3: the clocks, the EVL thread of a simulator thread, wait
+ * queues and flags, on the simulator's one sleep/wake primitive and clock. Kernel
+ * semaphores (evl/sem.c) and kernel mutexes (evl/mutex.c) wait on these queues.
  *
  * A waiter queues its struct evl_thread on the channel under the channel's hard lock,
  * arms its sleep (evlsim__prepare_sleep()) before dropping it, and sleeps until a waker
@@ -48,7 +49,7 @@ ktime_t evlsim__clock_to_mono(struct evl_clock *clock, ktime_t date)
 static_assert(sizeof(struct evl_thread) <= sizeof(((struct evlsim_thread *)0)->evl_thread),
 	      "struct evl_thread does not fit its storage in struct evlsim_thread");
 
-static struct evl_thread *thread_of(struct evlsim_thread *t)
+struct evl_thread *evlsim__evl_thread_of(struct evlsim_thread *t)
 {
 	struct evl_thread *thread = (struct evl_thread *)t->evl_thread;
 
@@ -65,7 +66,7 @@ static struct evl_thread *thread_of(struct evlsim_thread *t)
 
 struct evl_thread *evlsim__evl_thread_self(void)
 {
-	return thread_of(evlsim__current());
+	return evlsim__evl_thread_of(evlsim__current());
 }
 
 /* The EVL_T_* state bits of @t's EVL thread, read from any thread (evl_get_state()). */
@@ -94,7 +95,7 @@ struct evl_thread *evl_current(void)
 
 	if (!t || !t->evl)
 		return NULL;
-	thread = thread_of(t);
+	thread = evlsim__evl_thread_of(t);
 	if (unlikely(thread->name[0] == '(' && t->name[0]))	/* attached since first use */
 		strscpy(thread->name, t->name, sizeof(thread->name));
 	return thread;
@@ -409,223 +410,4 @@ void evl_clear_flag(struct evl_flag *wf)
 	evl_lock_flag(wf, flags);
 	WRITE_ONCE(wf->raised, false);
 	evl_unlock_flag(wf, flags);
-}
-
-/* ---- kernel semaphores ----------------------------------------------------------------- */
-
-void evl_init_ksem(struct evl_ksem *ksem, unsigned int value)
-{
-	ksem->value = value;
-	evl_init_wait(&ksem->wait, &evl_mono_clock, EVL_WAIT_PRIO);
-}
-
-void evl_destroy_ksem(struct evl_ksem *ksem)
-{
-	evl_destroy_wait(&ksem->wait);
-}
-
-static bool down_ksem(struct evl_ksem *ksem)
-{
-	if (ksem->value > 0) {
-		ksem->value--;
-		return true;
-	}
-	return false;
-}
-
-/* @timeout: EVL_INFINITE, or an absolute date on the monotonic clock */
-int evl_down_timeout(struct evl_ksem *ksem, ktime_t timeout)
-{
-	evlsim__wait_site_enter(EVLSIM_SVC_evl_down_timeout);
-	int ret = evl_wait_event_timeout(&ksem->wait, timeout, EVL_ABS, down_ksem(ksem));
-
-	evlsim__wait_site_exit();
-	return ret;
-}
-
-int evl_down(struct evl_ksem *ksem)
-{
-	evlsim__wait_site_enter(EVLSIM_SVC_evl_down);
-	int ret = evl_down_timeout(ksem, EVL_INFINITE);
-
-	evlsim__wait_site_exit();
-	return ret;
-}
-
-int evl_trydown(struct evl_ksem *ksem)
-{
-	unsigned long flags;
-	bool ret;
-
-	raw_spin_lock_irqsave(&ksem->wait.wchan.lock, flags);
-	ret = down_ksem(ksem);
-	raw_spin_unlock_irqrestore(&ksem->wait.wchan.lock, flags);
-	return ret ? 0 : -EAGAIN;
-}
-
-void evl_up(struct evl_ksem *ksem)
-{
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&ksem->wait.wchan.lock, flags);
-	ksem->value++;
-	evl_wake_up_head(&ksem->wait);
-	raw_spin_unlock_irqrestore(&ksem->wait.wchan.lock, flags);
-	evl_schedule();
-}
-
-void evl_broadcast(struct evl_ksem *ksem)
-{
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&ksem->wait.wchan.lock, flags);
-	if (evl_wait_active(&ksem->wait)) {
-		ksem->value = 0;
-		evl_flush_wait_locked(&ksem->wait, EVL_T_BCAST);
-	}
-	raw_spin_unlock_irqrestore(&ksem->wait.wchan.lock, flags);
-	evl_schedule();
-}
-
-/* ---- kernel mutexes -------------------------------------------------------------------- */
-
-void evl_init_kmutex(struct evl_kmutex *kmutex)
-{
-	kmutex->evlsim_key = __builtin_return_address(0);	/* lockdep: the init site */
-	atomic_set(&kmutex->fastlock, 0);
-	evl_init_wait(&kmutex->mutex.wait, &evl_mono_clock, EVL_WAIT_PRIO);
-}
-
-void evl_destroy_kmutex(struct evl_kmutex *kmutex)
-{
-	evl_destroy_wait(&kmutex->mutex.wait);
-}
-
-/* lock held: the caller owns the mutex, taking it if free or handed over to it */
-static bool grab_kmutex(struct evl_kmutex *kmutex, struct evl_thread *curr)
-{
-	struct evl_wait_channel *wchan = &kmutex->mutex.wait.wchan;
-
-	if (!wchan->owner) {
-		wchan->owner = curr;
-		curr->evlsim_kmutexes++;
-		atomic_set(&kmutex->fastlock, 1);
-	}
-	return wchan->owner == curr;
-}
-
-int evl_trylock_kmutex(struct evl_kmutex *kmutex)
-{
-	struct evl_thread *curr = evlsim__evl_thread_self();
-	struct evl_wait_channel *wchan = &kmutex->mutex.wait.wchan;
-	unsigned long flags;
-	int ret = 0;
-
-	raw_spin_lock_irqsave(&wchan->lock, flags);
-	if (wchan->owner == curr)
-		ret = -EDEADLK;
-	else if (!grab_kmutex(kmutex, curr))
-		ret = -EBUSY;
-	else
-		curr->evlsim_kmutex_site = __builtin_return_address(0);
-	raw_spin_unlock_irqrestore(&wchan->lock, flags);
-	if (!ret)
-		evlsim__lock_acquire(kmutex, kmutex->evlsim_key, "evl_kmutex", EVLSIM_LD_TRY,
-				     __builtin_return_address(0));
-	return ret;
-}
-
-/* 0, -EDEADLK for a lock the caller holds, or a spec 5.1 code (-EIDRM once destroyed) */
-int evl_lock_kmutex(struct evl_kmutex *kmutex)
-{
-	struct evl_thread *curr = evlsim__evl_thread_self();
-	struct evl_wait_queue *wq = &kmutex->mutex.wait;
-	const void *site = __builtin_return_address(0);
-	unsigned long flags;
-
-	if (unlikely(evlsim__mem_freed(kmutex, "evl_lock_kmutex", site)))
-		return -EIDRM;
-	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
-	if (wq->wchan.owner == curr) {
-		raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
-		return -EDEADLK;
-	}
-	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
-	evlsim__lock_acquire(kmutex, kmutex->evlsim_key, "evl_kmutex", 0, site);
-
-	evlsim__wait_site_enter(EVLSIM_SVC_evl_lock_kmutex);
-	int ret = evl_wait_event(wq, grab_kmutex(kmutex, curr));
-
-	if (!ret)
-		curr->evlsim_kmutex_site = evlsim__wait_site;
-	else
-		evlsim__lock_release(kmutex);
-	evlsim__wait_site_exit();
-	return ret;
-}
-
-/* How many EVL kernel mutexes @t holds, and where it took the last one. */
-static int kmutexes_held(struct evlsim_thread *t, void **site)
-{
-	struct evl_thread *thread;
-
-	if (!t->evl_thread_ready && !t->evl_thread_ext)
-		return 0;
-	thread = thread_of(t);
-	*site = thread->evlsim_kmutex_site;
-	return thread->evlsim_kmutexes;
-}
-
-/*
- * Golden rule: a thread switching in-band must hold no EVL kernel mutex. Called by the
- * stage switch (core/stage.c) on every switch to in-band.
- */
-static noinline void check_inband_switch(struct evlsim_thread *t)
-{
-	void *site = NULL;
-	int n;
-
-	if (!__atomic_load_n(&evlsim__checks_enabled, __ATOMIC_RELAXED) || evlsim__unchecked)
-		return;
-	n = kmutexes_held(t, &site);
-	if (likely(n <= 0) || evlsim__check_mode() == EVLSIM_CHECK_OFF)
-		return;
-	/* the call site: where the thread took the mutex (the last one it took) */
-	evlsim__check_report("evl-mutex-inband-switch", "evl_lock_kmutex",
-			     site ?: __builtin_return_address(0),
-			     "thread '%s' switches in-band holding %d EVL kernel mutex(es)",
-			     t->name[0] ? t->name : "?", n);
-}
-
-static __attribute__((constructor)) void kmutex_rules_init(void)
-{
-	evlsim__set_inband_switch_hook(check_inband_switch);
-}
-
-/* hands the mutex over to the head waiter, if any */
-void evl_unlock_kmutex(struct evl_kmutex *kmutex)
-{
-	struct evl_thread *curr = evlsim__evl_thread_self(), *next;
-	struct evl_wait_queue *wq = &kmutex->mutex.wait;
-	unsigned long flags;
-
-	if (unlikely(evlsim__mem_freed(kmutex, "evl_unlock_kmutex", __builtin_return_address(0))))
-		return;
-	evlsim__lock_release(kmutex);
-	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
-	if (WARN(wq->wchan.owner != curr, "evl_unlock_kmutex: %s does not own the mutex",
-		 curr->name)) {
-		raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
-		return;
-	}
-	next = evl_wait_head(wq);
-	wq->wchan.owner = next;
-	curr->evlsim_kmutexes--;
-	if (next)
-		next->evlsim_kmutexes++;
-	atomic_set(&kmutex->fastlock, !!next);
-	if (next)
-		evl_wake_up(wq, next, 0);
-	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
-	evl_schedule();
 }

@@ -83,20 +83,9 @@ static void irq_works_atfork_child(void)
 static void start_worker(void)
 {
 	static int atfork_registered;
-	int expected = 0, ret;
 
-	if (likely(__atomic_load_n(&irq_works.started, __ATOMIC_ACQUIRE)))
-		return;
-	if (!__atomic_compare_exchange_n(&irq_works.started, &expected, 1, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		return;
-	expected = 0;
-	if (__atomic_compare_exchange_n(&atfork_registered, &expected, 1, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		evlsim__host_atfork_child(irq_works_atfork_child);
-	ret = evlsim__host_thread_spawn(irq_work_worker, NULL, "irq_work");
-	if (ret)
-		evlsim__die("cannot start the irq_work worker: %d", ret);
+	evlsim__host_thread_once(&irq_works.started, &atfork_registered,
+				 irq_works_atfork_child, irq_work_worker, NULL, "irq_work");
 }
 
 /**

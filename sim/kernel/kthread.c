@@ -191,29 +191,18 @@ long schedule_timeout(long timeout)
 	return evlsim__jiffies_left(deadline);
 }
 
-long schedule_timeout_interruptible(long timeout)
-{
-	__set_current_state(TASK_INTERRUPTIBLE);
-	return schedule_timeout(timeout);
+/* schedule_timeout() in the given task state */
+#define DEFINE_SCHEDULE_TIMEOUT(name, state)						\
+long name(long timeout)									\
+{											\
+	__set_current_state(state);							\
+	return schedule_timeout(timeout);						\
 }
 
-long schedule_timeout_killable(long timeout)
-{
-	__set_current_state(TASK_KILLABLE);
-	return schedule_timeout(timeout);
-}
-
-long schedule_timeout_uninterruptible(long timeout)
-{
-	__set_current_state(TASK_UNINTERRUPTIBLE);
-	return schedule_timeout(timeout);
-}
-
-long schedule_timeout_idle(long timeout)
-{
-	__set_current_state(TASK_IDLE);
-	return schedule_timeout(timeout);
-}
+DEFINE_SCHEDULE_TIMEOUT(schedule_timeout_interruptible, TASK_INTERRUPTIBLE)
+DEFINE_SCHEDULE_TIMEOUT(schedule_timeout_killable, TASK_KILLABLE)
+DEFINE_SCHEDULE_TIMEOUT(schedule_timeout_uninterruptible, TASK_UNINTERRUPTIBLE)
+DEFINE_SCHEDULE_TIMEOUT(schedule_timeout_idle, TASK_IDLE)
 
 void yield(void)
 {
@@ -472,12 +461,10 @@ static void kthread_leftovers(struct module *mod, const char *when)
 /* resource accounting (accounting.c): the kthreads of @mod still running */
 static int kthread_count(struct module *mod)
 {
-	struct kthread *kt;
-	int n = 0;
+	int n;
 
 	evlsim__lockword_lock(&kthreads_lock);
-	list_for_each_entry(kt, &module_kthreads, next)
-		n += kt->owner == mod;
+	n = evlsim__count_owned(&module_kthreads, struct kthread, next, owner, mod);
 	evlsim__lockword_unlock(&kthreads_lock);
 	return n;
 }

@@ -77,6 +77,21 @@ static bool trylock_or_flag(struct mutex *lock, struct task_struct *curr, long f
 	}
 }
 
+/*
+ * In a child of fork(): a mutex held by a parent thread that does not exist here is
+ * reported and taken over by @curr (evlsim__lock_owner_gone()). Under ->wait_lock.
+ */
+static bool take_over_forked(struct mutex *lock, struct task_struct *curr)
+{
+	long owner = atomic_long_read(&lock->owner);
+	struct task_struct *task = __owner_task(owner);
+
+	if (!task || !evlsim__lock_owner_gone(task->evlsim_thread, "mutex", lock->wait_lock.name))
+		return false;
+	atomic_long_set(&lock->owner, (long)curr | (owner & MUTEX_FLAGS));
+	return true;
+}
+
 static int lock_slowpath(struct mutex *lock, struct task_struct *curr, int sleep_flags)
 {
 	struct evlsim_thread *self = curr->evlsim_thread;
@@ -94,6 +109,12 @@ static int lock_slowpath(struct mutex *lock, struct task_struct *curr, int sleep
 	for (;;) {
 		if (trylock_or_flag(lock, curr, MUTEX_FLAG_WAITERS)) {
 			/* released before we could flag it: ours */
+			list_del(&waiter.list);
+			if (list_empty(&lock->wait_list))
+				atomic_long_andnot(MUTEX_FLAG_WAITERS, &lock->owner);
+			break;
+		}
+		if (unlikely(READ_ONCE(evlsim__forked)) && take_over_forked(lock, curr)) {
 			list_del(&waiter.list);
 			if (list_empty(&lock->wait_list))
 				atomic_long_andnot(MUTEX_FLAG_WAITERS, &lock->owner);

@@ -112,6 +112,12 @@ noinline void evlsim__might_fault(const char *func)
 
 const char *dev_driver_string(const struct device *dev)
 {
+	struct device_driver *drv = READ_ONCE(dev->driver);
+
+	if (drv)
+		return drv->name;
+	if (dev->bus)
+		return dev->bus->name;
 	if (dev->class)
 		return dev->class->name;
 	return "";

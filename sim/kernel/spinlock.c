@@ -6,6 +6,7 @@
  */
 #include <linux/spinlock.h>
 #include <linux/ktime.h>
+#include <linux/hardirq.h>
 #include "kinternal.h"
 
 /*
@@ -14,6 +15,26 @@
  * the hard locks held (EVLSIM_HARD_LOCK_ONE each).
  */
 #define hard_state evlsim__hard_state
+
+__thread int evlsim__irq_log_pending __attribute__((tls_model("initial-exec")));
+void (*evlsim__irq_sync_hook)(void);
+
+/* take the interrupts logged while hard irqs were off (hw/irq-flow.c) */
+static noinline void irq_sync(void)
+{
+	void (*hook)(void) = __atomic_load_n(&evlsim__irq_sync_hook, __ATOMIC_ACQUIRE);
+
+	if (hook)
+		hook();
+}
+
+/* in_interrupt(), in_hardirq() (linux/hardirq.h): in an interrupt handler */
+bool evlsim__in_hardirq(void)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	return t && (t->in_irq > 0 || t->in_inband_irq > 0);
+}
 
 unsigned long evlsim__hard_irq_save(void)
 {
@@ -25,7 +46,16 @@ unsigned long evlsim__hard_irq_save(void)
 
 void evlsim__hard_irq_restore(unsigned long flags)
 {
+	if (unlikely(!flags && (hard_state & EVLSIM_HARD_IRQ_OFF))) {
+		struct evlsim_thread *t = evlsim__self;
+
+		if (t && t->in_irq)
+			evlsim__check_irqs_on(__builtin_return_address(0));
+	}
 	hard_state = (hard_state & ~EVLSIM_HARD_IRQ_OFF) | (flags ? EVLSIM_HARD_IRQ_OFF : 0);
+	/* interrupts raised meanwhile are taken now (hw/irq-flow.c) */
+	if (unlikely(evlsim__irq_log_pending) && !hard_state)
+		irq_sync();
 }
 
 bool evlsim__hard_irqs_disabled(void)
@@ -51,9 +81,16 @@ void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
 static const char *const lock_svc_names[] = { "raw_spin_lock", "raw_spin_lock", "spin_lock" };
 
 /* The lockdep flags of a lock of @kind (EVLSIM_LOCK_*, with EVLSIM_LOCK_IRQ). */
+/*
+ * Lockdep's view of an acquisition: hard irqs are off under the _irqsave/_irq variants,
+ * and under any hard spinlock, which defers interrupts until the last one is dropped
+ * (hard_state counts it as hard irqs off: hw/irq-flow.c delivers them at the unlock).
+ */
 static int ld_flags(int kind)
 {
-	return (kind & EVLSIM_LOCK_IRQ ? EVLSIM_LD_IRQSOFF : 0) | EVLSIM_LD_IRQABLE;
+	bool irqsoff = (kind & EVLSIM_LOCK_IRQ) || (kind & ~EVLSIM_LOCK_IRQ) == EVLSIM_LOCK_HARD;
+
+	return (irqsoff ? EVLSIM_LD_IRQSOFF : 0) | EVLSIM_LD_IRQABLE;
 }
 
 /*
@@ -71,8 +108,14 @@ void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 	if (unlikely(evlsim__mem_freed(lock, lock_svc_names[k], site)) ||
 	    evlsim__lock_acquire(lock, lock->key, lock->name, ld_flags(kind), site))
 		return;
-	evlsim__lockword_lock(&lock->lock);
-	lock->owner = evlsim__self;
+	if (unlikely(!evlsim__lockword_trylock(&lock->lock))) {
+		/* in a child of fork(): held by a parent thread that does not exist here */
+		if (unlikely(READ_ONCE(evlsim__forked)) &&
+		    evlsim__lock_owner_gone(READ_ONCE(lock->owner), "spinlock", lock->name))
+			evlsim__lockword_unlock(&lock->lock);
+		evlsim__lockword_lock(&lock->lock);
+	}
+	WRITE_ONCE(lock->owner, evlsim__current());
 	if (k == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
 }
@@ -89,7 +132,7 @@ int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
 		return 0;
 	if (!evlsim__lockword_trylock(&lock->lock))
 		return 0;
-	lock->owner = evlsim__self;
+	WRITE_ONCE(lock->owner, evlsim__current());
 	if (k == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
 	evlsim__lock_acquire(lock, lock->key, lock->name, ld_flags(kind) | EVLSIM_LD_TRY, site);
@@ -105,8 +148,11 @@ void evlsim__spin_unlock(raw_spinlock_t *lock, int kind)
 		return;
 	if (k == EVLSIM_LOCK_HARD)
 		hard_state -= EVLSIM_HARD_LOCK_ONE;
-	lock->owner = NULL;
+	WRITE_ONCE(lock->owner, NULL);
 	evlsim__lockword_unlock(&lock->lock);
+	/* interrupts raised while the hard lock was held are taken now (hw/irq-flow.c) */
+	if (unlikely(evlsim__irq_log_pending) && !hard_state)
+		irq_sync();
 }
 
 ktime_t ktime_get(void)			{ return evlsim__clock_now(); }

@@ -3,7 +3,7 @@
  * Workqueues (kernel world), after kernel/workqueue.c, on in-band kthreads and the
  * simulator's one sleep/wake primitive.
  *
- * One lock (pool_lock, a lock word) guards every workqueue, as one worker pool would:
+ * One lock (evlsim__wq_pool_lock, a lock word) guards every workqueue, as one worker pool would:
  * the pending list and the delayed list of each workqueue, its workers, and the position
  * of every queued item. The pending bit is only set under it, so an item the lock finds
  * pending is on a list or owned by a canceller, never in between.
@@ -18,7 +18,7 @@
  * sequence number, and a flush waits until no pending entry and no worker's current item
  * matching what it waits for carries a sequence number up to its target. Flushers,
  * cancellers and destroyers wait on one list, woken whenever an item completes or leaves
- * a queue.
+ * a queue. Flushing and cancelling are in kernel/workqueue-flush.c.
  */
 #include <linux/workqueue.h>
 #include <linux/sched.h>
@@ -29,46 +29,19 @@
 #include <linux/err.h>
 #include "ksched.h"
 #include "kinternal.h"
-
-#define WQ_NAME_LEN	32
-
-enum { WORK_IDLE = 0, WORK_QUEUED, WORK_DELAYED };
-
-struct workqueue_struct {
-	struct list_head list;		/* workqueues */
-	unsigned int flags;
-	int max_active;
-	struct list_head pending;	/* items to run, in queueing order */
-	struct list_head delayed;	/* delayed items not yet due, by expiry */
-	struct list_head workers;
-	struct list_head idle;
-	int nr_workers;			/* workers started or starting */
-	bool stopping;
-	char name[WQ_NAME_LEN];
-};
-
-struct worker {
-	struct list_head node;		/* wq->workers */
-	struct list_head idle_node;	/* wq->idle while idle */
-	struct workqueue_struct *wq;
-	struct evlsim_thread *thread;
-	struct work_struct *current_work;
-	work_func_t current_func;
-	struct module *current_owner;
-	unsigned long current_seq;
-};
+#include "workqueue_internal.h"
 
 struct wq_waiter {
 	struct list_head next;
 	struct evlsim_thread *thread;
 };
 
-static int pool_lock;			/* lock word */
+int evlsim__wq_pool_lock;		/* lock word */
 static LIST_HEAD(workqueues);
 static LIST_HEAD(waiters);		/* flush, cancel and destroy waits */
-static unsigned long queue_seq;
+unsigned long evlsim__wq_queue_seq;		/* the last queueing's sequence number */
 static int worker_ids;
-static __thread struct worker *cur_worker __attribute__((tls_model("initial-exec")));
+__thread struct worker *evlsim__wq_cur_worker __attribute__((tls_model("initial-exec")));
 
 struct workqueue_struct *system_wq;
 struct workqueue_struct *system_highpri_wq;
@@ -78,23 +51,8 @@ struct workqueue_struct *system_freezable_wq;
 struct workqueue_struct *system_power_efficient_wq;
 struct workqueue_struct *system_freezable_power_efficient_wq;
 
-static inline void lock_pool(void)
-{
-	evlsim__lockword_lock(&pool_lock);
-}
-
-static inline void unlock_pool(void)
-{
-	evlsim__lockword_unlock(&pool_lock);
-}
-
-static inline unsigned long *work_data_bits(struct work_struct *work)
-{
-	return (unsigned long *)&work->data.counter;
-}
-
 /* Waits once on the waiters list; pool_lock held, and held again on return. */
-static void wait_pool(void)
+void evlsim__wq_wait_pool(void)
 {
 	struct wq_waiter w = { .thread = evlsim__current() };
 
@@ -107,7 +65,7 @@ static void wait_pool(void)
 }
 
 /* pool_lock held */
-static void wake_waiters(void)
+void evlsim__wq_wake_waiters(void)
 {
 	struct wq_waiter *w;
 
@@ -120,7 +78,7 @@ static void wake_waiters(void)
 static int worker_thread(void *arg);
 
 /* pool_lock held. Wakes an idle worker, or reserves a new one for the caller to start. */
-static struct worker *kick_worker(struct workqueue_struct *wq)
+struct worker *evlsim__wq_kick_worker(struct workqueue_struct *wq)
 {
 	struct worker *w;
 
@@ -140,8 +98,8 @@ static struct worker *kick_worker(struct workqueue_struct *wq)
 	return w;
 }
 
-/* Starts a worker kick_worker() reserved; pool_lock not held. */
-static void start_worker(struct worker *w)
+/* Starts a worker evlsim__wq_kick_worker() reserved; evlsim__wq_pool_lock not held. */
+void evlsim__wq_start_worker(struct worker *w)
 {
 	struct workqueue_struct *wq;
 	struct task_struct *t;
@@ -159,7 +117,7 @@ static void start_worker(struct worker *w)
 	list_del(&w->node);
 	if (!--wq->nr_workers && !wq->stopping)
 		evlsim__die("workqueue %s: cannot start a worker (%ld)", wq->name, PTR_ERR(t));
-	wake_waiters();
+	evlsim__wq_wake_waiters();
 	unlock_pool();
 	evlsim__free(w);
 }
@@ -178,11 +136,11 @@ static void promote_due(struct workqueue_struct *wq)
 			break;
 		list_move_tail(&work->entry, &wq->pending);
 		work->evlsim_where = WORK_QUEUED;
-		work->evlsim_seq = ++queue_seq;
+		work->evlsim_seq = ++evlsim__wq_queue_seq;
 	}
 }
 
-static bool running_elsewhere(struct workqueue_struct *wq, struct work_struct *work)
+bool evlsim__wq_running_elsewhere(struct workqueue_struct *wq, struct work_struct *work)
 {
 	struct worker *w;
 
@@ -200,7 +158,7 @@ static int worker_thread(void *arg)
 	evlsim_ns_t deadline;
 	bool found;
 
-	cur_worker = w;
+	evlsim__wq_cur_worker = w;
 	lock_pool();
 	w->thread = evlsim__current();
 	for (;;) {
@@ -208,7 +166,7 @@ static int worker_thread(void *arg)
 		/* an item running on another worker waits for it: never reentered */
 		found = false;
 		list_for_each_entry(work, &wq->pending, entry) {
-			if (!running_elsewhere(wq, work)) {
+			if (!evlsim__wq_running_elsewhere(wq, work)) {
 				found = true;
 				break;
 			}
@@ -229,7 +187,7 @@ static int worker_thread(void *arg)
 			w->current_func = NULL;
 			w->current_owner = NULL;
 			w->current_seq = 0;
-			wake_waiters();
+			evlsim__wq_wake_waiters();
 			continue;
 		}
 		if (wq->stopping)
@@ -247,9 +205,9 @@ static int worker_thread(void *arg)
 	}
 	list_del(&w->node);
 	wq->nr_workers--;
-	wake_waiters();
+	evlsim__wq_wake_waiters();
 	unlock_pool();
-	cur_worker = NULL;
+	evlsim__wq_cur_worker = NULL;
 	evlsim__free(w);
 	return 0;
 }
@@ -262,7 +220,7 @@ static struct worker *__queue_work(struct workqueue_struct *wq, struct work_stru
 {
 	*queued = false;
 	if (unlikely(wq->flags & (__WQ_DRAINING | __WQ_DESTROYING)) &&
-	    !(cur_worker && cur_worker->wq == wq)) {
+	    !(evlsim__wq_cur_worker && evlsim__wq_cur_worker->wq == wq)) {
 		/* the kernel's WARN_ON_ONCE(!is_chained_work(wq)) */
 		WARN_ONCE(1, "workqueue %s: queueing %p on a draining or destroyed workqueue",
 			  wq->name, work->func);
@@ -271,10 +229,10 @@ static struct worker *__queue_work(struct workqueue_struct *wq, struct work_stru
 	}
 	work->evlsim_wq = wq;
 	work->evlsim_where = WORK_QUEUED;
-	work->evlsim_seq = ++queue_seq;
+	work->evlsim_seq = ++evlsim__wq_queue_seq;
 	list_add_tail(&work->entry, &wq->pending);
 	*queued = true;
-	return kick_worker(wq);
+	return evlsim__wq_kick_worker(wq);
 }
 
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work)
@@ -287,7 +245,7 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 	if (!test_and_set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work)))
 		w = __queue_work(wq, work, &ret);
 	unlock_pool();
-	start_worker(w);
+	evlsim__wq_start_worker(w);
 	return ret;
 }
 
@@ -302,7 +260,7 @@ static struct worker *__queue_delayed_work(struct workqueue_struct *wq,
 	if (!delay)
 		return __queue_work(wq, work, queued);
 	if (unlikely(wq->flags & (__WQ_DRAINING | __WQ_DESTROYING)) &&
-	    !(cur_worker && cur_worker->wq == wq))
+	    !(evlsim__wq_cur_worker && evlsim__wq_cur_worker->wq == wq))
 		return __queue_work(wq, work, queued);	/* refused there */
 	dwork->evlsim_expires = evlsim__jiffies_deadline(delay);
 	work->evlsim_wq = wq;
@@ -313,7 +271,7 @@ static struct worker *__queue_delayed_work(struct workqueue_struct *wq,
 	list_add_tail(&work->entry, &pos->entry);	/* before @pos, or at the end */
 	*queued = true;
 	/* an idle worker sleeps until the first expiry: wake one to recompute it */
-	return kick_worker(wq);
+	return evlsim__wq_kick_worker(wq);
 }
 
 bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
@@ -327,7 +285,7 @@ bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
 	if (!test_and_set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(&dwork->work)))
 		w = __queue_delayed_work(wq, dwork, delay, &ret);
 	unlock_pool();
-	start_worker(w);
+	evlsim__wq_start_worker(w);
 	return ret;
 }
 
@@ -336,16 +294,16 @@ bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
  * queued (it is taken off its list), false if it was idle. Waits for a concurrent
  * canceller, which owns the bit.
  */
-static bool grab_pending(struct work_struct *work)
+bool evlsim__wq_grab_pending(struct work_struct *work)
 {
 	while (test_and_set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))) {
 		if (work->evlsim_where != WORK_IDLE) {
 			list_del_init(&work->entry);
 			work->evlsim_where = WORK_IDLE;
-			wake_waiters();
+			evlsim__wq_wake_waiters();
 			return true;
 		}
-		wait_pool();
+		evlsim__wq_wait_pool();
 	}
 	return false;
 }
@@ -358,177 +316,11 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq,
 	bool ret, queued;
 
 	lock_pool();
-	ret = grab_pending(&dwork->work);
+	ret = evlsim__wq_grab_pending(&dwork->work);
 	w = __queue_delayed_work(wq, dwork, delay, &queued);
 	unlock_pool();
-	start_worker(w);
+	evlsim__wq_start_worker(w);
 	return ret;
-}
-
-/* ---- flushing and cancelling ---------------------------------------------------------- */
-
-/* pool_lock held. Is a queueing of @work (or any item if NULL) up to @target left? */
-static bool busy_upto(struct workqueue_struct *wq, struct work_struct *work,
-		      unsigned long target)
-{
-	struct work_struct *pos;
-	struct worker *w;
-
-	list_for_each_entry(w, &wq->workers, node)
-		if (w->current_work && (!work || w->current_work == work) &&
-		    w->current_seq <= target)
-			return true;
-	list_for_each_entry(pos, &wq->pending, entry)
-		if ((!work || pos == work) && pos->evlsim_seq <= target)
-			return true;
-	return false;
-}
-
-/* pool_lock held. The last queueing of @work to wait for, 0 if it is idle. */
-static unsigned long flush_target(struct work_struct *work)
-{
-	struct workqueue_struct *wq = work->evlsim_wq;
-	unsigned long target = 0;
-	struct worker *w;
-
-	if (!wq)
-		return 0;
-	if (work->evlsim_where == WORK_QUEUED)
-		target = work->evlsim_seq;
-	list_for_each_entry(w, &wq->workers, node)
-		if (w->current_work == work && w->current_seq > target)
-			target = w->current_seq;
-	return target;
-}
-
-/*
- * pool_lock held. Waits until no queueing of @work on @wq up to @target is left; false if
- * there was none to wait for. @work is never dereferenced: its function may free it.
- */
-static bool flush_wait(struct workqueue_struct *wq, struct work_struct *work,
-		       unsigned long target)
-{
-	if (!target)
-		return false;
-	while (busy_upto(wq, work, target))
-		wait_pool();
-	return true;
-}
-
-bool flush_work(struct work_struct *work)
-{
-	evlsim__check_service(EVLSIM_SVC_flush_work);
-	bool ret;
-
-	might_sleep();
-	lock_pool();
-	ret = flush_wait(work->evlsim_wq, work, flush_target(work));
-	unlock_pool();
-	return ret;
-}
-
-void __flush_workqueue(struct workqueue_struct *wq)
-{
-	evlsim__check_service(EVLSIM_SVC_flush_workqueue);
-	unsigned long target;
-
-	might_sleep();
-	lock_pool();
-	target = queue_seq;
-	while (busy_upto(wq, NULL, target))
-		wait_pool();
-	unlock_pool();
-}
-
-void drain_workqueue(struct workqueue_struct *wq)
-{
-	might_sleep();
-	lock_pool();
-	wq->flags |= __WQ_DRAINING;
-	/* items queued by the queue's own items (chained) are drained too */
-	while (busy_upto(wq, NULL, ULONG_MAX))
-		wait_pool();
-	wq->flags &= ~__WQ_DRAINING;
-	unlock_pool();
-}
-
-static bool __cancel_work(struct work_struct *work, bool sync)
-{
-	struct workqueue_struct *wq;
-	bool ret;
-
-	if (sync)
-		might_sleep();
-	lock_pool();
-	ret = grab_pending(work);
-	wq = work->evlsim_wq;
-	/* holding the pending bit: nobody can queue it meanwhile */
-	while (sync && wq && running_elsewhere(wq, work))
-		wait_pool();
-	clear_bit_unlock(WORK_STRUCT_PENDING_BIT, work_data_bits(work));
-	wake_waiters();
-	unlock_pool();
-	return ret;
-}
-
-bool cancel_work(struct work_struct *work)
-{
-	return __cancel_work(work, false);
-}
-
-bool cancel_work_sync(struct work_struct *work)
-{
-	evlsim__check_service(EVLSIM_SVC_cancel_work_sync);
-	return __cancel_work(work, true);
-}
-
-bool cancel_delayed_work(struct delayed_work *dwork)
-{
-	return __cancel_work(&dwork->work, false);
-}
-
-bool cancel_delayed_work_sync(struct delayed_work *dwork)
-{
-	evlsim__check_service(EVLSIM_SVC_cancel_work_sync);
-	return __cancel_work(&dwork->work, true);
-}
-
-bool flush_delayed_work(struct delayed_work *dwork)
-{
-	struct work_struct *work = &dwork->work;
-	struct workqueue_struct *wq;
-	struct worker *w = NULL;
-	unsigned long target;
-	bool ret;
-
-	might_sleep();
-	lock_pool();
-	if (work->evlsim_where == WORK_DELAYED) {
-		/* fire the timer now */
-		wq = work->evlsim_wq;
-		list_move_tail(&work->entry, &wq->pending);
-		work->evlsim_where = WORK_QUEUED;
-		work->evlsim_seq = ++queue_seq;
-		w = kick_worker(wq);
-	}
-	target = flush_target(work);
-	wq = work->evlsim_wq;
-	if (w) {
-		/* a new worker must start before we wait for it */
-		unlock_pool();
-		start_worker(w);
-		lock_pool();
-	}
-	ret = flush_wait(wq, work, target);
-	unlock_pool();
-	return ret;
-}
-
-struct work_struct *current_work(void)
-{
-	struct worker *w = cur_worker;
-
-	return w ? w->current_work : NULL;
 }
 
 /* ---- workqueues ----------------------------------------------------------------------- */
@@ -594,7 +386,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	list_for_each_entry(w, &wq->idle, idle_node)
 		evlsim__wake(w->thread);
 	while (wq->nr_workers)
-		wait_pool();
+		evlsim__wq_wait_pool();
 	unlock_pool();
 	evlsim__free(wq);
 }
@@ -645,7 +437,7 @@ static void workqueue_leftovers(struct module *mod, const char *when)
 					       mod->name, when, w->current_work, w->current_func,
 					       wq->name);
 	}
-	wake_waiters();
+	evlsim__wq_wake_waiters();
 	unlock_pool();
 }
 
@@ -667,3 +459,4 @@ static int workqueue_count(struct module *mod)
 
 /* queued work before the kthreads: it would run the module's code */
 EVLSIM_MODULE_SERVICE(work, EVLSIM_ACCT_WORK, 30, workqueue_count, workqueue_leftovers);
+

@@ -40,15 +40,26 @@ ssize_t __read_chk(int fd, void *buf, size_t count, size_t buflen);
 ssize_t __pread_chk(int fd, void *buf, size_t count, off_t offset, size_t buflen);
 ssize_t __pread64_chk(int fd, void *buf, size_t count, off64_t offset, size_t buflen);
 
-/* Any interposed call is an in-band system call: demote an oob EVL thread. */
-static inline void inband_call(void)
-{
-	struct evlsim_thread *t = evlsim__self;
+/*
+ * The open family is defined under other C names (asm labels give them theirs): glibc
+ * declares open() and openat() with a nonnull path, which would let the compiler drop
+ * the checks below and UBSan stop a program that passes NULL, where the kernel's
+ * getname() returns EFAULT. The next definitions are called through pointers of these
+ * attribute-free types, for the same reason.
+ */
+typedef int open_fn(const char *path, int flags, ...);
+typedef int openat_fn(int dirfd, const char *path, int flags, ...);
 
-	/* the simulator's own output is not the program's call: checked there too */
-	if (evlsim_unlikely(t && t->stage == EVLSIM_OOB))
-		evlsim__inband_syscall_enter();
-}
+#define REAL_AS(fn, type)						\
+({									\
+	static type *real_fn_ptr;					\
+	type *__p = __atomic_load_n(&real_fn_ptr, __ATOMIC_ACQUIRE);	\
+	if (evlsim_unlikely(!__p)) {					\
+		__p = (type *)evlsim__libc_symbol(#fn);				\
+		__atomic_store_n(&real_fn_ptr, __p, __ATOMIC_RELEASE);	\
+	}								\
+	__p;								\
+})
 
 #define SIMCALL(call)	evlsim__syscall_result(EVLSIM_RESTARTABLE(call))
 
@@ -100,17 +111,31 @@ static int wants_dir(const char *path)
 	       !strcmp(path, ".");
 }
 
+/*
+ * Device nodes live under /dev only: any other path is answered without a look at the
+ * node table, so without its lock. The C library and the sanitizers' symbolizers open
+ * their own files through these interposers (/proc/self/exe, shared objects) at any
+ * time, a report's included: they must never wait for the simulator.
+ */
+static int node_lookup(const char *canon)
+{
+	if (strncmp(canon, "/dev/", 5))
+		return 0;
+	return evlsim__node_exists(canon);
+}
+
+/* @path: a copy in the simulator's memory (getname()), shorter than PATH_MAX */
 static int sim_path_lookup(int dirfd, const char *path, char *canon, size_t len)
 {
 	char buf[PATH_MAX * 2], link[64];
 	ssize_t n;
 
-	if (evlsim_likely(evlsim__node_count() == 0) || !path || !*path)
+	if (!*path)
 		return 0;
 	if (path[0] == '/') {
 		if (normalize(path, canon, len))
 			return 0;
-		return evlsim__node_exists(canon);
+		return node_lookup(canon);
 	}
 	if (dirfd == AT_FDCWD) {
 		if (!getcwd(buf, PATH_MAX))
@@ -126,7 +151,7 @@ static int sim_path_lookup(int dirfd, const char *path, char *canon, size_t len)
 	snprintf(buf + n, sizeof(buf) - n, "/%s", path);
 	if (normalize(buf, canon, len))
 		return 0;
-	return evlsim__node_exists(canon);
+	return node_lookup(canon);
 }
 
 /*
@@ -142,18 +167,35 @@ static int sim_path(int dirfd, const char *path, char *canon, size_t len)
 
 /* ---- open ----------------------------------------------------------------------------- */
 
+/*
+ * While device nodes exist, the path is read as the kernel's getname() reads it: through
+ * the fault-safe copy (EFAULT for NULL or an unmapped pointer, never a crash) and no
+ * longer than PATH_MAX with its NUL (ENAMETOOLONG otherwise), before any lookup. The C
+ * library gets the program's pointer as it came.
+ */
 static int do_openat(int dirfd, const char *path, int flags, mode_t mode, int is64)
 {
-	char canon[PATH_MAX];
-	int sim = sim_path(dirfd, path, canon, sizeof(canon));
+	char canon[PATH_MAX], name[PATH_MAX];
+	long len;
+	int sim;
 
-	if (sim)
-		return (int)SIMCALL(sim < 0 ? sim : evlsim__sys_open(canon, flags, mode));
-	inband_call();
+	if (evlsim_unlikely(evlsim__node_count() != 0)) {
+		len = evlsim__strncpy_from_user(name, path, sizeof(name));
+		sim = len < 0 ? (int)len : len == sizeof(name) ? -ENAMETOOLONG :
+		      sim_path(dirfd, name, canon, sizeof(canon));
+		if (sim == 1)
+			return (int)SIMCALL(evlsim__sys_open(canon, flags, mode));
+		if (sim < 0) {
+			evlsim__inband_call();
+			return (int)evlsim__syscall_result(sim);
+		}
+	}
+	evlsim__inband_call();
 	if (dirfd == AT_FDCWD)
-		return is64 ? REAL(open64)(path, flags, mode) : REAL(open)(path, flags, mode);
-	return is64 ? REAL(openat64)(dirfd, path, flags, mode)
-		    : REAL(openat)(dirfd, path, flags, mode);
+		return is64 ? REAL_AS(open64, open_fn)(path, flags, mode)
+			    : REAL_AS(open, open_fn)(path, flags, mode);
+	return is64 ? REAL_AS(openat64, openat_fn)(dirfd, path, flags, mode)
+		    : REAL_AS(openat, openat_fn)(dirfd, path, flags, mode);
 }
 
 #define OPEN_MODE(flags, mode)						\
@@ -166,7 +208,8 @@ static int do_openat(int dirfd, const char *path, int flags, mode_t mode, int is
 		}							\
 	} while (0)
 
-EVLSIM_EXPORT int open(const char *path, int flags, ...)
+EVLSIM_EXPORT int evlsim__i_open(const char *path, int flags, ...) __asm__("open");
+EVLSIM_EXPORT int evlsim__i_open(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
@@ -174,7 +217,8 @@ EVLSIM_EXPORT int open(const char *path, int flags, ...)
 	return do_openat(AT_FDCWD, path, flags, mode, 0);
 }
 
-EVLSIM_EXPORT int open64(const char *path, int flags, ...)
+EVLSIM_EXPORT int evlsim__i_open64(const char *path, int flags, ...) __asm__("open64");
+EVLSIM_EXPORT int evlsim__i_open64(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
@@ -182,7 +226,8 @@ EVLSIM_EXPORT int open64(const char *path, int flags, ...)
 	return do_openat(AT_FDCWD, path, flags, mode, 1);
 }
 
-EVLSIM_EXPORT int openat(int dirfd, const char *path, int flags, ...)
+EVLSIM_EXPORT int evlsim__i_openat(int dirfd, const char *path, int flags, ...) __asm__("openat");
+EVLSIM_EXPORT int evlsim__i_openat(int dirfd, const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
@@ -190,7 +235,8 @@ EVLSIM_EXPORT int openat(int dirfd, const char *path, int flags, ...)
 	return do_openat(dirfd, path, flags, mode, 0);
 }
 
-EVLSIM_EXPORT int openat64(int dirfd, const char *path, int flags, ...)
+EVLSIM_EXPORT int evlsim__i_openat64(int dirfd, const char *path, int flags, ...) __asm__("openat64");
+EVLSIM_EXPORT int evlsim__i_openat64(int dirfd, const char *path, int flags, ...)
 {
 	mode_t mode = 0;
 
@@ -199,59 +245,99 @@ EVLSIM_EXPORT int openat64(int dirfd, const char *path, int flags, ...)
 }
 
 /* _FORTIFY_SOURCE forms: open without a mode argument */
-EVLSIM_EXPORT int __open_2(const char *path, int flags)
+EVLSIM_EXPORT int evlsim__i__open_2(const char *path, int flags) __asm__("__open_2");
+EVLSIM_EXPORT int evlsim__i__open_2(const char *path, int flags)
 {
 	if (__OPEN_NEEDS_MODE(flags))
 		__chk_fail();
 	return do_openat(AT_FDCWD, path, flags, 0, 0);
 }
 
-EVLSIM_EXPORT int __open64_2(const char *path, int flags)
+EVLSIM_EXPORT int evlsim__i__open64_2(const char *path, int flags) __asm__("__open64_2");
+EVLSIM_EXPORT int evlsim__i__open64_2(const char *path, int flags)
 {
 	if (__OPEN_NEEDS_MODE(flags))
 		__chk_fail();
 	return do_openat(AT_FDCWD, path, flags, 0, 1);
 }
 
-EVLSIM_EXPORT int __openat_2(int dirfd, const char *path, int flags)
+EVLSIM_EXPORT int evlsim__i__openat_2(int dirfd, const char *path, int flags) __asm__("__openat_2");
+EVLSIM_EXPORT int evlsim__i__openat_2(int dirfd, const char *path, int flags)
 {
 	if (__OPEN_NEEDS_MODE(flags))
 		__chk_fail();
 	return do_openat(dirfd, path, flags, 0, 0);
 }
 
-EVLSIM_EXPORT int __openat64_2(int dirfd, const char *path, int flags)
+EVLSIM_EXPORT int evlsim__i__openat64_2(int dirfd, const char *path, int flags) __asm__("__openat64_2");
+EVLSIM_EXPORT int evlsim__i__openat64_2(int dirfd, const char *path, int flags)
 {
 	if (__OPEN_NEEDS_MODE(flags))
 		__chk_fail();
 	return do_openat(dirfd, path, flags, 0, 1);
 }
 
-EVLSIM_EXPORT int creat(const char *path, mode_t mode)
+EVLSIM_EXPORT int evlsim__i_creat(const char *path, mode_t mode) __asm__("creat");
+EVLSIM_EXPORT int evlsim__i_creat(const char *path, mode_t mode)
 {
 	return do_openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode, 0);
 }
 
-EVLSIM_EXPORT int creat64(const char *path, mode_t mode)
+EVLSIM_EXPORT int evlsim__i_creat64(const char *path, mode_t mode) __asm__("creat64");
+EVLSIM_EXPORT int evlsim__i_creat64(const char *path, mode_t mode)
 {
 	return do_openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode, 1);
 }
 
 /* ---- close, read, write --------------------------------------------------------------- */
 
+/*
+ * A call about to act on the real descriptor @fd (close() it, or dup2() onto it) counts
+ * itself in flight on the number, then looks: a number reserved by an open that has not
+ * installed its file yet is left alone (1 returned). See evlsim__fd_busy.
+ */
+static int real_fd_enter(int fd)
+{
+	if ((unsigned int)fd >= EVLSIM_NR_FDS)
+		return 0;
+	if (__atomic_fetch_add(&evlsim__fd_busy[fd], 1, __ATOMIC_SEQ_CST) & EVLSIM_FD_RESERVED) {
+		__atomic_fetch_sub(&evlsim__fd_busy[fd], 1, __ATOMIC_RELEASE);
+		return 1;
+	}
+	return 0;
+}
+
+static void real_fd_exit(int fd)
+{
+	if ((unsigned int)fd < EVLSIM_NR_FDS)
+		__atomic_fetch_sub(&evlsim__fd_busy[fd], 1, __ATOMIC_RELEASE);
+}
+
 EVLSIM_EXPORT int close(int fd)
 {
+	int ret;
+
 	if (evlsim__fd_is_sim(fd))
 		return (int)evlsim__syscall_result(evlsim__sys_close(fd));
-	inband_call();
-	return REAL(close)(fd);
+	evlsim__inband_call();
+	if (real_fd_enter(fd)) {		/* reserved, no file yet: not open */
+		errno = EBADF;
+		return -1;
+	}
+	if (evlsim_unlikely(evlsim__fd_is_sim(fd))) {	/* installed meanwhile */
+		real_fd_exit(fd);
+		return (int)evlsim__syscall_result(evlsim__sys_close(fd));
+	}
+	ret = REAL(close)(fd);
+	real_fd_exit(fd);
+	return ret;
 }
 
 EVLSIM_EXPORT ssize_t read(int fd, void *buf, size_t count)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_read(fd, buf, count));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(read)(fd, buf, count);
 }
 
@@ -266,7 +352,7 @@ EVLSIM_EXPORT ssize_t write(int fd, const void *buf, size_t count)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_write(fd, buf, count));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(write)(fd, buf, count);
 }
 
@@ -274,7 +360,7 @@ EVLSIM_EXPORT ssize_t pread(int fd, void *buf, size_t count, off_t offset)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pread)(fd, buf, count, offset);
 }
 
@@ -282,7 +368,7 @@ EVLSIM_EXPORT ssize_t pread64(int fd, void *buf, size_t count, off64_t offset)
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pread(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pread64)(fd, buf, count, offset);
 }
 
@@ -305,7 +391,7 @@ EVLSIM_EXPORT ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pwrite)(fd, buf, count, offset);
 }
 
@@ -313,7 +399,7 @@ EVLSIM_EXPORT ssize_t pwrite64(int fd, const void *buf, size_t count, off64_t of
 {
 	if (evlsim__fd_is_sim(fd))
 		return SIMCALL(evlsim__sys_pwrite(fd, buf, count, offset));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(pwrite64)(fd, buf, count, offset);
 }
 
@@ -330,7 +416,7 @@ EVLSIM_EXPORT int ioctl(int fd, unsigned long request, ...)
 
 	if (evlsim__fd_is_sim(fd))
 		return (int)SIMCALL(evlsim__sys_ioctl(fd, (unsigned int)request, arg));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(ioctl)(fd, request, arg);
 }
 
@@ -338,7 +424,7 @@ EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
 		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(lseek)(fd, offset, whence);
 }
 
@@ -346,7 +432,7 @@ EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
 		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(lseek64)(fd, offset, whence);
 }
 
@@ -356,24 +442,44 @@ EVLSIM_EXPORT int dup(int fd)
 {
 	if (evlsim__fd_is_sim(fd))
 		return (int)evlsim__syscall_result(evlsim__sys_dup(fd, 0, 0));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(dup)(fd);
+}
+
+/*
+ * dup2()/dup3() with neither side simulated: as fs/file.c, a reserved @oldfd has no file
+ * (EBADF) and a reserved @newfd is busy (EBUSY), whichever the interposer sees first.
+ */
+static int do_dup3(int oldfd, int newfd, int flags, int is_dup2)
+{
+	int ret;
+
+	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
+		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, is_dup2));
+	evlsim__inband_call();
+	if (oldfd != newfd && real_fd_enter(newfd)) {
+		errno = EBUSY;
+		return -1;
+	}
+	if (evlsim_unlikely(evlsim__fd_reserved(oldfd)))
+		ret = (int)evlsim__syscall_result(-EBADF);
+	else if (evlsim_unlikely(evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd)))
+		ret = (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, is_dup2));
+	else
+		ret = is_dup2 ? REAL(dup2)(oldfd, newfd) : REAL(dup3)(oldfd, newfd, flags);
+	if (oldfd != newfd)
+		real_fd_exit(newfd);
+	return ret;
 }
 
 EVLSIM_EXPORT int dup2(int oldfd, int newfd)
 {
-	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
-		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, 0, 1));
-	inband_call();
-	return REAL(dup2)(oldfd, newfd);
+	return do_dup3(oldfd, newfd, 0, 1);
 }
 
 EVLSIM_EXPORT int dup3(int oldfd, int newfd, int flags)
 {
-	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
-		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, 0));
-	inband_call();
-	return REAL(dup3)(oldfd, newfd, flags);
+	return do_dup3(oldfd, newfd, flags, 0);
 }
 
 static int do_fcntl(int fd, int cmd, unsigned long arg, int is64)
@@ -385,32 +491,26 @@ static int do_fcntl(int fd, int cmd, unsigned long arg, int is64)
 		if (ret != -515 /* -ENOIOCTLCMD: not simulated, the real fd answers */)
 			return (int)evlsim__syscall_result(ret);
 	} else {
-		inband_call();
+		evlsim__inband_call();
 	}
 	return is64 ? REAL(fcntl64)(fd, cmd, arg) : REAL(fcntl)(fd, cmd, arg);
 }
 
-EVLSIM_EXPORT int fcntl(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, unsigned long);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg, 0);
+/* fcntl() and fcntl64(): the argument, when the command takes one, is read as a long */
+#define DEFINE_FCNTL(name, is64)							\
+EVLSIM_EXPORT int name(int fd, int cmd, ...)						\
+{											\
+	unsigned long arg;								\
+	va_list ap;									\
+											\
+	va_start(ap, cmd);								\
+	arg = va_arg(ap, unsigned long);						\
+	va_end(ap);									\
+	return do_fcntl(fd, cmd, arg, is64);						\
 }
 
-EVLSIM_EXPORT int fcntl64(int fd, int cmd, ...)
-{
-	unsigned long arg;
-	va_list ap;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, unsigned long);
-	va_end(ap);
-	return do_fcntl(fd, cmd, arg, 1);
-}
+DEFINE_FCNTL(fcntl, 0)
+DEFINE_FCNTL(fcntl64, 1)
 
 /* ---- mmap, munmap, mremap ------------------------------------------------------------- */
 
@@ -428,7 +528,7 @@ static void *do_mmap(void *addr, size_t len, int prot, int flags, int fd, off64_
 		}
 		return (void *)ret;
 	}
-	inband_call();
+	evlsim__inband_call();
 	/* a MAP_FIXED mapping replaces the simulated ones in its way: they are unmapped */
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) == MAP_FIXED &&
 	    evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
@@ -451,7 +551,7 @@ EVLSIM_EXPORT int munmap(void *addr, size_t len)
 {
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
 		return (int)evlsim__syscall_result(evlsim__sys_munmap((unsigned long)addr, len, 1));
-	inband_call();
+	evlsim__inband_call();
 	return REAL(munmap)(addr, len);
 }
 
@@ -466,7 +566,7 @@ EVLSIM_EXPORT void *mremap(void *old, size_t old_len, size_t new_len, int flags,
 		new_addr = va_arg(ap, void *);
 		va_end(ap);
 	}
-	inband_call();
+	evlsim__inband_call();
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)) &&
 	    (evlsim__sim_vma_overlaps((unsigned long)old, old_len ? old_len : 1) ||
 	     ((flags & MREMAP_FIXED) &&

@@ -127,6 +127,14 @@ __unregister_chrdev_region(unsigned major, unsigned baseminor, int minorct)
 	return cd;
 }
 
+/* The end of the part of [@n, @to) within @n's major. */
+static dev_t major_end(dev_t n, dev_t to)
+{
+	dev_t next = MKDEV(MAJOR(n) + 1, 0);
+
+	return next < to ? next : to;
+}
+
 /**
  * register_chrdev_region - register a range of device numbers
  * Returns 0, -EBUSY when part of the range is taken, -EINVAL for a major or minor range
@@ -139,20 +147,14 @@ int register_chrdev_region(dev_t from, unsigned count, const char *name)
 	dev_t n, next;
 
 	for (n = from; n < to; n = next) {
-		next = MKDEV(MAJOR(n) + 1, 0);
-		if (next > to)
-			next = to;
+		next = major_end(n, to);
 		cd = __register_chrdev_region(MAJOR(n), MINOR(n), next - n, name);
 		if (IS_ERR(cd))
 			goto fail;
 	}
 	return 0;
 fail:
-	to = n;
-	for (n = from; n < to; n = next) {
-		next = MKDEV(MAJOR(n) + 1, 0);
-		evlsim__free(__unregister_chrdev_region(MAJOR(n), MINOR(n), next - n));
-	}
+	unregister_chrdev_region(from, n - from);	/* what was registered before @n */
 	return PTR_ERR(cd);
 }
 
@@ -177,9 +179,7 @@ void unregister_chrdev_region(dev_t from, unsigned count)
 	dev_t n, next;
 
 	for (n = from; n < to; n = next) {
-		next = MKDEV(MAJOR(n) + 1, 0);
-		if (next > to)
-			next = to;
+		next = major_end(n, to);
 		evlsim__free(__unregister_chrdev_region(MAJOR(n), MINOR(n), next - n));
 	}
 }

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The driver model subset (kernel world), after drivers/base/{core,class}.c and
- * devtmpfs: classes, devices with a device number, and the /dev namespace that open(2)
- * resolves. A device created with a non-zero dev_t gets the node "/dev/<devnode>", where
- * devnode is its name, or what its class's ->devnode() returns. Two devices cannot have
- * the same name in a class, nor the same device number (-EEXIST); a node name already
- * taken leaves the first node in place, as devtmpfs does.
- *
- * Each node owns an inode shared by all opens of the node; the inode lives until the node
- * is removed and the last file open on it is released.
+ * lib/kobject.c: kobjects, classes and devices with a device number. A device created
+ * with a non-zero dev_t gets the node "/dev/<devnode>" in the /dev namespace
+ * (vfs/devtmpfs.c), where devnode is its name, or what its class's ->devnode() returns.
+ * Two devices cannot have the same name in a class, nor the same device number (-EEXIST).
  */
 #include <linux/device.h>
 #include <linux/fs.h>
@@ -17,13 +13,6 @@
 #include <linux/kdev_t.h>
 #include <linux/list.h>
 #include "kinternal.h"
-
-struct dev_node {
-	struct list_head next;
-	char *path;			/* "/dev/..." */
-	struct inode *inode;
-	struct device *dev;
-};
 
 struct class_entry {
 	struct list_head next;
@@ -38,124 +27,8 @@ struct device_entry {
 	bool created;			/* by device_create(): device_destroy() frees it */
 };
 
-static struct evlsim_mutex nodes_lock = EVLSIM_MUTEX_INITIALIZER;
-static LIST_HEAD(nodes);
-static int nr_nodes;
-
 static struct evlsim_mutex classes_lock = EVLSIM_MUTEX_INITIALIZER;
 static LIST_HEAD(classes);
-
-/* ---- the /dev namespace --------------------------------------------------------------- */
-
-int evlsim__node_count(void)
-{
-	return __atomic_load_n(&nr_nodes, __ATOMIC_ACQUIRE);
-}
-
-static struct dev_node *find_node(const char *path)
-{
-	struct dev_node *n;
-
-	list_for_each_entry(n, &nodes, next)
-		if (!strcmp(n->path, path))
-			return n;
-	return NULL;
-}
-
-int evlsim__node_exists(const char *path)
-{
-	int ret;
-
-	evlsim__mutex_lock(&nodes_lock);
-	ret = find_node(path) != NULL;
-	evlsim__mutex_unlock(&nodes_lock);
-	return ret;
-}
-
-int evlsim__node_add(const char *name, dev_t devt, umode_t mode, struct device *dev)
-{
-	char *path = kasprintf(GFP_KERNEL, "/dev/%s", name);
-	struct dev_node *n;
-
-	if (!path)
-		return -ENOMEM;
-	evlsim__mutex_lock(&nodes_lock);
-	if (find_node(path)) {
-		evlsim__mutex_unlock(&nodes_lock);
-		kfree(path);
-		return -EEXIST;
-	}
-	n = evlsim__zalloc(sizeof(*n));
-	n->path = path;
-	n->dev = dev;
-	n->inode = evlsim__new_inode(devt, S_IFCHR | (mode ? mode : 0600));
-	list_add_tail(&n->next, &nodes);
-	__atomic_add_fetch(&nr_nodes, 1, __ATOMIC_RELEASE);
-	evlsim__mutex_unlock(&nodes_lock);
-	return 0;
-}
-
-void evlsim__node_del(const char *name)
-{
-	struct dev_node *n;
-	char path[256];
-
-	snprintf(path, sizeof(path), "/dev/%s", name);
-	evlsim__mutex_lock(&nodes_lock);
-	n = find_node(path);
-	if (n) {
-		list_del(&n->next);
-		__atomic_sub_fetch(&nr_nodes, 1, __ATOMIC_RELEASE);
-	}
-	evlsim__mutex_unlock(&nodes_lock);
-	if (n) {
-		evlsim__iput(n->inode);
-		kfree(n->path);
-		evlsim__free(n);
-	}
-}
-
-bool evlsim__node_devt_in_use(dev_t devt)
-{
-	struct dev_node *n;
-	bool ret = false;
-
-	evlsim__mutex_lock(&nodes_lock);
-	list_for_each_entry(n, &nodes, next)
-		if (n->inode->i_rdev == devt) {
-			ret = true;
-			break;
-		}
-	evlsim__mutex_unlock(&nodes_lock);
-	return ret;
-}
-
-/* cd_forget() for every node: opens of a node no longer go to the cdev @p. */
-void evlsim__nodes_forget_cdev(struct cdev *p)
-{
-	struct dev_node *n;
-
-	evlsim__mutex_lock(&nodes_lock);
-	list_for_each_entry(n, &nodes, next)
-		if (__atomic_load_n(&n->inode->i_cdev, __ATOMIC_RELAXED) == p)
-			__atomic_store_n(&n->inode->i_cdev, NULL, __ATOMIC_RELEASE);
-	evlsim__mutex_unlock(&nodes_lock);
-}
-
-struct inode *evlsim__node_lookup(const char *path)
-{
-	struct inode *inode = NULL;
-	struct dev_node *n;
-
-	evlsim__mutex_lock(&nodes_lock);
-	n = find_node(path);
-	if (n) {
-		inode = n->inode;
-		evlsim__iget(inode);
-	}
-	evlsim__mutex_unlock(&nodes_lock);
-	return inode;
-}
 
 /* ---- kobjects ------------------------------------------------------------------------- */
 
@@ -198,20 +71,28 @@ void kobject_put(struct kobject *kobj)
 		kref_put(&kobj->kref, kobject_release);
 }
 
-int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
+/* kobject_set_name_vargs() */
+static int set_name(struct kobject *kobj, const char *fmt, va_list ap)
 {
-	va_list ap;
-	char *name;
+	char *name = kvasprintf(GFP_KERNEL, fmt, ap);
 
-	va_start(ap, fmt);
-	name = kvasprintf(GFP_KERNEL, fmt, ap);
-	va_end(ap);
 	if (!name)
 		return -ENOMEM;
 	strreplace(name, '/', '!');	/* a kobject name is one sysfs path component */
 	kfree_const(kobj->name);
 	kobj->name = name;
 	return 0;
+}
+
+int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = set_name(kobj, fmt, ap);
+	va_end(ap);
+	return ret;
 }
 
 /* ---- classes -------------------------------------------------------------------------- */
@@ -328,23 +209,28 @@ void class_destroy(const struct class *cls)
 int dev_set_name(struct device *dev, const char *fmt, ...)
 {
 	va_list ap;
-	char *name;
+	int ret;
 
 	va_start(ap, fmt);
-	name = kvasprintf(GFP_KERNEL, fmt, ap);
+	ret = set_name(&dev->kobj, fmt, ap);
 	va_end(ap);
-	if (!name)
-		return -ENOMEM;
-	strreplace(name, '/', '!');
-	kfree_const(dev->kobj.name);
-	dev->kobj.name = name;
-	return 0;
+	return ret;
 }
+
+/* sim/hw/devres.c registers the release of managed resources (devres_release_all()) */
+void (*evlsim__device_release_hook)(struct device *dev);
 
 static void device_ktype_release(struct kobject *kobj)
 {
 	struct device *dev = container_of(kobj, struct device, kobj);
+	void (*hook)(struct device *dev) = READ_ONCE(evlsim__device_release_hook);
 
+	/*
+	 * As device_release(): a device driven without a driver bound (a misc or class
+	 * device) may hold managed resources; they go before the device.
+	 */
+	if (hook && dev->evlsim_devres)
+		hook(dev);
 	kfree(dev->evlsim_node);
 	dev->evlsim_node = NULL;
 	if (dev->release)

@@ -52,12 +52,10 @@ void evlsim__module_note_device(struct module *owner, enum evlsim_devobj kind, v
 
 static int device_count(struct module *mod)
 {
-	struct module_object *o;
-	int n = 0;
+	int n;
 
 	evlsim__mutex_lock(&objects_lock);
-	list_for_each_entry(o, &module_objects, next)
-		n += o->mod == mod;
+	n = evlsim__count_owned(&module_objects, struct module_object, next, mod, mod);
 	evlsim__mutex_unlock(&objects_lock);
 	return n;
 }

@@ -28,6 +28,24 @@ static inline int evlsim__fd_is_sim(int fd)
 }
 
 /*
+ * Descriptors reserved by an open that has not installed its file yet, and interposed
+ * calls that act on a real descriptor (close() it, dup2() onto it) in flight: one word
+ * per descriptor number. A reserved number is invisible to close() (EBADF) and dup2()
+ * onto it fails with EBUSY, as in fs/file.c: such a call counts itself in the low bits
+ * before it looks at EVLSIM_FD_RESERVED, and a reservation that finds a call in flight
+ * waits for it and checks that its descriptor survived (vfs/fs.c, reserve_fd()).
+ */
+#define EVLSIM_FD_RESERVED	0x40000000
+#define EVLSIM_FD_CALLS		0x3fffffff
+extern int evlsim__fd_busy[EVLSIM_NR_FDS] __attribute__((visibility("hidden")));
+
+static inline int evlsim__fd_reserved(int fd)
+{
+	return (unsigned int)fd < EVLSIM_NR_FDS &&
+		(__atomic_load_n(&evlsim__fd_busy[fd], __ATOMIC_SEQ_CST) & EVLSIM_FD_RESERVED);
+}
+
+/*
  * The file open on @fd, published in @t's state, or NULL (nothing published). @fence:
  * callers must fence themselves (evlsim__oob_fence), known to the caller.
  */

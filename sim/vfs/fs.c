@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The in-band VFS path (kernel world): struct file lifetime, the fd table, and the
- * routing of open/close/read/write/pread/pwrite/ioctl/lseek/dup/fcntl on simulated files
- * to a driver's file_operations, with the error codes of fs/open.c, fs/read_write.c,
- * fs/ioctl.c, fs/fcntl.c and fs/file.c.
+ * The in-band VFS path (kernel world): struct file lifetime, the fd table, open, close
+ * and dup on simulated files, anonymous inode files, with the error codes of fs/open.c
+ * and fs/file.c. read/write/lseek are in read_write.c, ioctl in ioctl.c, fcntl in
+ * fcntl.c.
  *
  * Lifetime. Each fd slot holds one reference on its struct file (->f_count); in-band
  * syscalls take a temporary one with fget(). The out-of-band path takes none: it
@@ -32,15 +32,6 @@ int evlsim__nr_sim_files;
 /* Serializes fd table updates with the real descriptor operations that go with them. */
 static struct evlsim_mutex fdt_lock = EVLSIM_MUTEX_INITIALIZER;
 
-#define SETFL_MASK (O_APPEND | O_NONBLOCK | O_NDELAY | O_DIRECT | O_NOATIME)
-#define FD_CLOEXEC 1
-#define F_DUPFD		0
-#define F_GETFD		1
-#define F_SETFD		2
-#define F_GETFL		3
-#define F_SETFL		4
-#define F_DUPFD_CLOEXEC	1030
-#define FIGETBSZ	2
 
 /* ------------------------------------------------------------------------------------ */
 
@@ -121,8 +112,11 @@ static void __fput(struct file *filp)
 		}
 		evl_release_check(filp);
 		evlsim__chrdev_release(filp);
-		fops_put(filp->f_op);
+		/* uncharged before the module reference goes: an unload that can proceed
+		 * once it is gone finds nothing of this file left */
 		evlsim__acct_file(filp->evlsim_acct_owner, -1);
+		fops_put(filp->f_op);
+		evlsim__sched_point(EVLSIM_SP_FPUT);
 	}
 	/* oob callers that probed a file that is not oob-capable back off at once */
 	evlsim__oob_file_drain(filp);
@@ -180,17 +174,100 @@ struct file *fget(unsigned int fd)
 	return filp;
 }
 
-static struct file *fdget(int fd)
-{
-	return fget(fd);
-}
-
 static int install_fd(int fd, struct file *filp)
 {
 	if ((unsigned int)fd >= EVLSIM_NR_FDS)
 		return -EMFILE;
-	__atomic_store_n(&evlsim__fdt[fd], filp, __ATOMIC_RELEASE);
+	__atomic_store_n(&evlsim__fdt[fd], filp, __ATOMIC_SEQ_CST);
 	return fd;
+}
+
+int evlsim__fd_busy[EVLSIM_NR_FDS];
+
+static void fd_unreserve(int fd)
+{
+	__atomic_fetch_and(&evlsim__fd_busy[fd], ~EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
+}
+
+/* fd_install() of a reserved descriptor: the file first, then the reservation ends */
+static void install_reserved(int fd, struct file *filp)
+{
+	evlsim__mutex_lock(&fdt_lock);
+	install_fd(fd, filp);
+	fd_unreserve(fd);
+	evlsim__mutex_unlock(&fdt_lock);
+}
+
+/*
+ * get_unused_fd_flags(), under the table lock as the kernel's alloc_fd(): a real eventfd
+ * holds the number, marked reserved. An interposed close() (or dup2() onto the number)
+ * that looked at it before the mark may still be on its way to the real call: then the
+ * reservation waits for it to finish and keeps the number only if its eventfd survived,
+ * else it starts over.
+ */
+static int reserve_fd(int cloexec)
+{
+	int fd, old;
+
+	evlsim__mutex_lock(&fdt_lock);
+	for (;;) {
+		fd = evlsim__fd_reserve(cloexec);
+		if (fd < 0)
+			break;
+		if ((unsigned int)fd >= EVLSIM_NR_FDS) {
+			evlsim__fd_real_close(fd);
+			fd = -EMFILE;
+			break;
+		}
+		old = __atomic_fetch_or(&evlsim__fd_busy[fd], EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
+		if (!(old & EVLSIM_FD_CALLS))
+			break;
+		while (__atomic_load_n(&evlsim__fd_busy[fd], __ATOMIC_ACQUIRE) & EVLSIM_FD_CALLS)
+			evlsim__yield();
+		if (evlsim__fd_is_reservation(fd, cloexec))
+			break;
+		__atomic_fetch_and(&evlsim__fd_busy[fd], ~EVLSIM_FD_RESERVED, __ATOMIC_SEQ_CST);
+	}
+	evlsim__mutex_unlock(&fdt_lock);
+	return fd;
+}
+
+/* put_unused_fd() */
+static void unreserve_fd(int fd)
+{
+	evlsim__mutex_lock(&fdt_lock);
+	evlsim__fd_real_close(fd);
+	fd_unreserve(fd);
+	evlsim__mutex_unlock(&fdt_lock);
+}
+
+/*
+ * fork(): the simulator's own mutexes of this layer are taken around it, so that the
+ * child finds the node table, the fd table and the real descriptors consistent
+ * (docs/architecture.md, "fork()"). Leaf locks, always taken in this order.
+ */
+static void fork_prepare(void)
+{
+	evlsim__nodes_fork_lock(0);
+	evlsim__mutex_lock(&fdt_lock);
+}
+
+static void fork_parent(void)
+{
+	evlsim__mutex_unlock(&fdt_lock);
+	evlsim__nodes_fork_lock(1);
+}
+
+static void fork_child(void)
+{
+	/* the forking thread, the only one left, took them: unlock (ThreadSanitizer too) */
+	evlsim__mutex_unlock(&fdt_lock);
+	evlsim__nodes_fork_lock(2);
+}
+
+static void __attribute__((constructor)) fs_atfork_init(void)
+{
+	evlsim__host_atfork(fork_prepare, fork_parent, fork_child);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -253,14 +330,9 @@ long evlsim__sys_open(const char *path, int flags, unsigned int mode)
 		goto fail_inode;
 
 	/* get_unused_fd_flags() comes before the open, as in do_sys_openat2() */
-	fd = evlsim__fd_reserve(!!(flags & O_CLOEXEC));
+	fd = reserve_fd(!!(flags & O_CLOEXEC));
 	if (fd < 0) {
 		ret = fd;
-		goto fail_inode;
-	}
-	if ((unsigned int)fd >= EVLSIM_NR_FDS) {
-		evlsim__fd_real_close(fd);
-		ret = -EMFILE;
 		goto fail_inode;
 	}
 
@@ -275,13 +347,11 @@ long evlsim__sys_open(const char *path, int flags, unsigned int mode)
 	ret = do_dentry_open(filp, inode, flags);
 	if (ret) {
 		free_file(filp);
-		evlsim__fd_real_close(fd);
+		unreserve_fd(fd);
 		return ret;
 	}
 
-	evlsim__mutex_lock(&fdt_lock);
-	install_fd(fd, filp);
-	evlsim__mutex_unlock(&fdt_lock);
+	install_reserved(fd, filp);
 
 	return fd;
 
@@ -330,442 +400,6 @@ long evlsim__sys_close(int fd)
 
 /* ------------------------------------------------------------------------------------ */
 
-long evlsim__check_ret(const struct file *filp, const char *handler, long ret,
-		       unsigned long count)
-{
-	const char *drv = module_name(filp->f_op->owner);
-
-	if (ret < -MAX_ERRNO)
-		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
-			       "%s: %s() returned %ld, which is neither a count nor an errno",
-			       drv, handler, ret);
-	else if (ret > 0 && (unsigned long)ret > count)
-		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
-			       "%s: %s() returned %ld for a request of %lu bytes",
-			       drv, handler, ret, count);
-	return ret;
-}
-
-static int rw_verify_area(struct file *filp, const loff_t *ppos, size_t count)
-{
-	if (unlikely((ssize_t)count < 0))
-		return -EINVAL;
-	if (ppos) {
-		loff_t pos = *ppos;
-
-		if (unlikely(pos < 0))
-			return -EINVAL;
-		if (unlikely((loff_t)(pos + count) < 0))
-			return -EINVAL;
-	}
-	return 0;
-}
-
-static ssize_t vfs_read(struct file *filp, char __user *buf, size_t count, loff_t *pos)
-{
-	ssize_t ret;
-
-	if (!(filp->f_mode & FMODE_READ))
-		return -EBADF;
-	if (!(filp->f_mode & FMODE_CAN_READ))
-		return -EINVAL;
-	if (unlikely(!access_ok(buf, count)))
-		return -EFAULT;
-	ret = rw_verify_area(filp, pos, count);
-	if (ret)
-		return ret;
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
-
-	if (filp->f_op->read) {
-		ret = filp->f_op->read(filp, buf, count, pos);
-		evlsim__check_handler_return("read", filp->f_op->read);
-		return evlsim__check_ret(filp, "read", ret, count);
-	}
-	evlsim__report(EVLSIM_REPORT_NOTICE, "read_iter",
-		       "%s: ->read_iter() is not simulated, read(2) fails with EINVAL",
-		       module_name(filp->f_op->owner));
-	return -EINVAL;
-}
-
-static ssize_t vfs_write(struct file *filp, const char __user *buf, size_t count,
-			 loff_t *pos)
-{
-	ssize_t ret;
-
-	if (!(filp->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!(filp->f_mode & FMODE_CAN_WRITE))
-		return -EINVAL;
-	if (unlikely(!access_ok(buf, count)))
-		return -EFAULT;
-	ret = rw_verify_area(filp, pos, count);
-	if (ret)
-		return ret;
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
-
-	if (filp->f_op->write) {
-		ret = filp->f_op->write(filp, buf, count, pos);
-		evlsim__check_handler_return("write", filp->f_op->write);
-		return evlsim__check_ret(filp, "write", ret, count);
-	}
-	evlsim__report(EVLSIM_REPORT_NOTICE, "write_iter",
-		       "%s: ->write_iter() is not simulated, write(2) fails with EINVAL",
-		       module_name(filp->f_op->owner));
-	return -EINVAL;
-}
-
-static inline loff_t *file_ppos(struct file *filp)
-{
-	return filp->f_mode & FMODE_STREAM ? NULL : &filp->f_pos;
-}
-
-long evlsim__sys_read(int fd, void *buf, size_t count)
-{
-	struct file *filp;
-	loff_t pos, *ppos;
-	ssize_t ret;
-
-	evlsim__inband_syscall_enter();
-
-	filp = fdget(fd);
-	if (!filp)
-		return -EBADF;
-	ppos = file_ppos(filp);
-	if (ppos) {
-		pos = *ppos;
-		ppos = &pos;
-	}
-	ret = vfs_read(filp, buf, count, ppos);
-	if (ret >= 0 && ppos)
-		filp->f_pos = pos;
-	fput(filp);
-
-	return ret;
-}
-
-long evlsim__sys_write(int fd, const void *buf, size_t count)
-{
-	struct file *filp;
-	loff_t pos, *ppos;
-	ssize_t ret;
-
-	evlsim__inband_syscall_enter();
-
-	filp = fdget(fd);
-	if (!filp)
-		return -EBADF;
-	ppos = file_ppos(filp);
-	if (ppos) {
-		pos = *ppos;
-		ppos = &pos;
-	}
-	ret = vfs_write(filp, buf, count, ppos);
-	if (ret >= 0 && ppos)
-		filp->f_pos = pos;
-	fput(filp);
-
-	return ret;
-}
-
-long evlsim__sys_pread(int fd, void *buf, size_t count, long long pos)
-{
-	struct file *filp;
-	ssize_t ret;
-	loff_t lpos = pos;
-
-	evlsim__inband_syscall_enter();
-
-	if (pos < 0)
-		return -EINVAL;
-	filp = fdget(fd);
-	if (!filp)
-		return -EBADF;
-	ret = -ESPIPE;
-	if (filp->f_mode & FMODE_PREAD)
-		ret = vfs_read(filp, buf, count, &lpos);
-	fput(filp);
-
-	return ret;
-}
-
-long evlsim__sys_pwrite(int fd, const void *buf, size_t count, long long pos)
-{
-	struct file *filp;
-	ssize_t ret;
-	loff_t lpos = pos;
-
-	evlsim__inband_syscall_enter();
-
-	if (pos < 0)
-		return -EINVAL;
-	filp = fdget(fd);
-	if (!filp)
-		return -EBADF;
-	ret = -ESPIPE;
-	if (filp->f_mode & FMODE_PWRITE)
-		ret = vfs_write(filp, buf, count, &lpos);
-	fput(filp);
-
-	return ret;
-}
-
-/* ------------------------------------------------------------------------------------ */
-
-loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize)
-{
-	if (offset < 0 || offset > maxsize)
-		return -EINVAL;
-	if (offset != file->f_pos)
-		file->f_pos = offset;
-	return offset;
-}
-
-loff_t noop_llseek(struct file *file, loff_t offset, int whence)
-{
-	return file->f_pos;
-}
-
-loff_t no_llseek(struct file *file, loff_t offset, int whence)
-{
-	return -ESPIPE;
-}
-
-/* default_llseek() for a device: SEEK_END is relative to i_size, which is 0 here. */
-loff_t default_llseek(struct file *file, loff_t offset, int whence)
-{
-	struct inode *inode = file_inode(file);
-	loff_t retval;
-
-	switch (whence) {
-	case SEEK_END:
-		offset += inode->i_size;
-		break;
-	case SEEK_CUR:
-		if (offset == 0) {
-			retval = file->f_pos;
-			goto out;
-		}
-		offset += file->f_pos;
-		break;
-	case SEEK_DATA:
-		if (offset >= inode->i_size) {
-			retval = -ENXIO;
-			goto out;
-		}
-		break;
-	case SEEK_HOLE:
-		if (offset >= inode->i_size) {
-			retval = -ENXIO;
-			goto out;
-		}
-		offset = inode->i_size;
-		break;
-	}
-	retval = -EINVAL;
-	if (offset >= 0) {
-		if (offset != file->f_pos)
-			file->f_pos = offset;
-		retval = offset;
-	}
-out:
-	return retval;
-}
-
-loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size)
-{
-	switch (whence) {
-	case SEEK_SET:
-		break;
-	case SEEK_CUR:
-		offset += file->f_pos;
-		break;
-	case SEEK_END:
-		offset += size;
-		break;
-	default:
-		return -EINVAL;
-	}
-	return vfs_setpos(file, offset, size);
-}
-
-loff_t no_seek_end_llseek(struct file *file, loff_t offset, int whence)
-{
-	switch (whence) {
-	case SEEK_SET:
-		break;
-	case SEEK_CUR:
-		offset += file->f_pos;
-		break;
-	default:
-		return -EINVAL;
-	}
-	return vfs_setpos(file, offset, LLONG_MAX);
-}
-
-int stream_open(struct inode *inode, struct file *filp)
-{
-	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_ATOMIC_POS);
-	filp->f_mode |= FMODE_STREAM;
-	return 0;
-}
-
-int nonseekable_open(struct inode *inode, struct file *filp)
-{
-	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
-	return 0;
-}
-
-int generic_file_open(struct inode *inode, struct file *filp)
-{
-	return 0;
-}
-
-long long evlsim__sys_lseek(int fd, long long offset, int whence)
-{
-	struct file *filp;
-	loff_t ret;
-
-	evlsim__inband_syscall_enter();
-
-	filp = fdget(fd);
-	if (!filp)
-		return -EBADF;
-	ret = -EINVAL;
-	if ((unsigned int)whence <= SEEK_MAX) {
-		if (!(filp->f_mode & FMODE_LSEEK))
-			ret = -ESPIPE;
-		else
-			ret = filp->f_op->llseek(filp, offset, whence);
-	}
-	fput(filp);
-
-	return ret;
-}
-
-/* ------------------------------------------------------------------------------------ */
-
-static long vfs_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
-{
-	long error;
-
-	if (!filp->f_op->unlocked_ioctl)
-		return -ENOTTY;
-	error = filp->f_op->unlocked_ioctl(filp, cmd, arg);
-	evlsim__check_handler_return("unlocked_ioctl", filp->f_op->unlocked_ioctl);
-	evlsim__check_ret(filp, "unlocked_ioctl", error, ULONG_MAX);
-	if (error == -ENOIOCTLCMD)
-		error = -ENOTTY;
-	return error;
-}
-
-static int ioctl_fionbio(struct file *filp, int __user *argp)
-{
-	int on;
-
-	if (get_user(on, argp))
-		return -EFAULT;
-	if (on)
-		filp->f_flags |= O_NONBLOCK;
-	else
-		filp->f_flags &= ~O_NONBLOCK;
-	return 0;
-}
-
-static int ioctl_fioasync(int fd, struct file *filp, int __user *argp)
-{
-	unsigned int flag;
-	int on, error = 0;
-
-	if (get_user(on, argp))
-		return -EFAULT;
-	flag = on ? FASYNC : 0;
-	if ((flag ^ filp->f_flags) & FASYNC) {
-		if (filp->f_op->fasync)
-			error = filp->f_op->fasync(fd, filp, on);
-		else
-			error = -ENOTTY;
-	}
-	return error < 0 ? error : 0;
-}
-
-/* do_vfs_ioctl(): the generic requests; -ENOIOCTLCMD sends the request to the driver. */
-static long do_vfs_ioctl(struct file *filp, int fd, unsigned int cmd, unsigned long arg)
-{
-	void __user *argp = (void __user *)arg;
-	int ret;
-
-	switch (cmd) {
-	case FIOCLEX:
-		ret = evlsim__fd_real_setfd(fd, FD_CLOEXEC);
-		return ret < 0 ? ret : 0;
-	case FIONCLEX:
-		ret = evlsim__fd_real_setfd(fd, 0);
-		return ret < 0 ? ret : 0;
-	case FIONBIO:
-		return ioctl_fionbio(filp, argp);
-	case FIOASYNC:
-		return ioctl_fioasync(fd, filp, argp);
-	case FIOQSIZE:
-		return -ENOTTY;		/* only for directories, files and links */
-	case FIGETBSZ:
-		return put_user(PAGE_SIZE, (int __user *)argp);
-	default:
-		return -ENOIOCTLCMD;
-	}
-}
-
-long evlsim__sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
-{
-	struct file *filp;
-	long error;
-
-	evlsim__inband_syscall_enter();
-
-	filp = fdget(fd);
-	if (!filp)
-		return -EBADF;
-
-	if (!in_compat_syscall()) {
-		error = do_vfs_ioctl(filp, fd, cmd, arg);
-		if (error == -ENOIOCTLCMD)
-			error = vfs_ioctl(filp, cmd, arg);
-	} else {
-		/* compat_sys_ioctl(): same generic requests, then ->compat_ioctl only */
-		error = do_vfs_ioctl(filp, fd, cmd, (unsigned long)compat_ptr(arg));
-		if (error == -ENOIOCTLCMD) {
-			error = -ENOTTY;
-			if (filp->f_op->compat_ioctl) {
-				error = filp->f_op->compat_ioctl(filp, cmd, arg);
-				evlsim__check_handler_return("compat_ioctl", filp->f_op->compat_ioctl);
-				evlsim__check_ret(filp, "compat_ioctl", error, ULONG_MAX);
-				if (error == -ENOIOCTLCMD)
-					error = -ENOTTY;
-			}
-		}
-	}
-	fput(filp);
-
-	return error;
-}
-
-long compat_ptr_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
-{
-	if (!file->f_op->unlocked_ioctl)
-		return -ENOIOCTLCMD;
-	return file->f_op->unlocked_ioctl(file, cmd, (unsigned long)compat_ptr(arg));
-}
-
-long compat_ptr_oob_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
-{
-	if (!file->f_op->oob_ioctl)
-		return -ENOIOCTLCMD;
-	return file->f_op->oob_ioctl(file, cmd, (unsigned long)compat_ptr(arg));
-}
-
-/* ------------------------------------------------------------------------------------ */
-
 long evlsim__sys_dup(int fd, int minfd, int cloexec)
 {
 	struct file *filp;
@@ -810,6 +444,15 @@ long evlsim__sys_dup3(int oldfd, int newfd, int flags, int is_dup2)
 
 	evlsim__mutex_lock(&fdt_lock);
 	oldf = (unsigned int)oldfd < EVLSIM_NR_FDS ? evlsim__fdt[oldfd] : NULL;
+	/* fs/file.c: a reserved descriptor has no file (EBADF) and is busy as a target */
+	if (!oldf && evlsim__fd_reserved(oldfd)) {
+		evlsim__mutex_unlock(&fdt_lock);
+		return -EBADF;
+	}
+	if (oldfd != newfd && evlsim__fd_reserved(newfd)) {
+		evlsim__mutex_unlock(&fdt_lock);
+		return -EBUSY;
+	}
 	if (oldfd == newfd) {
 		evlsim__mutex_unlock(&fdt_lock);
 		if (!is_dup2)
@@ -833,65 +476,6 @@ long evlsim__sys_dup3(int oldfd, int newfd, int flags, int is_dup2)
 		filp_flush_close(prev);
 
 	return newfd;
-}
-
-static int setfl(int fd, struct file *filp, unsigned int arg)
-{
-	int error = 0;
-
-	if ((arg & O_DIRECT) && !(filp->f_mode & FMODE_CAN_ODIRECT))
-		return -EINVAL;
-
-	if (filp->f_op->check_flags) {
-		error = filp->f_op->check_flags(arg);
-		if (error)
-			return error;
-	}
-
-	if (((arg ^ filp->f_flags) & FASYNC) && filp->f_op->fasync) {
-		error = filp->f_op->fasync(fd, filp, (arg & FASYNC) != 0);
-		if (error < 0)
-			return error;
-		if (error > 0)
-			error = 0;
-	}
-	/* ->f_lock is the in-band lock of the file; updates are rare and racy by design in
-	 * the kernel too (readers sample f_flags without it) */
-	filp->f_flags = (arg & SETFL_MASK) | (filp->f_flags & ~SETFL_MASK);
-
-	return error;
-}
-
-/* fcntl() on a simulated fd; -ENOIOCTLCMD means: let the real fcntl handle it. */
-long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg)
-{
-	struct file *filp;
-	long ret;
-
-	evlsim__inband_syscall_enter();
-
-	switch (cmd) {
-	case F_DUPFD:
-	case F_DUPFD_CLOEXEC:
-		return evlsim__sys_dup(fd, (int)arg, cmd == F_DUPFD_CLOEXEC);
-	case F_GETFD:
-		return evlsim__fd_real_getfd(fd);
-	case F_SETFD:
-		return evlsim__fd_real_setfd(fd, (int)arg & FD_CLOEXEC);
-	case F_GETFL:
-	case F_SETFL:
-		filp = fget_raw(fd);	/* fdget_raw(): fcntl works on O_PATH files */
-		if (!filp)
-			return -EBADF;
-		if (cmd == F_GETFL)
-			ret = filp->f_flags;
-		else
-			ret = setfl(fd, filp, (unsigned int)arg);
-		fput(filp);
-		return ret;
-	default:
-		return -ENOIOCTLCMD;
-	}
 }
 
 /* ---- anonymous inode files and descriptor installation --------------------------------- */
@@ -935,27 +519,19 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 
 int get_unused_fd_flags(unsigned flags)
 {
-	int fd = evlsim__fd_reserve(!!(flags & O_CLOEXEC));
-
-	if (fd >= 0 && (unsigned int)fd >= EVLSIM_NR_FDS) {
-		evlsim__fd_real_close(fd);
-		return -EMFILE;
-	}
-	return fd;
+	return reserve_fd(!!(flags & O_CLOEXEC));
 }
 
 void put_unused_fd(unsigned int fd)
 {
-	evlsim__fd_real_close(fd);
+	unreserve_fd(fd);
 }
 
 /* Takes over the caller's reference on @file. */
 void fd_install(unsigned int fd, struct file *file)
 {
-	evlsim__mutex_lock(&fdt_lock);
-	WARN_ON(evlsim__fdt[fd] != NULL);
-	install_fd(fd, file);
-	evlsim__mutex_unlock(&fdt_lock);
+	WARN_ON(__atomic_load_n(&evlsim__fdt[fd], __ATOMIC_RELAXED) != NULL);
+	install_reserved(fd, file);
 }
 
 int anon_inode_getfd(const char *name, const struct file_operations *fops, void *priv,

@@ -2,7 +2,7 @@
 /*
  * In-band poll(2)/select(2) on simulated files (kernel world), after fs/select.c.
  *
- * The user world (poll.c) runs the loop of do_poll()/do_select() over a call's
+ * The user world (user/poll.c) runs the loop of do_poll()/do_select() over a call's
  * descriptors: the simulated ones are polled here, one pass at a time, the real ones by
  * the real ppoll(), which is also where the caller sleeps. A pass calls each file's
  * ->poll (vfs_poll(): DEFAULT_POLLMASK without one) with the call's poll table; a file

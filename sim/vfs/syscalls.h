@@ -18,6 +18,10 @@
 
 int evlsim__node_count(void);			/* registered device nodes */
 int evlsim__node_exists(const char *path);	/* @path absolute and normalised */
+/* white-box tests: hold (1) or drop (0) the node table's lock, as a registration does */
+EVLSIM_EXPORT void evlsim__node_table_lock(int lock);
+/* fork(): the node table's lock, taken around it (vfs/fs.c). 0 prepare, 1 parent, 2 child */
+void evlsim__nodes_fork_lock(int phase);
 long evlsim__sys_open(const char *path, int flags, unsigned int mode);
 long evlsim__sys_close(int fd);
 long evlsim__sys_read(int fd, void *buf, evlsim_size_t count);
@@ -40,8 +44,8 @@ long evlsim__sys_munmap(unsigned long addr, unsigned long len, int release);
 int evlsim__sim_vma_overlaps(unsigned long addr, unsigned long len);
 
 /* ---------------------------------------------------------------------------------------
- * In-band poll(2)/select(2) with simulated descriptors (poll.c, user world, runs the
- * loop; select.c, kernel world, polls the simulated files through their ->poll). The
+ * In-band poll(2)/select(2) with simulated descriptors (user/poll.c, user world, runs the
+ * loop; vfs/select.c, kernel world, polls the simulated files through their ->poll). The
  * caller sleeps in the real ppoll() on its real descriptors and an eventfd of its own,
  * which the wait entries registered on the drivers' wait queues write to.
  */

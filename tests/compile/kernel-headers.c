@@ -82,6 +82,26 @@
 #include <uapi/evl/types-abi.h>
 #include <uapi/evl/poll-abi.h>
 
+/* Simulated hardware: registers, the platform bus, devres, properties, DMA, clocks. */
+#include <linux/io.h>
+#include <linux/iopoll.h>
+#include <linux/ioport.h>
+#include <linux/platform_device.h>
+#include <linux/mod_devicetable.h>
+#include <linux/of.h>
+#include <linux/of_device.h>
+#include <linux/of_address.h>
+#include <linux/of_platform.h>
+#include <linux/property.h>
+#include <linux/dma-mapping.h>
+#include <linux/clk.h>
+#include <linux/pm_runtime.h>
+#include <linux/pinctrl/consumer.h>
+#include <linux/pinctrl/devinfo.h>
+#include <linux/sizes.h>
+#include <linux/gcd.h>
+#include <asm/byteorder.h>
+
 int evlsim_compile_test_kernel_headers(void);
 
 /* Opaque to interprocedural analysis: no constant from the caller reaches the tests. */
@@ -1371,6 +1391,40 @@ TEST_FN __poll_t test_oob_poll(struct file *filp, struct oob_poll_wait *wait,
 
 /* ---- entry point ------------------------------------------------------------------------------------------------------------- */
 
+static long test_hw(struct platform_device *pdev, void __iomem *regs)
+{
+	struct resource res = DEFINE_RES_MEM(0x1000, SZ_4K), irq = DEFINE_RES_IRQ(5);
+	struct device *dev = &pdev->dev;
+	dma_addr_t handle;
+	u32 v = 0, a[2];
+	const char *s;
+	long r = 0;
+	void *buf;
+
+	r += resource_size(&res) + resource_type(&irq) + gcd(12, 18);
+	r += readl_poll_timeout(regs, v, v & 1, 10, 100);
+	r += readl_relaxed_poll_timeout_atomic(regs, v, v & 1, 1, 100);
+	r += ioread32be(regs) + readq(regs) + __raw_readw(regs);
+	writel_relaxed(be32_to_cpu(cpu_to_be32(v)), regs);
+	r += of_property_read_u32(dev->of_node, "x", &v);
+	r += of_property_read_u32_array(dev->of_node, "x", a, 2);
+	r += of_property_read_string(dev->of_node, "x", &s) + of_property_read_bool(dev->of_node, "x");
+	r += of_property_count_u32_elems(dev->of_node, "x");
+	r += device_property_read_u32(dev, "x", &v) + device_property_read_bool(dev, "x");
+	r += (long)device_get_match_data(dev) + (long)of_get_address(dev->of_node, 0, NULL, NULL);
+	r += platform_get_irq(pdev, 0) + platform_get_irq_byname_optional(pdev, "x");
+	r += (long)platform_get_resource_byname(pdev, IORESOURCE_MEM, "x");
+	r += PTR_ERR_OR_ZERO(devm_platform_ioremap_resource(pdev, 0));
+	r += (long)devm_kcalloc(dev, 2, 4, GFP_KERNEL) + devm_add_action_or_reset(dev, NULL, NULL);
+	r += dma_set_mask_and_coherent(dev, DMA_BIT_MASK(32));
+	buf = dmam_alloc_coherent(dev, SZ_4K, &handle, GFP_KERNEL);
+	r += dma_mapping_error(dev, dma_map_single(dev, buf, 64, DMA_FROM_DEVICE));
+	dma_sync_single_range_for_cpu(dev, handle, 0, 64, DMA_FROM_DEVICE);
+	r += clk_prepare_enable(devm_clk_get_enabled(dev, NULL)) + pm_runtime_resume_and_get(dev);
+	r += pinctrl_pm_select_default_state(dev) + dev_err_probe(dev, -EPROBE_DEFER, "x\n");
+	return r;
+}
+
 int evlsim_compile_test_kernel_headers(void)
 {
 	struct item a = { .key = 1 }, b = { .key = 2 }, c = { .key = 3 };
@@ -1462,6 +1516,44 @@ int evlsim_compile_test_kernel_headers(void)
 		r += test_evl_misc(&w, &sw, &stax, 0);
 		r += (__force long)test_oob_poll(NULL, &wait, &head, &pq);
 	}
+	r += test_hw(NULL, NULL);
 
 	return (int)r;
+}
+
+/* Interrupts (added with the simulated interrupt lines). */
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irq_pipeline.h>
+#include <linux/hardirq.h>
+
+static irqreturn_t test_irq_handler(int irq, void *dev_id)
+{
+	return IRQ_RETVAL(in_interrupt() && !in_task()) | IRQ_FORWARD;
+}
+
+int evlsim_test_irq_headers(unsigned int irq, struct device *dev);
+int evlsim_test_irq_headers(unsigned int irq, struct device *dev)
+{
+	unsigned long flags;
+	int r;
+
+	r = request_irq(irq, test_irq_handler, IRQF_OOB | IRQF_SHARED | IRQF_TRIGGER_HIGH,
+			"t", &r);
+	r += devm_request_irq(dev, irq, test_irq_handler, IRQF_TIMER, NULL, &r);
+	r += request_threaded_irq(irq, NULL, test_irq_handler, IRQF_ONESHOT, "t", &r);
+	r += irq_set_irq_type(irq, IRQ_TYPE_EDGE_BOTH) + (int)irq_get_trigger_type(irq);
+	disable_irq_nosync_lockdep(irq);
+	enable_irq_lockdep(irq);
+	hard_irq_disable();
+	hard_irq_enable();
+	flags = oob_irq_save();
+	irq_post_oob(irq);
+	oob_irq_restore(flags);
+	oob_irq_disable();
+	irq_post_inband(irq);
+	oob_irq_enable();
+	r += oob_irqs_disabled() + irq_inject_pipeline(irq) + irq_has_action(irq);
+	free_irq(irq, &r);
+	return r;
 }

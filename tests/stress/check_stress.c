@@ -25,6 +25,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <evl/evl.h>
 #include <evlsim/evlsim.h>
 #include "evlsim-check.h"
@@ -460,6 +464,84 @@ END_TEST
 
 /* ---- suite --------------------------------------------------------------------------- */
 
+/* ---- fd number reuse: open() of a node against close()/dup2() of one number ----------- */
+
+#define NR_REUSE	3000
+
+struct reuse {
+	int target;			/* the number the other thread closes or dup2()s onto */
+	int stop, pipe_fd;
+	long kept_target;
+};
+
+static void *reuse_closer(void *arg)
+{
+	struct reuse *r = arg;
+	unsigned int seed = thread_seed(1000);	/* a stream of its own */
+
+	while (!__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE)) {
+		if (next_rand(&seed) % 2)
+			close(r->target);
+		else if (dup2(r->pipe_fd, r->target) == r->target)
+			close(r->target);
+	}
+	return NULL;
+}
+
+/*
+ * One thread opens a node over and over, closing what it got unless it is number N; the
+ * other closes N, or dup2()s a pipe onto it and closes that, in a loop. A reservation the
+ * closer could reach would lose a file: every open is released once, the module unloads,
+ * and a simulated descriptor is always an eventfd underneath.
+ */
+START_TEST(test_stress_fd_reuse_close_dup2_vs_open)
+{
+	struct reuse r = { 0 };
+	struct tdrv_stats st;
+	pthread_t closer;
+	int p[2], i, fd, n;
+	char link[64], target[64];
+	ssize_t len;
+
+	ck_assert_int_eq(pipe(p), 0);
+	r.pipe_fd = p[0];
+	n = dup(0);
+	ck_assert_int_ge(n, 0);
+	close(n);
+	r.target = n;
+	ck_assert_int_eq(pthread_create(&closer, NULL, reuse_closer, &r), 0);
+	for (i = 0; i < NR_REUSE; i++) {
+		fd = open(TDRV_FULL, O_RDWR);
+		if (fd < 0)
+			continue;
+		if (evlsim_is_sim_fd(fd)) {
+			snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+			len = readlink(link, target, sizeof(target) - 1);
+			if (len > 0) {
+				target[len] = 0;
+				/* the closer may have closed it (then it is gone, or not ours) */
+				if (evlsim_is_sim_fd(fd) && strcmp(target, "anon_inode:[eventfd]") &&
+				    strncmp(target, "pipe:", 5))
+					record_error(target, fd, 0);
+			}
+		}
+		if (fd != r.target)
+			close(fd);
+		else
+			r.kept_target++;
+	}
+	__atomic_store_n(&r.stop, 1, __ATOMIC_RELEASE);
+	ck_assert_int_eq(pthread_join(closer, NULL), 0);
+	close(r.target);
+	close(p[0]);
+	close(p[1]);
+	assert_no_thread_errors();
+	st = stats();
+	ck_assert_msg(st.opens == st.releases, "%ld opens, %ld releases", st.opens, st.releases);
+	ck_assert_ret(evlsim_module_refcount("testdrv"), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("stress");
@@ -472,6 +554,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_stress_oob_io_vs_open_close_same_node);
 	tcase_add_test(tc, test_stress_oob_io_on_closing_fd);
 	tcase_add_test(tc, test_stress_close_dup_under_each_other);
+	tcase_add_test(tc, test_stress_fd_reuse_close_dup2_vs_open);
 	suite_add_tcase(s, tc);
 
 	return s;

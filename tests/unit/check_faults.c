@@ -298,8 +298,8 @@ START_TEST(test_verbose_report_keeps_oob)
 			      verbose);
 	}
 	ck_assert_int_eq(evlsim_fault_count("fail_evl_wait"), 2);
-	/* two NOTICEs, which are not diagnostics: no rule report */
-	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_NOTICE), 2);
+	/* "faults on" and two faults, NOTICEs, which are not diagnostics: no rule report */
+	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_NOTICE), 3);
 	ck_assert_int_eq(evlsim_report_total(), before);
 
 	/* systematic mode writes its log, the simulator's own I/O, from the oob caller too */
@@ -437,8 +437,8 @@ START_TEST(test_verbose)
 	ck_assert_int_eq(evlsim_count_substr(out, "NOTICE [failslab] fault injected at tfault_kmalloc+"), 1);
 	ck_assert_msg(strstr(out, "#0 ") && strstr(out, "tfault_kmalloc"), "no backtrace: %s", out);
 	free(out);
-	/* notices, not diagnostics */
-	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_NOTICE), 3);
+	/* notices ("faults on" and three faults), not diagnostics */
+	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_NOTICE), 4);
 	evlsim_reset_reports();
 }
 END_TEST
@@ -545,7 +545,7 @@ START_TEST(test_seed)
 	ck_assert_str_ne(a.out, c.out);
 	ck_assert_ptr_nonnull(strchr(a.out, '0'));
 	ck_assert_ptr_nonnull(strchr(a.out, '1'));
-	ck_assert_ptr_nonnull(strstr(a.err, "evlsim: faults on, EVLSIM_SEED=12345\n"));
+	ck_assert_ptr_nonnull(strstr(a.err, "evlsim: NOTICE [faults] faults on, EVLSIM_SEED=12345 ("));
 	free_child(&a);
 	free_child(&b);
 	free_child(&c);

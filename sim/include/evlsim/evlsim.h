@@ -126,6 +126,10 @@ enum evlsim_acct_kind {
 	EVLSIM_ACCT_EVL_KTHREADS,	/* EVL kthreads running */
 	EVLSIM_ACCT_TIMERS,		/* EVL timers armed */
 	EVLSIM_ACCT_WORK,		/* work items queued or delayed */
+	EVLSIM_ACCT_IRQS,		/* interrupt lines requested (request_irq() & co.) */
+	EVLSIM_ACCT_DRIVERS,		/* platform drivers registered */
+	EVLSIM_ACCT_IOREMAP,		/* ioremap() mappings (bytes: mapped) */
+	EVLSIM_ACCT_DMA,		/* DMA coherent buffers and streaming mappings */
 	EVLSIM_ACCT_NR,
 };
 struct evlsim_module_stats {
@@ -143,7 +147,8 @@ int evlsim_leak_check(const char *name);
 
 /*
  * Fault injection (docs/fault-injection.md). Sites: "failslab", "fail_page_alloc",
- * "fail_usercopy", "fail_evl_wait", "fail_inband_wait", "delay". Attributes, as the
+ * "fail_usercopy", "fail_evl_wait", "fail_inband_wait", "fail_ioremap", "fail_dma_alloc",
+ * "delay". Attributes, as the
  * kernel's fault-injection framework: probability=0..100 (default 100), interval=N
  * (default 1), times=N|-1 (default -1, no limit), space=bytes, verbose=0|1|2 (default 1),
  * task-filter=0|1, only=<module|function>, never=<module|function> (repeatable),

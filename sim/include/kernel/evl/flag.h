@@ -3,7 +3,7 @@
  * evlsim shim: faithful to linux-evl include/evl/flag.h: an auto-clearing event on a
  * priority wait queue. Raising wakes every waiter, the first to run consumes the event,
  * the others wait again; a pulse wakes every waiter (EVL_T_BCAST) without latching; a
- * wait consumes a latched raise at once. Implementation in sim/evl-wait.c.
+ * wait consumes a latched raise at once. Implementation in sim/evl/wait.c.
  */
 #ifndef _EVLSIM_EVL_FLAG_H
 #define _EVLSIM_EVL_FLAG_H

@@ -2,7 +2,7 @@
 /*
  * evlsim shim: EVL kernel threads and periodic mode, the part of linux-evl
  * include/evl/thread.h (K @0691d1a) that drivers use; included by <evl/thread.h>, as these
- * declarations live there in the kernel. Implementation in sim/evl-kthread.c.
+ * declarations live there in the kernel. Implementation in sim/evl/kthread.c.
  *
  * Custom: an EVL kthread is a host thread of the simulator, attached to EVL (a thread
  * element named after the kthread) and running out-of-band from its first instruction;
@@ -42,7 +42,7 @@ struct evl_kthread {
 	char *evlsim_name;		/* full name, until attached */
 	int evlsim_flags;		/* clone flags */
 	int evlsim_cpu;			/* requested CPU, -1: any */
-	int evlsim_state;		/* EVLSIM_KT_* (sim/evl-kthread.c) */
+	int evlsim_state;		/* EVLSIM_KT_* (sim/evl/kthread.c) */
 	struct list_head evlsim_next;	/* live kthreads */
 };
 

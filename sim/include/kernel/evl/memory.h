@@ -4,7 +4,7 @@
  * usable from either stage. Custom: the chunks come from the C library's allocator (so
  * AddressSanitizer checks every access), not from a dedicated hard-locked heap; there is
  * no heap size to exhaust short of the process's memory. Implementation in
- * sim/evl-memory.c.
+ * sim/evl/memory.c.
  */
 #ifndef _EVLSIM_EVL_MEMORY_H
 #define _EVLSIM_EVL_MEMORY_H

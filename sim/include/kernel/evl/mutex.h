@@ -4,7 +4,7 @@
  * Partial: ownership, FIFO-by-priority handoff, -EDEADLK on a recursive lock and the
  * wait codes of spec 5.1 are the kernel's; priority inheritance has nothing to act on
  * (the simulator has no scheduler priorities) and struct evl_mutex is reduced to what
- * those need. Implementation in sim/evl-wait.c.
+ * those need. Implementation in sim/evl/wait.c.
  */
 #ifndef _EVLSIM_EVL_MUTEX_H
 #define _EVLSIM_EVL_MUTEX_H

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * evlsim shim: faithful to linux-evl include/evl/poll.h (K @1a41d1f, spec 5.8): the
- * driver side of the out-of-band poll. Implementation in sim/evl-poll.c.
+ * driver side of the out-of-band poll. Implementation in sim/evl/poll.c.
  *
  * A driver's f_op->oob_poll(filp, wait) connects @wait to each poll head it wants to be
  * notified on with evl_poll_watch() (at most EVL_POLL_NR_CONNECTORS distinct heads), then

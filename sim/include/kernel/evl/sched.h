@@ -9,13 +9,14 @@
  *
  *   context                                  evl_is_inband()  evl_in_irq()  evl_cannot_block()
  *   oob handler (.oob_read ...), EVL kthread      false           false          false
- *   EVL timer handler                             false           true           true
+ *   EVL timer handler, oob device irq handler     false           true           true
  *   in-band handler, irq_work, workqueue,
  *   in-band kthread, any non-EVL thread           true            false          true
  *
  * The kernel's evl_is_inband() tells whether the CPU runs the in-band placeholder (the
  * root thread); for a thread here, that is whether it runs in-band. evl_in_irq() is true
- * in EVL timer handlers only: the simulator has no other oob interrupt.
+ * in the out-of-band interrupt context: EVL timer handlers and oob device handlers
+ * (sim/hw/irq-flow.c), where EVL wake-ups take effect when the handler returns.
  */
 #ifndef _EVLSIM_EVL_SCHED_H
 #define _EVLSIM_EVL_SCHED_H
@@ -35,7 +36,7 @@ static inline bool evl_is_inband(void)
 	return running_inband();
 }
 
-/* whether the caller runs an oob interrupt handler (RQ_IRQ): an EVL timer's */
+/* whether the caller runs an oob interrupt handler (RQ_IRQ): an EVL timer's or a device's */
 static inline bool evl_in_irq(void)
 {
 	return evlsim__evl_in_irq();

@@ -4,7 +4,7 @@
  * evl_down*() take a unit (waiting on a priority queue, the timeout is absolute on the
  * monotonic clock), evl_up() adds one and wakes the head waiter, which re-checks;
  * evl_broadcast() wakes every waiter with EVL_T_BCAST (their down returns 0 without a
- * unit). Implementation in sim/evl-wait.c.
+ * unit). Implementation in sim/evl/wait.c.
  */
 #ifndef _EVLSIM_EVL_SEM_H
 #define _EVLSIM_EVL_SEM_H

@@ -2,7 +2,7 @@
 /*
  * evlsim shim: linux-evl include/evl/stax.h and kernel/evl/stax.c (K @b81984b, spec 5.6):
  * the stage exclusion lock. The resource is owned either by any number of oob threads or
- * by any number of in-band threads, never both; implementation in sim/evl-stax.c.
+ * by any number of in-band threads, never both; implementation in sim/evl/stax.c.
  *
  * Oob lockers wait on an EVL wait queue (the codes of spec 5.1: -EINTR, -ERESTARTSYS,
  * -EIDRM once destroyed); in-band lockers sleep interruptibly (-ERESTARTSYS when a signal

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * evlsim shim: linux-evl include/evl/timer.h (K @4e28d78): names, prototypes and
- * semantics; custom implementation in sim/evl-timer.c.
+ * semantics; custom implementation in sim/evl/timer.c.
  *
  * A timer fires at an absolute date of its clock, once (interval 0, EVL_INFINITE) or
  * periodically; its handler runs out-of-band with hard irqs off. Custom: every timer of

@@ -2,7 +2,7 @@
 /*
  * evlsim shim: faithful to linux-evl include/evl/wait.h (API, algorithm of
  * evl_wait_event_timeout(), wake-up reasons and the return codes of spec 5.1);
- * custom implementation in sim/evl-wait.c on the simulator's sleep/wake primitive.
+ * custom implementation in sim/evl/wait.c on the simulator's sleep/wake primitive.
  *
  * A wait queue is a wait channel (hard lock + list of pending threads) with a clock and
  * a queuing order (EVL_WAIT_FIFO, or EVL_WAIT_PRIO: by the thread's wprio, FIFO among

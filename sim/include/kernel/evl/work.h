@@ -2,7 +2,7 @@
 /*
  * evlsim shim: linux-evl include/evl/work.h and kernel/evl/work.c (K @c691543, spec 5.11):
  * in-band offloading from out-of-band code. evl_call_inband*() may be called from either
- * stage; the handler runs in-band. Implementation in sim/evl-work.c.
+ * stage; the handler runs in-band. Implementation in sim/evl/work.c.
  *
  * Custom: the kernel queues an irq_work whose handler queues the work on a workqueue; here
  * the irq_work's handler, already in-band on the simulator's irq_work worker, calls the

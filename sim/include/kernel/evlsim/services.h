@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * evlsim: the golden-rule checker's hooks (sim/checker.c) and the service ids of the
+ * evlsim: the golden-rule checker's hooks (sim/check/checker.c) and the service ids of the
  * stage classification table (evlsim/services.def).
  */
 #ifndef _EVLSIM_SERVICES_H

@@ -4,7 +4,9 @@
  * driver-model subset that character drivers use to get a node under /dev. A device
  * created with a device number gets a node /dev/<name> (or the name its class's
  * ->devnode() returns), which open(2) then resolves as devtmpfs would. No sysfs: the
- * attribute groups are accepted and ignored.
+ * attribute groups are accepted and ignored. Devices on a bus (the platform bus of
+ * simulated hardware) carry a driver, DMA masks, a device-tree node and managed resources
+ * (<linux/device/devres.h>).
  */
 #ifndef _EVLSIM_LINUX_DEVICE_H
 #define _EVLSIM_LINUX_DEVICE_H
@@ -15,6 +17,9 @@
 #include <linux/err.h>
 #include <linux/printk.h>
 #include <linux/stdarg.h>
+#include <linux/device/driver.h>
+#include <linux/device/devres.h>
+#include <linux/pm.h>
 
 struct module;
 struct attribute_group;
@@ -23,6 +28,27 @@ struct device_type;
 struct device_driver;
 struct bus_type;
 struct device;
+struct device_node;
+struct fwnode_handle;
+
+/* linux v6.12 include/linux/device/bus.h, custom subset: the bus a device sits on */
+struct bus_type {
+	const char		*name;
+	const char		*dev_name;
+	const struct attribute_group **bus_groups;
+	const struct attribute_group **dev_groups;
+	const struct attribute_group **drv_groups;
+	int (*match)(struct device *dev, const struct device_driver *drv);
+	int (*probe)(struct device *dev);
+	void (*remove)(struct device *dev);
+	const struct dev_pm_ops *pm;
+};
+
+struct device_dma_parameters {
+	unsigned int max_segment_size;
+	unsigned int min_align_mask;
+	unsigned long segment_boundary_mask;
+};
 
 struct class {
 	const char		*name;
@@ -49,9 +75,22 @@ struct device {
 	const struct class	*class;
 	const struct attribute_group **groups;
 	void	(*release)(struct device *dev);
+	u64		*dma_mask;	/* dma mask (if dma'able device) */
+	u64		coherent_dma_mask;
+	u64		bus_dma_limit;
+	struct device_dma_parameters *dma_parms;
+	struct device_node	*of_node; /* associated device tree node */
+	struct fwnode_handle	*fwnode; /* firmware device node */
 	/* simulator: the /dev node of this device, if any */
 	char			*evlsim_node;
+	/* simulator: the managed resources (sim/hw/devres.c), NULL until the first */
+	void			*evlsim_devres;
 };
+
+static inline struct device_node *dev_of_node(struct device *dev)
+{
+	return dev->of_node;
+}
 
 struct device_attribute;
 

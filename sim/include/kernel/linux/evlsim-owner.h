@@ -2,7 +2,7 @@
 /*
  * evlsim shim, custom (no kernel counterpart): the module owning an allocation.
  *
- * Resource accounting (sim/accounting.c, docs/fault-injection.md) charges every
+ * Resource accounting (sim/check/accounting.c, docs/fault-injection.md) charges every
  * allocation to the module whose code asked for it. As the kernel's memory allocation
  * profiling does with alloc_hooks(), the allocation entry points that driver code calls
  * are macros around the real functions: in module code (compiled with KBUILD_MODNAME)

@@ -74,7 +74,7 @@ static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
 }
 
 /*
- * The page allocator (sim/page_alloc.c): pages of the simulator's page arena, which can
+ * The page allocator (sim/kernel/page_alloc.c): pages of the simulator's page arena, which can
  * be mapped into user space (docs/api/mmap.md). Blocks are naturally aligned; only the
  * first page of a block without __GFP_COMP holds a reference, as in the kernel.
  */

@@ -4,7 +4,7 @@
  * queueing and sync calls), with Dovetail's semantics: irq_work_queue() may be called from
  * either stage, out-of-band included, and the handler runs in-band later; that is how oob
  * code hands work over to the in-band kernel (spec 5.11). Implementation in
- * sim/evl-work.c.
+ * sim/evl/work.c.
  *
  * Custom: handlers run on one simulator host thread, the in-band irq_work worker (an
  * in-band task, not attached to EVL), one at a time in queueing order, never in the

@@ -50,7 +50,7 @@ struct module {
 	char *evlsim_dl_path;
 	int evlsim_registered;
 	int evlsim_loaded;
-	struct evlsim_module_acct *evlsim_acct;	/* resource accounting (sim/accounting.c) */
+	struct evlsim_module_acct *evlsim_acct;	/* resource accounting (sim/check/accounting.c) */
 };
 
 #define MODULE_REF_BASE	1
@@ -133,9 +133,10 @@ static inline const char *module_name(struct module *mod)
 	return mod ? mod->name : "kernel";
 }
 
+/* read once: try_module_get() may race with an unload (evlsim: the kernel's plain read) */
 static inline bool module_is_live(struct module *mod)
 {
-	return mod->state != MODULE_STATE_GOING;
+	return READ_ONCE(mod->state) != MODULE_STATE_GOING;
 }
 
 #endif

@@ -4,7 +4,7 @@
  * poll_table with the kernel's _qproc/_key, poll_wait(), poll_does_not_wait(),
  * poll_requested_events(), vfs_poll() and DEFAULT_POLLMASK, mangle_poll()/demangle_poll().
  *
- * Custom: struct poll_wqueues (the state of one poll(2)/select(2) call, sim/select.c)
+ * Custom: struct poll_wqueues (the state of one poll(2)/select(2) call, sim/vfs/select.c)
  * keeps its entries in one growing array and names the polling thread's eventfd, which
  * its wait entries kick; there is no in-kernel core_sys_select()/do_sys_poll() API.
  */

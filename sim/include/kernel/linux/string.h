@@ -5,7 +5,7 @@
  *
  * The functions whose kernel prototype is the C library's are only declared here and link
  * to the C library (the kernel's vsnprintf() %p extensions are therefore not available).
- * The kernel-only helpers are implemented by libevlsim (sim/lib.c). Deviations:
+ * The kernel-only helpers are implemented by libevlsim (sim/kernel/string.c, util.c, kstrtox.c, vsprintf.c). Deviations:
  * kstrdup_const() always duplicates (there is no .rodata test in user space) and
  * kfree_const() therefore always frees; allocations are not profiled (no _noprof forms).
  */
@@ -30,6 +30,8 @@ extern void *memchr(const void *, int, __kernel_size_t);
 extern __kernel_size_t strlen(const char *);
 extern __kernel_size_t strnlen(const char *, __kernel_size_t);
 extern int strcmp(const char *, const char *);
+extern int strcasecmp(const char *s1, const char *s2);
+extern int strncasecmp(const char *s1, const char *s2, __kernel_size_t n);
 extern int strncmp(const char *, const char *, __kernel_size_t);
 extern char *strcpy(char *, const char *);
 extern char *strncpy(char *, const char *, __kernel_size_t);

@@ -2,7 +2,7 @@
 /*
  * evlsim shim: faithful to linux v6.12 include/linux/wait.h (API, the wait_event*()
  * macros as written in the kernel, return codes, exclusive waits, wake-up modes and poll
- * keys); custom implementation in sim/wait.c on the simulator's sleep/wake primitive.
+ * keys); custom implementation in sim/kernel/wait.c on the simulator's sleep/wake primitive.
  *
  * Custom: struct wait_queue_entry carries one simulator field after the kernel's, the
  * signal count of its sleeper when its wait began: a signal is pending for

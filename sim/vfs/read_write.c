@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * read(2), write(2), pread(2), pwrite(2) and lseek(2) on simulated files (kernel world),
+ * after fs/read_write.c: the area checks, the handlers' return checks, the llseek helpers
+ * drivers use.
+ */
+#include <linux/fs.h>
+#include <linux/compat.h>
+#include <linux/uaccess.h>
+#include <linux/file.h>
+#include <linux/ioctl.h>
+#include "kinternal.h"
+
+long evlsim__check_ret(const struct file *filp, const char *handler, long ret,
+		       unsigned long count)
+{
+	const char *drv = module_name(filp->f_op->owner);
+
+	if (ret < -MAX_ERRNO)
+		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
+			       "%s: %s() returned %ld, which is neither a count nor an errno",
+			       drv, handler, ret);
+	else if (ret > 0 && (unsigned long)ret > count)
+		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",
+			       "%s: %s() returned %ld for a request of %lu bytes",
+			       drv, handler, ret, count);
+	return ret;
+}
+
+static int rw_verify_area(struct file *filp, const loff_t *ppos, size_t count)
+{
+	if (unlikely((ssize_t)count < 0))
+		return -EINVAL;
+	if (ppos) {
+		loff_t pos = *ppos;
+
+		if (unlikely(pos < 0))
+			return -EINVAL;
+		if (unlikely((loff_t)(pos + count) < 0))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+static ssize_t vfs_read(struct file *filp, char __user *buf, size_t count, loff_t *pos)
+{
+	ssize_t ret;
+
+	if (!(filp->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!(filp->f_mode & FMODE_CAN_READ))
+		return -EINVAL;
+	if (unlikely(!access_ok(buf, count)))
+		return -EFAULT;
+	ret = rw_verify_area(filp, pos, count);
+	if (ret)
+		return ret;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+
+	if (filp->f_op->read) {
+		ret = filp->f_op->read(filp, buf, count, pos);
+		evlsim__check_handler_return("read", filp->f_op->read);
+		return evlsim__check_ret(filp, "read", ret, count);
+	}
+	evlsim__report(EVLSIM_REPORT_NOTICE, "read_iter",
+		       "%s: ->read_iter() is not simulated, read(2) fails with EINVAL",
+		       module_name(filp->f_op->owner));
+	return -EINVAL;
+}
+
+static ssize_t vfs_write(struct file *filp, const char __user *buf, size_t count,
+			 loff_t *pos)
+{
+	ssize_t ret;
+
+	if (!(filp->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!(filp->f_mode & FMODE_CAN_WRITE))
+		return -EINVAL;
+	if (unlikely(!access_ok(buf, count)))
+		return -EFAULT;
+	ret = rw_verify_area(filp, pos, count);
+	if (ret)
+		return ret;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+
+	if (filp->f_op->write) {
+		ret = filp->f_op->write(filp, buf, count, pos);
+		evlsim__check_handler_return("write", filp->f_op->write);
+		return evlsim__check_ret(filp, "write", ret, count);
+	}
+	evlsim__report(EVLSIM_REPORT_NOTICE, "write_iter",
+		       "%s: ->write_iter() is not simulated, write(2) fails with EINVAL",
+		       module_name(filp->f_op->owner));
+	return -EINVAL;
+}
+
+static inline loff_t *file_ppos(struct file *filp)
+{
+	return filp->f_mode & FMODE_STREAM ? NULL : &filp->f_pos;
+}
+
+long evlsim__sys_read(int fd, void *buf, size_t count)
+{
+	struct file *filp;
+	loff_t pos, *ppos;
+	ssize_t ret;
+
+	evlsim__inband_syscall_enter();
+
+	filp = fget(fd);
+	if (!filp)
+		return -EBADF;
+	ppos = file_ppos(filp);
+	if (ppos) {
+		pos = *ppos;
+		ppos = &pos;
+	}
+	ret = vfs_read(filp, buf, count, ppos);
+	if (ret >= 0 && ppos)
+		filp->f_pos = pos;
+	fput(filp);
+
+	return ret;
+}
+
+long evlsim__sys_write(int fd, const void *buf, size_t count)
+{
+	struct file *filp;
+	loff_t pos, *ppos;
+	ssize_t ret;
+
+	evlsim__inband_syscall_enter();
+
+	filp = fget(fd);
+	if (!filp)
+		return -EBADF;
+	ppos = file_ppos(filp);
+	if (ppos) {
+		pos = *ppos;
+		ppos = &pos;
+	}
+	ret = vfs_write(filp, buf, count, ppos);
+	if (ret >= 0 && ppos)
+		filp->f_pos = pos;
+	fput(filp);
+
+	return ret;
+}
+
+long evlsim__sys_pread(int fd, void *buf, size_t count, long long pos)
+{
+	struct file *filp;
+	ssize_t ret;
+	loff_t lpos = pos;
+
+	evlsim__inband_syscall_enter();
+
+	if (pos < 0)
+		return -EINVAL;
+	filp = fget(fd);
+	if (!filp)
+		return -EBADF;
+	ret = -ESPIPE;
+	if (filp->f_mode & FMODE_PREAD)
+		ret = vfs_read(filp, buf, count, &lpos);
+	fput(filp);
+
+	return ret;
+}
+
+long evlsim__sys_pwrite(int fd, const void *buf, size_t count, long long pos)
+{
+	struct file *filp;
+	ssize_t ret;
+	loff_t lpos = pos;
+
+	evlsim__inband_syscall_enter();
+
+	if (pos < 0)
+		return -EINVAL;
+	filp = fget(fd);
+	if (!filp)
+		return -EBADF;
+	ret = -ESPIPE;
+	if (filp->f_mode & FMODE_PWRITE)
+		ret = vfs_write(filp, buf, count, &lpos);
+	fput(filp);
+
+	return ret;
+}
+
+/* ------------------------------------------------------------------------------------ */
+
+loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize)
+{
+	if (offset < 0 || offset > maxsize)
+		return -EINVAL;
+	if (offset != file->f_pos)
+		file->f_pos = offset;
+	return offset;
+}
+
+loff_t noop_llseek(struct file *file, loff_t offset, int whence)
+{
+	return file->f_pos;
+}
+
+loff_t no_llseek(struct file *file, loff_t offset, int whence)
+{
+	return -ESPIPE;
+}
+
+/* default_llseek() for a device: SEEK_END is relative to i_size, which is 0 here. */
+loff_t default_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+	loff_t retval;
+
+	switch (whence) {
+	case SEEK_END:
+		offset += inode->i_size;
+		break;
+	case SEEK_CUR:
+		if (offset == 0) {
+			retval = file->f_pos;
+			goto out;
+		}
+		offset += file->f_pos;
+		break;
+	case SEEK_DATA:
+		if (offset >= inode->i_size) {
+			retval = -ENXIO;
+			goto out;
+		}
+		break;
+	case SEEK_HOLE:
+		if (offset >= inode->i_size) {
+			retval = -ENXIO;
+			goto out;
+		}
+		offset = inode->i_size;
+		break;
+	}
+	retval = -EINVAL;
+	if (offset >= 0) {
+		if (offset != file->f_pos)
+			file->f_pos = offset;
+		retval = offset;
+	}
+out:
+	return retval;
+}
+
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size)
+{
+	switch (whence) {
+	case SEEK_SET:
+		break;
+	case SEEK_CUR:
+		offset += file->f_pos;
+		break;
+	case SEEK_END:
+		offset += size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return vfs_setpos(file, offset, size);
+}
+
+loff_t no_seek_end_llseek(struct file *file, loff_t offset, int whence)
+{
+	switch (whence) {
+	case SEEK_SET:
+		break;
+	case SEEK_CUR:
+		offset += file->f_pos;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return vfs_setpos(file, offset, LLONG_MAX);
+}
+
+int stream_open(struct inode *inode, struct file *filp)
+{
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_ATOMIC_POS);
+	filp->f_mode |= FMODE_STREAM;
+	return 0;
+}
+
+int nonseekable_open(struct inode *inode, struct file *filp)
+{
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return 0;
+}
+
+int generic_file_open(struct inode *inode, struct file *filp)
+{
+	return 0;
+}
+
+long long evlsim__sys_lseek(int fd, long long offset, int whence)
+{
+	struct file *filp;
+	loff_t ret;
+
+	evlsim__inband_syscall_enter();
+
+	filp = fget(fd);
+	if (!filp)
+		return -EBADF;
+	ret = -EINVAL;
+	if ((unsigned int)whence <= SEEK_MAX) {
+		if (!(filp->f_mode & FMODE_LSEEK))
+			ret = -ESPIPE;
+		else
+			ret = filp->f_op->llseek(filp, offset, whence);
+	}
+	fput(filp);
+
+	return ret;
+}
