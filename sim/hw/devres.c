@@ -53,9 +53,12 @@ static struct devres_head *head_of(struct device *dev, bool create)
 	return h;
 }
 
+/* device_release() of a device no bus unbinds (a misc or class device): its resources,
+ * then the list head itself */
 static void release_all_hook(struct device *dev)
 {
 	evlsim__devres_release_all(dev);
+	evlsim__devres_forget(dev);
 }
 
 static __attribute__((constructor)) void devres_init(void)

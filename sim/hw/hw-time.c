@@ -43,7 +43,7 @@ static void device_thread(void *arg)
 	struct evlsim_thread *self = evlsim__current();
 	struct hw_syncer *s, *tmp;
 	struct hw_callback *cb;
-	evlsim_ns_t now;
+	evlsim_ns_t now, until;
 
 	evlsim__lockword_lock(&hwt.lock);
 	hwt.dev = self;
@@ -51,9 +51,11 @@ static void device_thread(void *arg)
 		cb = list_first_entry_or_null(&hwt.queue, struct hw_callback, next);
 		now = evlsim__clock_now();
 		if (!cb || cb->date > now) {
+			/* read under the lock: evlsim_hw_cancel() may free cb once it is dropped */
+			until = cb ? cb->date : EVLSIM_NS_INFINITE;
 			evlsim__prepare_sleep(self);
 			evlsim__lockword_unlock(&hwt.lock);
-			evlsim__sleep(self, cb ? cb->date : EVLSIM_NS_INFINITE, 0);
+			evlsim__sleep(self, until, 0);
 			evlsim__lockword_lock(&hwt.lock);
 			continue;
 		}

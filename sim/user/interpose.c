@@ -50,17 +50,6 @@ ssize_t __pread64_chk(int fd, void *buf, size_t count, off64_t offset, size_t bu
 typedef int open_fn(const char *path, int flags, ...);
 typedef int openat_fn(int dirfd, const char *path, int flags, ...);
 
-#define REAL_AS(fn, type)						\
-({									\
-	static type *real_fn_ptr;					\
-	type *__p = __atomic_load_n(&real_fn_ptr, __ATOMIC_ACQUIRE);	\
-	if (evlsim_unlikely(!__p)) {					\
-		__p = (type *)evlsim__libc_symbol(#fn);				\
-		__atomic_store_n(&real_fn_ptr, __p, __ATOMIC_RELEASE);	\
-	}								\
-	__p;								\
-})
-
 #define SIMCALL(call)	evlsim__syscall_result(EVLSIM_RESTARTABLE(call))
 
 /* ---- paths ---------------------------------------------------------------------------- */

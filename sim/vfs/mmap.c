@@ -57,6 +57,11 @@ static LIST_HEAD(vmas);
 static struct evlsim_mutex mmap_lock = EVLSIM_MUTEX_INITIALIZER;
 int evlsim__nr_sim_vmas;
 
+EVLSIM_EXPORT int evlsim_mapping_count(void)
+{
+	return __atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED);
+}
+
 static struct sim_vma *alloc_sim_vma(unsigned long pages)
 {
 	struct sim_vma *s = evlsim__zalloc(sizeof(*s));

@@ -36,7 +36,7 @@ long evlsim__sys_fcntl(int fd, int cmd, unsigned long arg);
 
 
 /* Memory mappings (vfs/mmap.c). */
-extern int evlsim__nr_sim_vmas EVLSIM_EXPORT;		/* simulated mappings alive; 0 = munmap passes */
+extern int evlsim__nr_sim_vmas;		/* simulated mappings alive; 0 = munmap passes */
 long evlsim__sys_mmap(unsigned long addr, unsigned long len, int prot, int flags, int fd,
 		      unsigned long off);
 /* @release: also munmap the range for real (0 when a MAP_FIXED mapping replaces it) */

@@ -93,7 +93,8 @@ static long tst_oob_ioctl(struct file *filp, unsigned int cmd, unsigned long arg
 			hook();
 		return 0;
 	case TST_IOC_SLEEP:
-		return evl_sleep(100 * NSEC_PER_USEC);
+		/* long enough that the caller sleeps even on a loaded machine (one csw) */
+		return evl_sleep(20 * NSEC_PER_MSEC);
 	default:
 		return -ENOTTY;
 	}

@@ -48,13 +48,12 @@
 #define VM_DONTDUMP	0x04000000UL
 #define VM_MIXEDMAP	0x10000000UL
 
-extern int evlsim__nr_sim_vmas;		/* white box: simulated mappings alive */
 
 static const int methods[] = { TMMAP_PFN, TMMAP_VMALLOC, TMMAP_INSERT };
 
 static void teardown(void)
 {
-	ck_assert_int_eq(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED), 0);
+	ck_assert_int_eq(evlsim_mapping_count(), 0);
 	evlsim_check_teardown();
 }
 
@@ -291,7 +290,7 @@ START_TEST(test_partial_munmap)
 	ck_assert_call(munmap(p + PG, 2 * PG), 0);	/* two splits, the middle closed */
 	ck_assert_int_eq(stats().vm_opens, 2);
 	ck_assert_int_eq(stats().vm_closes, 1);
-	ck_assert_int_eq(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED), 2);
+	ck_assert_int_eq(evlsim_mapping_count(), 2);
 	ck_assert_int_eq(readable(p + PG), 0);
 	ck_assert_int_eq(readable(p + 2 * PG), 0);
 	p[0] = 0x31;
@@ -379,7 +378,7 @@ END_TEST
 
 static void assert_nothing_mapped(void)
 {
-	ck_assert_int_eq(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED), 0);
+	ck_assert_int_eq(evlsim_mapping_count(), 0);
 	ck_assert_int_eq(stats().vm_closes, 0);
 	ck_assert_int_eq(stats().vm_opens, 0);
 }

@@ -97,6 +97,8 @@ int evlsim_set_compat_caller(int on);
 
 /** evlsim_is_sim_fd - 1 if @fd is a simulated file, 0 otherwise */
 int evlsim_is_sim_fd(int fd);
+/** evlsim_mapping_count - the mmap()s of simulated files alive in the process */
+int evlsim_mapping_count(void);
 
 /* Per-thread counters. */
 struct evlsim_thread_stats {
