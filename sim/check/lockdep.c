@@ -18,9 +18,12 @@
  *    edge already known costs a short list walk (lock-free); a new one is checked under
  *    the graph lock for a path back (new ->* held): lock-inversion, the two chains printed,
  *    once per pair of classes, whether or not the two orders ever ran concurrently;
- *  - a lock taken in an interrupt context (an EVL timer handler) and, elsewhere, with hard
- *    irqs on (not an _irqsave/_irq variant, no hard lock held, no hard_local_irq_save()):
- *    irq-unsafe-lock, once per class.
+ *  - a lock taken in an interrupt context (an EVL timer handler, a device's out-of-band or
+ *    in-band handler) and, elsewhere, with irqs on (not an _irqsave/_irq variant, no hard
+ *    lock held, no hard_local_irq_save()): irq-unsafe-lock, once per class. Holding a hard
+ *    spinlock counts as hard irqs off (issue 11's model: the pipeline defers interrupts
+ *    until the last hard lock is dropped), so a hard lock cannot be irq-unsafe: the report
+ *    comes from spinlock_t and raw_spinlock_t shared with an in-band handler.
  * Trylocks add no edges (they cannot wait). Semaphores are not owned (up() may come from
  * any context): a down() checks the edges into the semaphore, which is not held after.
  *
@@ -44,7 +47,7 @@ struct lock_class_rec {
 	const char *name;
 	struct lock_dep *deps;		/* edges out, newest first; never removed */
 	const void *irq_site;		/* first taken in an interrupt context */
-	const void *irqon_site;		/* first taken elsewhere with hard irqs on */
+	const void *irqon_site;		/* first taken elsewhere with irqs on */
 	unsigned int gen;		/* graph walk mark */
 	unsigned char irq_reported, rec_reported;
 };
@@ -216,7 +219,7 @@ static void check_irq(struct lock_class_rec *c, const void *site, int flags)
 	const void *irq, *irqon;
 	char a[128], b[128];
 
-	if (t && t->in_irq > 0) {
+	if (t && (t->in_irq > 0 || t->in_inband_irq > 0)) {
 		if (!first_site(&c->irq_site, site))
 			return;
 	} else {
@@ -231,7 +234,7 @@ static void check_irq(struct lock_class_rec *c, const void *site, int flags)
 	site_name(irq, a, sizeof(a));
 	site_name(irqon, b, sizeof(b));
 	evlsim__report(EVLSIM_REPORT_LOCKING, "irq-unsafe-lock",
-		       "'%s' is taken in an interrupt context (at %s) and with hard irqs on (at %s): the interrupt can preempt the holder on its CPU and deadlock",
+		       "'%s' is taken in an interrupt context (at %s) and with irqs on (at %s): the interrupt can preempt the holder on its CPU and deadlock",
 		       c->name, a, b);
 }
 

@@ -6,24 +6,29 @@
  *
  * Classes: lock_a, lock_b, lock_c and the mutex are initialised at sites of their own in
  * tlockdep_init(); pair[] are two locks of one class (one init site); the timer's handler
- * takes irq_lock (unsafe: also taken with hard irqs on) or irq_safe_lock (also taken
- * with raw_spin_lock_irqsave() only).
+ * takes the hard lock irq_lock (also taken with raw_spin_lock() elsewhere: legal, a hard
+ * lock keeps hard irqs off while held) or irq_safe_lock (raw_spin_lock_irqsave() only);
+ * the in-band interrupt handler takes the spinlock_t dev_lock, which is also taken with
+ * spin_lock() (BROKEN: irqs on) or spin_lock_irqsave() only (dev_safe_lock).
  */
 #include <linux/module.h>
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
 #include <linux/semaphore.h>
+#include <linux/interrupt.h>
 #include <evl/timer.h>
 #include <evl/clock.h>
 #include "tlockdep-abi.h"
 
-static spinlock_t lock_a, lock_b, lock_c, pair[2];
+static spinlock_t lock_a, lock_b, lock_c, pair[2], dev_lock, dev_safe_lock;
 static hard_spinlock_t hard_lock, irq_lock, irq_safe_lock;
 static struct mutex tl_mutex;
 static struct semaphore tl_sem;
 static struct evl_timer tl_timer;
 static atomic_t timer_runs;
 static int timer_safe;
+static atomic_t dev_irqs;
+static int dev_safe;
 
 int tlockdep_recursive_spin(void)
 {
@@ -114,7 +119,7 @@ int tlockdep_nested_classes(void)
 
 int tlockdep_irq_lock_irqs_on(void)
 {
-	raw_spin_lock(&irq_lock);	/* BROKEN: the timer's handler takes it too */
+	raw_spin_lock(&irq_lock);	/* legal: holding a hard lock, hard irqs are off */
 	raw_spin_unlock(&irq_lock);
 	return 0;
 }
@@ -151,6 +156,49 @@ int tlockdep_timer_runs(void)
 	return atomic_read(&timer_runs);
 }
 
+/* in-band, interrupt context (a primary handler) */
+static irqreturn_t tlockdep_dev_handler(int irq, void *dev_id)
+{
+	spinlock_t *lock = READ_ONCE(dev_safe) ? &dev_safe_lock : &dev_lock;
+
+	spin_lock(lock);
+	spin_unlock(lock);
+	atomic_inc(&dev_irqs);
+	return IRQ_HANDLED;
+}
+
+int tlockdep_dev_request(unsigned int irq, int safe)
+{
+	WRITE_ONCE(dev_safe, safe);
+	return request_irq(irq, tlockdep_dev_handler, 0, "tlockdep", &dev_irqs);
+}
+
+void tlockdep_dev_free(unsigned int irq)
+{
+	free_irq(irq, &dev_irqs);
+}
+
+int tlockdep_dev_irqs(void)
+{
+	return atomic_read(&dev_irqs);
+}
+
+int tlockdep_dev_lock_irqs_on(void)
+{
+	spin_lock(&dev_lock);		/* BROKEN: the interrupt handler takes it too */
+	spin_unlock(&dev_lock);
+	return 0;
+}
+
+int tlockdep_dev_lock_irqsave(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dev_safe_lock, flags);
+	spin_unlock_irqrestore(&dev_safe_lock, flags);
+	return 0;
+}
+
 static int __init tlockdep_init(void)
 {
 	int i;
@@ -163,6 +211,8 @@ static int __init tlockdep_init(void)
 	raw_spin_lock_init(&hard_lock);
 	raw_spin_lock_init(&irq_lock);
 	raw_spin_lock_init(&irq_safe_lock);
+	spin_lock_init(&dev_lock);
+	spin_lock_init(&dev_safe_lock);
 	mutex_init(&tl_mutex);
 	sema_init(&tl_sem, 1);
 	evl_init_timer(&tl_timer, tlockdep_timer_handler);

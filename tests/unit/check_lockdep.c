@@ -7,9 +7,11 @@
  * lock_b, and later lock_b then lock_a, sequentially, is one [lock-inversion] naming both
  * classes, where each was taken and the chain seen before, once however often it
  * happens; a longer cycle (a -> b -> c -> a) too; two locks of one class nested either
- * way, a legal order repeated, a mutex then a semaphore are not reported; a hard lock
- * taken in an EVL timer handler and elsewhere with hard irqs on is one [irq-unsafe-lock],
- * with raw_spin_lock_irqsave() none; EVLSIM_CHECK=abort ends the run at the report;
+ * way, a legal order repeated, a mutex then a semaphore are not reported; a spinlock_t
+ * taken in an in-band interrupt handler and elsewhere with spin_lock() (irqs on) is one
+ * [irq-unsafe-lock], with spin_lock_irqsave() none; a hard lock taken in an EVL timer
+ * handler and elsewhere with raw_spin_lock() is none (holding a hard lock is hard irqs
+ * off in the model of issue 11); EVLSIM_CHECK=abort ends the run at the report;
  * EVLSIM_LOCKDEP=off turns the validator off.
  */
 #define _GNU_SOURCE
@@ -23,6 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <evlsim/evlsim.h>
+#include <evlsim/hw.h>
 #include "evlsim-check.h"
 #include "../drivers/tlockdep-abi.h"
 
@@ -168,33 +171,91 @@ static void fire_timer(int safe)
 		usleep(200);
 }
 
+/* The hard lock of a timer handler, elsewhere with raw_spin_lock(): irqs off while held. */
+START_TEST(test_lockdep_irq_hard_lock)
+{
+	fire_timer(0);
+	ck_assert_int_eq(tlockdep_irq_lock_irqs_on(), 0);
+	fire_timer(0);
+	ck_assert_int_eq(tlockdep_irq_lock_irqsave(), 0);
+	fire_timer(1);
+	ck_assert_no_reports();
+}
+END_TEST
+
+/* An in-band device handler on a fresh line, raised @n times. */
+static int dev_irq_setup(int safe)
+{
+	int irq = evlsim_irq_line_create("tlockdep", EVLSIM_IRQ_EDGE_RISING);
+
+	ck_assert_int_gt(irq, 0);
+	ck_assert_ret(tlockdep_dev_request(irq, safe), 0);
+	return irq;
+}
+
+static void dev_irq_raise(int irq)
+{
+	int runs = tlockdep_dev_irqs();
+
+	ck_assert_ret(evlsim_irq_raise(irq), 0);
+	ck_assert_ret(evlsim_irq_wait_idle(irq), 0);
+	ck_assert_int_eq(tlockdep_dev_irqs(), runs + 1);
+}
+
+static void dev_irq_teardown(int irq)
+{
+	tlockdep_dev_free(irq);
+	ck_assert_ret(evlsim_irq_line_destroy(irq), 0);
+}
+
 START_TEST(test_lockdep_irq_unsafe)
 {
+	int irq = dev_irq_setup(0);
 	struct evlsim_capture c;
 	char *out;
 
-	fire_timer(0);
+	dev_irq_raise(irq);
 	ck_assert_no_reports();
 	evlsim_capture_start(&c);
-	ck_assert_int_eq(tlockdep_irq_lock_irqs_on(), 0);
+	ck_assert_int_eq(tlockdep_dev_lock_irqs_on(), 0);
 	out = evlsim_capture_end(&c);
 	expect_locking(out, 1, "irq-unsafe-lock");
-	ck_assert_msg(strstr(out, "'&irq_lock' is taken in an interrupt context (at tlockdep_timer_handler"),
+	ck_assert_msg(strstr(out, "'&dev_lock' is taken in an interrupt context (at tlockdep_dev_handler"),
 		      "%s", out);
-	ck_assert_msg(strstr(out, "with hard irqs on (at tlockdep_irq_lock_irqs_on"), "%s", out);
+	ck_assert_msg(strstr(out, "with irqs on (at tlockdep_dev_lock_irqs_on"), "%s", out);
 	free(out);
-	fire_timer(0);
-	ck_assert_int_eq(tlockdep_irq_lock_irqs_on(), 0);
+	dev_irq_raise(irq);					/* once per class */
+	ck_assert_int_eq(tlockdep_dev_lock_irqs_on(), 0);
 	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_LOCKING), 1);
+	dev_irq_teardown(irq);
+}
+END_TEST
+
+/* The other order: first with irqs on, then in the handler. */
+START_TEST(test_lockdep_irq_unsafe_handler_second)
+{
+	int irq;
+
+	ck_assert_int_eq(tlockdep_dev_lock_irqs_on(), 0);
+	ck_assert_no_reports();
+	irq = dev_irq_setup(0);
+	dev_irq_raise(irq);
+	ck_assert_int_eq(evlsim_report_count(EVLSIM_REPORT_LOCKING), 1);
+	dev_irq_teardown(irq);
 }
 END_TEST
 
 START_TEST(test_lockdep_irq_safe)
 {
-	ck_assert_int_eq(tlockdep_irq_lock_irqsave(), 0);
-	fire_timer(1);
-	ck_assert_int_eq(tlockdep_irq_lock_irqsave(), 0);
+	int irq;
+
+	ck_assert_int_eq(tlockdep_dev_lock_irqsave(), 0);
+	irq = dev_irq_setup(1);
+	dev_irq_raise(irq);
+	ck_assert_int_eq(tlockdep_dev_lock_irqsave(), 0);
+	dev_irq_raise(irq);
 	ck_assert_no_reports();
+	dev_irq_teardown(irq);
 }
 END_TEST
 
@@ -266,7 +327,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_lockdep_inversion_across_threads);
 	tcase_add_test(tc, test_lockdep_cycle_of_three);
 	tcase_add_test(tc, test_lockdep_legal_orders);
+	tcase_add_test(tc, test_lockdep_irq_hard_lock);
 	tcase_add_test(tc, test_lockdep_irq_unsafe);
+	tcase_add_test(tc, test_lockdep_irq_unsafe_handler_second);
 	tcase_add_test(tc, test_lockdep_irq_safe);
 	tcase_add_test(tc, test_lockdep_abort_mode);
 	tcase_add_test(tc, test_lockdep_env_off);
