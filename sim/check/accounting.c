@@ -154,6 +154,36 @@ static inline __attribute__((always_inline)) struct acct_rec *new_record(struct 
 	return r;
 }
 
+/*
+ * fork(): the accounting's locks are taken around it, so that the child finds the tables
+ * consistent and the locks free. Leaves (pages_lock before acct_lock, as charge() nests
+ * them); registered before the other handlers, their prepare runs last.
+ */
+static void fork_prepare(void)
+{
+	int i;
+
+	for (i = 0; i < ACCT_STRIPES; i++)
+		evlsim__lockword_lock(&stripe_locks[i]);
+	evlsim__lockword_lock(&pages_lock);
+	evlsim__lockword_lock(&acct_lock);
+}
+
+static void fork_release(void)
+{
+	int i;
+
+	evlsim__lockword_unlock(&acct_lock);
+	evlsim__lockword_unlock(&pages_lock);
+	for (i = ACCT_STRIPES - 1; i >= 0; i--)
+		evlsim__lockword_unlock(&stripe_locks[i]);
+}
+
+static void __attribute__((constructor(101))) acct_atfork_init(void)
+{
+	evlsim__host_atfork(fork_prepare, fork_release, fork_release);
+}
+
 static void insert_record(struct acct_rec *r)
 {
 	unsigned int b = bucket_of(r->addr);

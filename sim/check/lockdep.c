@@ -202,6 +202,26 @@ static void add_dep(struct held_lock *hl, struct lock_class_rec *c, const void *
 	}
 }
 
+/*
+ * fork(): the graph lock is taken around it, so that the child (where only the forking
+ * thread lives on) finds the class table and the graph consistent and the lock free. A
+ * leaf lock: registered before the other handlers, its prepare runs last.
+ */
+static void fork_prepare(void)
+{
+	evlsim__lockword_lock(&graph_lock);
+}
+
+static void fork_release(void)
+{
+	evlsim__lockword_unlock(&graph_lock);
+}
+
+static void __attribute__((constructor(101))) lockdep_atfork_init(void)
+{
+	evlsim__host_atfork(fork_prepare, fork_release, fork_release);
+}
+
 /* Records @site in *@slot if empty; true when this call filled it. */
 static bool first_site(const void **slot, const void *site)
 {
