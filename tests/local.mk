@@ -68,6 +68,22 @@ tests_drivers_libtfault_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tfault"' -D__KBUILD_MODNAME=kmod_tfault
 tests_drivers_libtfault_la_CFLAGS = $(KERNEL_CFLAGS)
 TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
+# tsites twice: at -O0 and -O2 (after the user's CFLAGS: GNU make target variables)
+check_LTLIBRARIES += tests/drivers/libtsites-o0.la tests/drivers/libtsites-o2.la
+tests_drivers_libtsites_o0_la_SOURCES = tests/drivers/tsites.c tests/drivers/tsites-abi.h
+tests_drivers_libtsites_o0_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsites_o0"' -D__KBUILD_MODNAME=kmod_tsites_o0 \
+	-DTSITES_PREFIX=tsites_o0
+tests_drivers_libtsites_o0_la_CFLAGS = $(KERNEL_CFLAGS)
+TSITES_O0_OBJ = tests/drivers/libtsites_o0_la-tsites.lo
+$(TSITES_O0_OBJ): CFLAGS += -O0
+tests_drivers_libtsites_o2_la_SOURCES = tests/drivers/tsites.c tests/drivers/tsites-abi.h
+tests_drivers_libtsites_o2_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsites_o2"' -D__KBUILD_MODNAME=kmod_tsites_o2 \
+	-DTSITES_PREFIX=tsites_o2
+tests_drivers_libtsites_o2_la_CFLAGS = $(KERNEL_CFLAGS)
+TSITES_O2_OBJ = tests/drivers/libtsites_o2_la-tsites.lo
+$(TSITES_O2_OBJ): CFLAGS += -O2
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
 tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -209,7 +225,8 @@ tests_unit_check_inband_sync_LDADD = $(TSYNC_OBJ) $(LDADD)
 tests_unit_check_inband_wait_LDADD = $(TPOLL_OBJ) $(LDADD)
 # tleak takes references on tfail, as one module on another
 tests_unit_check_accounting_LDADD = $(TLEAK_OBJ) $(TFAIL_OBJ) $(ECHO_OBJ) $(XFIFO_OBJ) $(LDADD)
-tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(LDADD)
+tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(TSITES_O0_OBJ) $(TSITES_O2_OBJ) \
+	$(LDADD)
 tests_unit_check_memcheck_LDADD = $(TMEMCK_OBJ) $(LDADD)
 tests_unit_check_lockdep_LDADD = $(TLOCKDEP_OBJ) $(LDADD)
 tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)

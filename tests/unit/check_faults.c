@@ -25,6 +25,7 @@
 #include <evlsim/evlsim.h>
 #include "evlsim-check.h"
 #include "../drivers/tfault-abi.h"
+#include "../drivers/tsites-abi.h"
 #include "../drivers/tmmap-abi.h"
 
 #define ERESTARTSYS	512
@@ -721,6 +722,49 @@ START_TEST(test_systematic)
 }
 END_TEST
 
+/*
+ * Sites are the driver's own calls, whatever the optimization level: two kzalloc() and a
+ * kcalloc() in one function are three sites when built at -O0 (the inline helpers not
+ * inlined by the optimizer) as at -O2.
+ */
+static void walk_helpers(int (*fn)(void), const char *name)
+{
+	char log[32], only[64], *text;
+	int run;
+
+	temp_log(log);
+	snprintf(only, sizeof(only), "only=%s,verbose=0", name);
+	ck_assert_ret(evlsim_fault_set("failslab", only), 0);
+	for (run = 1; run <= 3; run++) {
+		ck_assert_ret(evlsim_fault_systematic(log, 1), 0);
+		ck_assert_int_eq(fn(), -run);
+		ck_assert_int_eq(fn(), 0);			/* one fault per run */
+		ck_assert_ret(evlsim_fault_systematic_end(), 1);
+	}
+	ck_assert_ret(evlsim_fault_systematic(log, 1), 0);
+	ck_assert_int_eq(fn(), 0);
+	ck_assert_ret(evlsim_fault_systematic_end(), 0);	/* no new site: done */
+	ck_assert_ret(evlsim_fault_systematic(NULL, 0), 0);
+	text = read_file(log);
+	snprintf(only, sizeof(only), ":%s+0x", name);
+	ck_assert_msg(evlsim_count_substr(text, only) == 3, "%s", text);
+	ck_assert_msg(evlsim_count_substr(text, "kzalloc") == 0, "%s", text);
+	free(text);
+	unlink(log);
+}
+
+START_TEST(test_systematic_sites_o0)
+{
+	walk_helpers(tsites_o0_three_helpers, "tsites_o0_three_helpers");
+}
+END_TEST
+
+START_TEST(test_systematic_sites_o2)
+{
+	walk_helpers(tsites_o2_three_helpers, "tsites_o2_three_helpers");
+}
+END_TEST
+
 /* systematic mode across forked children: one fault per run, "done" from the starter only */
 START_TEST(test_systematic_fork)
 {
@@ -763,6 +807,8 @@ static Suite *faults_suite(void)
 	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_systematic);
 	tcase_add_test(tc, test_systematic_fork);
+	tcase_add_test(tc, test_systematic_sites_o0);
+	tcase_add_test(tc, test_systematic_sites_o2);
 	suite_add_tcase(s, tc);
 	return s;
 }
