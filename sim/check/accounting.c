@@ -105,6 +105,17 @@ struct module *evlsim__acct_owner(void)
 	return cur_owner;
 }
 
+/* fault injection's default scope: the thread works for a module's call */
+static int owner_set(void)
+{
+	return cur_owner != NULL;
+}
+
+static void __attribute__((constructor)) acct_fault_hook_init(void)
+{
+	__atomic_store_n(&evlsim__fault_owner_hook, owner_set, __ATOMIC_RELEASE);
+}
+
 static struct evlsim_module_acct *module_acct(struct module *mod)
 {
 	struct evlsim_module_acct *a = __atomic_load_n(&mod->evlsim_acct, __ATOMIC_ACQUIRE);

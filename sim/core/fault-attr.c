@@ -131,6 +131,13 @@ static int parse_attr(int site, struct fault_attr *a, const char *tok)
 		else if (evlsim__fault_parse_num(v, 0, 1, &n))
 			return evlsim__fault_bad("'%s': task-filter is 0 or 1", tok);
 		a->task_filter = (int)n;
+	} else if (!strcmp(key, "scope")) {
+		if (!strcmp(v, "driver"))
+			a->scope_all = 0;
+		else if (!strcmp(v, "all"))
+			a->scope_all = 1;
+		else
+			return evlsim__fault_bad("'%s': scope is driver or all", tok);
 	} else if (!strcmp(key, "only") || !strcmp(key, "never")) {
 		int *nr = key[0] == 'o' ? &a->nr_only : &a->nr_never;
 		char (*list)[FILTER_LEN] = key[0] == 'o' ? a->only : a->never;

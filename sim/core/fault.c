@@ -148,7 +148,9 @@ static int decide(int site, evlsim_size_t size, const void *caller, const char *
 		return 0;
 	if (a->times == 0)
 		return 0;
-	if (!evlsim__fault_filters_pass(a, caller))
+	/* delay sleeps at the simulator's scheduling points: no scope */
+	if ((site != EVLSIM_FAULT_DELAY && !evlsim__fault_in_scope(a, caller)) ||
+	    !evlsim__fault_filters_pass(a, caller))
 		return 0;
 	if (a->space > size) {
 		a->space -= size;

@@ -164,6 +164,50 @@ START_TEST(test_failslab)
 }
 END_TEST
 
+/* evl_attach_self() in a thread of its own: its result */
+static void *attach_fn(void *arg)
+{
+	long ret = evl_attach_self("scope:%d", getpid());
+
+	(void)arg;
+	if (ret >= 0)
+		evl_detach_self();
+	return (void *)ret;
+}
+
+static long attach_in_thread(void)
+{
+	pthread_t tid;
+	void *ret;
+
+	ck_assert_int_eq(pthread_create(&tid, NULL, attach_fn, NULL), 0);
+	ck_assert_int_eq(pthread_join(tid, &ret), 0);
+	return (long)ret;
+}
+
+/*
+ * The default scope is the drivers' calls: a failslab without filters fails the
+ * driver's kmalloc() but not the simulator's own allocations (evl_attach_self()'s);
+ * scope=all includes them.
+ */
+START_TEST(test_scope)
+{
+	ck_assert_ret(evlsim_fault_set("failslab", "verbose=0"), 0);
+	ck_assert_ptr_null(tfault_kmalloc(64));
+	ck_assert_int_ge(attach_in_thread(), 0);
+	ck_assert_int_eq(evlsim_fault_count("failslab"), 1);
+	ck_assert_ret(evlsim_fault_set("failslab", "scope=driver,verbose=0"), 0);
+	ck_assert_int_ge(attach_in_thread(), 0);
+	ck_assert_int_eq(evlsim_fault_count("failslab"), 1);
+	ck_assert_ret(evlsim_fault_set("failslab", "scope=all,verbose=0"), 0);
+	ck_assert_int_eq(attach_in_thread(), -ENOMEM);
+	ck_assert_ptr_null(tfault_kmalloc(64));
+	ck_assert_int_eq(evlsim_fault_count("failslab"), 3);
+	ck_assert_ret(evlsim_fault_set("failslab", "scope=sim"), -EINVAL);
+	ck_assert_str_eq(evlsim_fault_last_error(), "'scope=sim': scope is driver or all");
+}
+END_TEST
+
 START_TEST(test_fail_page_alloc)
 {
 	void *p;
@@ -789,6 +833,7 @@ static Suite *faults_suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, test_failslab);
+	tcase_add_test(tc, test_scope);
 	tcase_add_test(tc, test_fail_page_alloc);
 	tcase_add_test(tc, test_fail_usercopy);
 	tcase_add_test(tc, test_fail_inband_wait);
