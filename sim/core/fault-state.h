@@ -48,6 +48,7 @@ int evlsim__fault_bad(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 int evlsim__fault_parse_num(const char *v, long long min, long long max, long long *out);
 int evlsim__fault_parse_attrs(int site, struct fault_attr *a, const char *s, size_t len);
 void evlsim__fault_commit(int site, const struct fault_attr *a);
+int evlsim__fault_parse_spec(const char *spec, struct fault_attr *attrs, int *given);
 int evlsim__fault_configure_locked(const char *spec);
 extern char evlsim__fault_last_error[256];		/* under fault_lock */
 

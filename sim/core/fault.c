@@ -102,6 +102,22 @@ void evlsim__fault_commit(int site, const struct fault_attr *a)
 	seed_site(site);
 }
 
+/* "site[:attrs];site[:attrs]..." all or nothing. */
+int evlsim__fault_configure_locked(const char *spec)
+{
+	struct fault_attr tmp[EVLSIM_FAULT_NR];
+	int given[EVLSIM_FAULT_NR], s, ret;
+
+	ret = evlsim__fault_parse_spec(spec, tmp, given);
+	if (ret)
+		return ret;
+	for (s = 0; s < EVLSIM_FAULT_NR; s++)
+		if (given[s])
+			evlsim__fault_commit(s, &tmp[s]);
+	evlsim__fault_update_on();
+	return 0;
+}
+
 void evlsim__fault_update_on(void)
 {
 	int on = 0, s;
