@@ -264,6 +264,10 @@ EXTRA_DIST += tests/tools/check-layers
 TESTS += tests/tools/check-campaign
 EXTRA_DIST += tests/tools/check-campaign
 
+# The command-line conventions of quickstart and evlsim-demo, quickstart's quiet setup.
+TESTS += tests/tools/check-cli
+EXTRA_DIST += tests/tools/check-cli
+
 EXTRA_DIST += build-aux/tap-driver.sh
 
 # ---- make installcheck: an out-of-tree consumer of the installed files ----------------
