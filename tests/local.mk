@@ -268,12 +268,25 @@ EXTRA_DIST += tests/tools/check-campaign
 TESTS += tests/tools/check-cli
 EXTRA_DIST += tests/tools/check-cli
 
+# The man pages cover the public API.
+TESTS += tests/tools/check-man
+EXTRA_DIST += tests/tools/check-man
+
 EXTRA_DIST += build-aux/tap-driver.sh
 
 # ---- make installcheck: an out-of-tree consumer of the installed files ----------------
-installcheck-local:
+installcheck-local: installcheck-man
 	CC="$(CC)" $(SHELL) $(srcdir)/tests/installcheck/run \
 		$(srcdir)/tests/installcheck "$(DESTDIR)$(libdir)"
+
+# the man pages are installed, each a roff page or a ".so" to one
+installcheck-man:
+	@for p in $(man1_MANS) $(man3_MANS) $(man7_MANS); do \
+		f="$(DESTDIR)$(mandir)/man$${p##*.}/$${p##*/}"; \
+		head -n 2 "$$f" | grep -q -e '^\.TH ' -e '^\.so man' || \
+			{ echo "$$f: not an installed man page" >&2; exit 1; }; \
+	done; echo "installcheck: the man pages are installed"
+.PHONY: installcheck-man
 
 EXTRA_DIST += tests/installcheck/run tests/installcheck/hello.c \
 	tests/installcheck/hello-test.c tools/quickstart

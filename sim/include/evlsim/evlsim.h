@@ -154,6 +154,7 @@ int evlsim_leak_check(const char *name);
  * kernel's fault-injection framework: probability=0..100 (default 100), interval=N
  * (default 1), times=N|-1 (default -1, no limit), space=bytes, verbose=0|1|2 (default 1),
  * task-filter=0|1, only=<module|function>, never=<module|function> (repeatable),
+ * scope=driver|all (default driver: only the drivers' calls fail, not the simulator's own),
  * error=EINTR|ETIMEDOUT (fail_evl_wait), usecs=N (delay; 0 yields). $EVLSIM_FAULTS holds a
  * specification at start, $EVLSIM_SEED the seed.
  */
