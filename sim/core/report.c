@@ -298,9 +298,12 @@ void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void 
 
 _Noreturn void evlsim__die_at(const char *file, int line, const char *func, const char *fmt, ...)
 {
+	/* taking the print lock may itself fail and die: that second death prints unlocked */
+	static __thread int dying;
 	va_list ap;
 
-	evlsim__mutex_lock(&print_lock);
+	if (!dying++)
+		evlsim__mutex_lock(&print_lock);
 	fprintf(stderr, "evlsim: internal error in %s() at %s:%d: ", func, file, line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

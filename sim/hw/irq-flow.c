@@ -310,6 +310,16 @@ static void note_interrupt(struct evlsim_irq_line *l, irqreturn_t ret)
 
 /* ---- passes --------------------------------------------------------------------------- */
 
+/*
+ * line locked: a flag evlsim__irq_busy() reads was cleared without a pass (whose end
+ * wakes them): the waiters of evlsim_irq_wait_idle() look again
+ */
+static inline void flag_cleared(struct evlsim_irq_line *l)
+{
+	if (!list_empty(&l->syncers))
+		evlsim__irq_wake_syncers(l);
+}
+
 static inline void begin_pass(struct evlsim_irq_line *l, struct evlsim_thread *t)
 {
 	l->inprogress = true;
@@ -357,6 +367,8 @@ static void flow(struct evlsim_irq_line *l, bool from_cpu)
 		l->async_pending = false;
 	if (!has_event(l) || !line_can_fire(l) || l->inprogress) {
 		/* kept latched: enable_irq(), the unmask or the running pass takes it */
+		if (from_cpu)
+			flag_cleared(l);
 		line_unlock(l);
 		return;
 	}
@@ -442,6 +454,7 @@ void evlsim__irq_inband_take(struct evlsim_irq_line *l)
 {
 	line_lock(l);
 	l->inband_queued = false;
+	flag_cleared(l);
 	line_unlock(l);
 	play_inband(l);
 }
