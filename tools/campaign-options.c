@@ -177,8 +177,12 @@ static void check_output(const char *name, const char *path)
 		bad_usage("%s: empty file name", name);
 	slash = strrchr(path, '/');
 	dir = slash ? xasprintf("%.*s", (int)(slash - path) + (slash == path), path) : xstrdup(".");
-	if (access(dir, W_OK | X_OK))
-		bad_usage("%s: cannot write %s: %s", name, path, strerror(errno));
+	if (access(dir, W_OK | X_OK)) {
+		int e = errno;
+
+		free(dir);
+		bad_usage("%s: cannot write %s: %s", name, path, strerror(e));
+	}
 	free(dir);
 }
 
