@@ -119,6 +119,27 @@ static void bury(struct dma_entry *e)
 	grave_next = (grave_next + 1) % GRAVES;
 }
 
+/*
+ * Unhooks the entry starting at @addr for a free or an unmap; @twice (may be NULL) tells
+ * whether a missing one was freed or unmapped before.
+ */
+static struct dma_entry *retire(dma_addr_t addr, int type, bool *twice)
+{
+	struct dma_entry *e;
+
+	evlsim__lockword_lock(&entries_lock);
+	e = find_start(addr, type);
+	if (twice)
+		*twice = !e && in_grave(addr);
+	if (e) {
+		list_del(&e->node);
+		nr_entries--;
+		bury(e);
+	}
+	evlsim__lockword_unlock(&entries_lock);
+	return e;
+}
+
 static void insert(struct dma_entry *e)
 {
 	evlsim__lockword_lock(&entries_lock);
@@ -184,14 +205,7 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr, dma_addr_t 
 	evlsim__check_service(EVLSIM_SVC_dma_alloc_coherent);
 	if (!cpu_addr)
 		return;
-	evlsim__lockword_lock(&entries_lock);
-	e = find_start(dma_handle, DMA_COHERENT);
-	if (e) {
-		list_del(&e->node);
-		nr_entries--;
-		bury(e);
-	}
-	evlsim__lockword_unlock(&entries_lock);
+	e = retire(dma_handle, DMA_COHERENT, NULL);
 	if (!e) {
 		dma_err(dev, "device driver tries to free DMA memory it has not allocated [device address=%#llx] [size=%zu bytes]",
 			(unsigned long long)dma_handle, size);
@@ -379,15 +393,7 @@ void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
 	bool twice;
 
 	evlsim__check_service(EVLSIM_SVC_dma_map_single);
-	evlsim__lockword_lock(&entries_lock);
-	e = find_start(addr, DMA_STREAMING);
-	twice = !e && in_grave(addr);
-	if (e) {
-		list_del(&e->node);
-		nr_entries--;
-		bury(e);
-	}
-	evlsim__lockword_unlock(&entries_lock);
+	e = retire(addr, DMA_STREAMING, &twice);
 	if (!e) {
 		if (twice)
 			dma_err(dev, "device driver unmaps DMA memory twice [device address=%#llx] [size=%zu bytes]",

@@ -371,6 +371,18 @@ static int filp_flush_close(struct file *filp)
 	return retval;
 }
 
+/* the file installed at @fd with fdt_lock held, or NULL and the lock not held */
+static struct file *lock_fd(int fd)
+{
+	struct file *filp;
+
+	evlsim__mutex_lock(&fdt_lock);
+	filp = (unsigned int)fd < EVLSIM_NR_FDS ? evlsim__fdt[fd] : NULL;
+	if (!filp)
+		evlsim__mutex_unlock(&fdt_lock);
+	return filp;
+}
+
 long evlsim__sys_close(int fd)
 {
 	struct file *filp;
@@ -378,12 +390,9 @@ long evlsim__sys_close(int fd)
 
 	evlsim__inband_syscall_enter();
 
-	evlsim__mutex_lock(&fdt_lock);
-	filp = (unsigned int)fd < EVLSIM_NR_FDS ? evlsim__fdt[fd] : NULL;
-	if (!filp) {
-		evlsim__mutex_unlock(&fdt_lock);
+	filp = lock_fd(fd);
+	if (!filp)
 		return -EBADF;
-	}
 	/* From here on, oob_*() on this fd number fails with EBADF (spec 3.3, step 1). */
 	__atomic_store_n(&evlsim__fdt[fd], NULL, __ATOMIC_RELEASE);
 	evlsim__fd_real_close(fd);
@@ -407,12 +416,9 @@ long evlsim__sys_dup(int fd, int minfd, int cloexec)
 
 	evlsim__inband_syscall_enter();
 
-	evlsim__mutex_lock(&fdt_lock);
-	filp = (unsigned int)fd < EVLSIM_NR_FDS ? evlsim__fdt[fd] : NULL;
-	if (!filp) {
-		evlsim__mutex_unlock(&fdt_lock);
+	filp = lock_fd(fd);
+	if (!filp)
 		return -EBADF;
-	}
 	newfd = evlsim__fd_real_dupfd(fd, minfd, cloexec);
 	if (newfd >= 0) {
 		if ((unsigned int)newfd >= EVLSIM_NR_FDS) {

@@ -42,59 +42,60 @@ static int rw_verify_area(struct file *filp, const loff_t *ppos, size_t count)
 	return 0;
 }
 
-static ssize_t vfs_read(struct file *filp, char __user *buf, size_t count, loff_t *pos)
+/* the checks vfs_read() and vfs_write() share; clamps *count to MAX_RW_COUNT */
+static ssize_t rw_prepare(struct file *filp, fmode_t mode, fmode_t can, const void __user *buf,
+			  size_t *count, loff_t *pos)
 {
 	ssize_t ret;
 
-	if (!(filp->f_mode & FMODE_READ))
+	if (!(filp->f_mode & mode))
 		return -EBADF;
-	if (!(filp->f_mode & FMODE_CAN_READ))
+	if (!(filp->f_mode & can))
 		return -EINVAL;
-	if (unlikely(!access_ok(buf, count)))
+	if (unlikely(!access_ok(buf, *count)))
 		return -EFAULT;
-	ret = rw_verify_area(filp, pos, count);
+	ret = rw_verify_area(filp, pos, *count);
 	if (ret)
 		return ret;
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
+	if (*count > MAX_RW_COUNT)
+		*count = MAX_RW_COUNT;
+	return 0;
+}
 
-	if (filp->f_op->read) {
-		ret = filp->f_op->read(filp, buf, count, pos);
-		evlsim__check_handler_return("read", filp->f_op->read);
-		return evlsim__check_ret(filp, "read", ret, count);
-	}
-	evlsim__report(EVLSIM_REPORT_NOTICE, "read_iter",
-		       "%s: ->read_iter() is not simulated, read(2) fails with EINVAL",
-		       module_name(filp->f_op->owner));
+/* a file with ->read_iter()/->write_iter() only */
+static ssize_t no_iter(struct file *filp, const char *op)
+{
+	evlsim__report(EVLSIM_REPORT_NOTICE, op,
+		       "%s: ->%s() is not simulated, %s(2) fails with EINVAL",
+		       module_name(filp->f_op->owner), op, op[0] == 'r' ? "read" : "write");
 	return -EINVAL;
+}
+
+static ssize_t vfs_read(struct file *filp, char __user *buf, size_t count, loff_t *pos)
+{
+	ssize_t ret = rw_prepare(filp, FMODE_READ, FMODE_CAN_READ, buf, &count, pos);
+
+	if (ret)
+		return ret;
+	if (!filp->f_op->read)
+		return no_iter(filp, "read_iter");
+	ret = filp->f_op->read(filp, buf, count, pos);
+	evlsim__check_handler_return("read", filp->f_op->read);
+	return evlsim__check_ret(filp, "read", ret, count);
 }
 
 static ssize_t vfs_write(struct file *filp, const char __user *buf, size_t count,
 			 loff_t *pos)
 {
-	ssize_t ret;
+	ssize_t ret = rw_prepare(filp, FMODE_WRITE, FMODE_CAN_WRITE, buf, &count, pos);
 
-	if (!(filp->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!(filp->f_mode & FMODE_CAN_WRITE))
-		return -EINVAL;
-	if (unlikely(!access_ok(buf, count)))
-		return -EFAULT;
-	ret = rw_verify_area(filp, pos, count);
 	if (ret)
 		return ret;
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
-
-	if (filp->f_op->write) {
-		ret = filp->f_op->write(filp, buf, count, pos);
-		evlsim__check_handler_return("write", filp->f_op->write);
-		return evlsim__check_ret(filp, "write", ret, count);
-	}
-	evlsim__report(EVLSIM_REPORT_NOTICE, "write_iter",
-		       "%s: ->write_iter() is not simulated, write(2) fails with EINVAL",
-		       module_name(filp->f_op->owner));
-	return -EINVAL;
+	if (!filp->f_op->write)
+		return no_iter(filp, "write_iter");
+	ret = filp->f_op->write(filp, buf, count, pos);
+	evlsim__check_handler_return("write", filp->f_op->write);
+	return evlsim__check_ret(filp, "write", ret, count);
 }
 
 static inline loff_t *file_ppos(struct file *filp)
