@@ -12,7 +12,7 @@
  *   --json FILE         also write the table as JSON
  *   --build-times FILE  include "build_s check_s" read from FILE (written by make bench)
  *   --instructions FILE include "name instructions-per-call" lines (make bench CALLGRIND=1)
- *   --loop NAME N       run only N iterations of one path (floor, oob_read) in
+ *   --loop NAME N       run only N iterations of one path (floor, oob_read, oob_lock) in
  *                       bench_loop(), for valgrind --tool=callgrind --toggle-collect
  */
 #include <errno.h>
@@ -149,13 +149,15 @@ static void attach(const char *what, int i)
 
 /* ---- single-thread paths -------------------------------------------------------------- */
 
-enum path { P_FLOOR, P_OOB_READ, P_OOB_WRITE, P_OOB_IOCTL, P_READ_ZERO, P_PRCTL, P_NR };
+enum path { P_FLOOR, P_OOB_READ, P_OOB_WRITE, P_OOB_IOCTL, P_OOB_LOCK, P_READ_ZERO, P_PRCTL,
+	    P_NR };
 
 static const char *const path_names[P_NR] = {
 	[P_FLOOR]	= "floor: call + f_op->oob_read",
 	[P_OOB_READ]	= "oob_read (simulator)",
 	[P_OOB_WRITE]	= "oob_write (simulator)",
 	[P_OOB_IOCTL]	= "oob_ioctl (simulator)",
+	[P_OOB_LOCK]	= "oob_ioctl + hard lock/unlock in the handler",
 	[P_READ_ZERO]	= "real read(2), 8 bytes of /dev/zero",
 	[P_PRCTL]	= "real prctl(2) (libevl's oob gate)",
 };
@@ -184,6 +186,10 @@ static __attribute__((noinline)) void bench_loop(enum path p, long n)
 	case P_OOB_IOCTL:
 		for (i = 0; i < n; i++)
 			oob_ioctl(bench_fd, 0);
+		break;
+	case P_OOB_LOCK:
+		for (i = 0; i < n; i++)
+			oob_ioctl(bench_fd, BENCH_IOC_LOCK);
 		break;
 	case P_READ_ZERO:
 		for (i = 0; i < n; i++)
@@ -757,7 +763,7 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: evlsim-bench [--rounds N] [--csv FILE] [--json FILE]\n"
 		"                    [--build-times FILE] [--instructions FILE]\n"
-		"       evlsim-bench --loop floor|oob_read N\n");
+		"       evlsim-bench --loop floor|oob_read|oob_lock N\n");
 	exit(2);
 }
 
@@ -784,7 +790,8 @@ int main(int argc, char *argv[])
 		else if (!strcmp(argv[i], "--instructions") && i + 1 < argc)
 			insns = argv[++i];
 		else if (!strcmp(argv[i], "--loop") && i + 2 < argc) {
-			enum path p = !strcmp(argv[i + 1], "floor") ? P_FLOOR : P_OOB_READ;
+			enum path p = !strcmp(argv[i + 1], "floor") ? P_FLOOR :
+				      !strcmp(argv[i + 1], "oob_lock") ? P_OOB_LOCK : P_OOB_READ;
 
 			if (evlsim_load_module("nulldrv"))
 				die("load nulldrv");

@@ -26,6 +26,18 @@ tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
 tests_drivers_libtestdrv_la_CFLAGS = $(KERNEL_CFLAGS)
 TESTDRV_OBJ = tests/drivers/libtestdrv_la-testdrv.lo
+check_LTLIBRARIES += tests/drivers/libtmemck.la
+tests_drivers_libtmemck_la_SOURCES = tests/drivers/tmemck.c tests/drivers/tmemck-abi.h
+tests_drivers_libtmemck_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tmemck"' -D__KBUILD_MODNAME=kmod_tmemck
+tests_drivers_libtmemck_la_CFLAGS = $(KERNEL_CFLAGS)
+TMEMCK_OBJ = tests/drivers/libtmemck_la-tmemck.lo
+check_LTLIBRARIES += tests/drivers/libtlockdep.la
+tests_drivers_libtlockdep_la_SOURCES = tests/drivers/tlockdep.c tests/drivers/tlockdep-abi.h
+tests_drivers_libtlockdep_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tlockdep"' -D__KBUILD_MODNAME=kmod_tlockdep
+tests_drivers_libtlockdep_la_CFLAGS = $(KERNEL_CFLAGS)
+TLOCKDEP_OBJ = tests/drivers/libtlockdep_la-tlockdep.lo
 check_LTLIBRARIES += tests/drivers/libtbroken.la
 tests_drivers_libtbroken_la_SOURCES = tests/drivers/tbroken.c tests/drivers/tbroken-abi.h
 tests_drivers_libtbroken_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -56,6 +68,22 @@ tests_drivers_libtfault_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tfault"' -D__KBUILD_MODNAME=kmod_tfault
 tests_drivers_libtfault_la_CFLAGS = $(KERNEL_CFLAGS)
 TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
+# tsites twice: at -O0 and -O2 (after the user's CFLAGS: GNU make target variables)
+check_LTLIBRARIES += tests/drivers/libtsites-o0.la tests/drivers/libtsites-o2.la
+tests_drivers_libtsites_o0_la_SOURCES = tests/drivers/tsites.c tests/drivers/tsites-abi.h
+tests_drivers_libtsites_o0_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsites_o0"' -D__KBUILD_MODNAME=kmod_tsites_o0 \
+	-DTSITES_PREFIX=tsites_o0
+tests_drivers_libtsites_o0_la_CFLAGS = $(KERNEL_CFLAGS)
+TSITES_O0_OBJ = tests/drivers/libtsites_o0_la-tsites.lo
+$(TSITES_O0_OBJ): CFLAGS += -O0
+tests_drivers_libtsites_o2_la_SOURCES = tests/drivers/tsites.c tests/drivers/tsites-abi.h
+tests_drivers_libtsites_o2_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsites_o2"' -D__KBUILD_MODNAME=kmod_tsites_o2 \
+	-DTSITES_PREFIX=tsites_o2
+tests_drivers_libtsites_o2_la_CFLAGS = $(KERNEL_CFLAGS)
+TSITES_O2_OBJ = tests/drivers/libtsites_o2_la-tsites.lo
+$(TSITES_O2_OBJ): CFLAGS += -O2
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
 tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -192,6 +220,8 @@ EVLSIM_SUITES = \
 	tests/drivers/check_gpioloop \
 	tests/unit/check_dmaengine \
 	tests/drivers/check_spi \
+	tests/unit/check_memcheck \
+	tests/unit/check_lockdep \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress \
@@ -220,7 +250,10 @@ tests_unit_check_inband_sync_LDADD = $(TSYNC_OBJ) $(LDADD)
 tests_unit_check_inband_wait_LDADD = $(TPOLL_OBJ) $(LDADD)
 # tleak takes references on tfail, as one module on another
 tests_unit_check_accounting_LDADD = $(TLEAK_OBJ) $(TFAIL_OBJ) $(ECHO_OBJ) $(XFIFO_OBJ) $(LDADD)
-tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(LDADD)
+tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(TSITES_O0_OBJ) $(TSITES_O2_OBJ) \
+	$(LDADD)
+tests_unit_check_memcheck_LDADD = $(TMEMCK_OBJ) $(LDADD)
+tests_unit_check_lockdep_LDADD = $(TLOCKDEP_OBJ) $(LDADD)
 tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
 tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
 tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
@@ -262,12 +295,29 @@ EXTRA_DIST += tests/tools/check-layers
 TESTS += tests/tools/check-campaign
 EXTRA_DIST += tests/tools/check-campaign
 
+# The command-line conventions of quickstart and evlsim-demo, quickstart's quiet setup.
+TESTS += tests/tools/check-cli
+EXTRA_DIST += tests/tools/check-cli
+
+# The man pages cover the public API.
+TESTS += tests/tools/check-man
+EXTRA_DIST += tests/tools/check-man
+
 EXTRA_DIST += build-aux/tap-driver.sh
 
 # ---- make installcheck: an out-of-tree consumer of the installed files ----------------
-installcheck-local:
+installcheck-local: installcheck-man
 	CC="$(CC)" $(SHELL) $(srcdir)/tests/installcheck/run \
 		$(srcdir)/tests/installcheck "$(DESTDIR)$(libdir)"
+
+# the man pages are installed, each a roff page or a ".so" to one
+installcheck-man:
+	@for p in $(man1_MANS) $(man3_MANS) $(man7_MANS); do \
+		f="$(DESTDIR)$(mandir)/man$${p##*.}/$${p##*/}"; \
+		head -n 2 "$$f" | grep -q -e '^\.TH ' -e '^\.so man' || \
+			{ echo "$$f: not an installed man page" >&2; exit 1; }; \
+	done; echo "installcheck: the man pages are installed"
+.PHONY: installcheck-man
 
 EXTRA_DIST += tests/installcheck/run tests/installcheck/hello.c \
 	tests/installcheck/hello-test.c tools/quickstart

@@ -14,5 +14,8 @@ EXTRA_tools_evlsim_demo_DEPENDENCIES = drivers/echo/libecho.la drivers/xfifo/lib
 # The fault-campaign runner: libc only, no simulator (it runs test programs, it is not one).
 bin_PROGRAMS += tools/evlsim-campaign
 tools_evlsim_campaign_SOURCES = tools/evlsim-campaign.c tools/campaign-classify.c \
-	tools/campaign-options.c tools/campaign-progress.c tools/campaign-report.c tools/campaign.h
+	tools/campaign-options.c tools/campaign-progress.c tools/campaign-report.c tools/campaign.h \
+	sim/core/fault-attr.c
+# the simulator's parser of EVLSIM_FAULTS (plain C), to check --faults before the first run
+tools_evlsim_campaign_CPPFLAGS = -include $(top_builddir)/config.h -I$(top_srcdir)/sim
 tools_evlsim_campaign_LDADD = -lm

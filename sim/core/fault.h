@@ -36,6 +36,12 @@ enum evlsim_fault_site {
 #define EVLSIM_FAULT_WAIT_ETIMEDOUT	2
 
 extern int evlsim__faults_on;		/* non-zero: some site may fail, call the hook */
+/*
+ * The default scope of a site is the drivers' calls (docs/fault-injection.md, "Scope"):
+ * a call from outside libevlsim, or any call made while the thread works for a module's
+ * call (the resource accounting's owner, check/accounting.c, registers this hook).
+ */
+extern int (*evlsim__fault_owner_hook)(void);
 int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller);
 #define evlsim__should_fail(site, size)						\
 	({									\

@@ -129,6 +129,17 @@ struct evlsim_thread *evlsim__current_slow(void)
 	return t;
 }
 
+/* Calls @fn on every thread state, under the registry lock (@fn must not block). */
+void evlsim__for_each_thread(void (*fn)(struct evlsim_thread *t, void *arg), void *arg)
+{
+	struct evlsim_thread *t;
+
+	evlsim__mutex_lock(&registry_lock);
+	for (t = all_threads; t; t = t->next_all)
+		fn(t, arg);
+	evlsim__mutex_unlock(&registry_lock);
+}
+
 /* Set once by the EVL core: detaches a thread that exits attached. */
 static void (*thread_exit_hook)(struct evlsim_thread *t);
 

@@ -84,6 +84,8 @@ struct evlsim_thread {
 extern __thread struct evlsim_thread *evlsim__self __attribute__((tls_model("initial-exec")));
 
 struct evlsim_thread *evlsim__current_slow(void);
+/* Calls @fn on every thread state, under the registry lock (@fn must not block). */
+void evlsim__for_each_thread(void (*fn)(struct evlsim_thread *t, void *arg), void *arg);
 
 static inline struct evlsim_thread *evlsim__current(void)
 {

@@ -109,6 +109,9 @@ void __evl_init_wait(struct evl_wait_queue *wq, struct evl_clock *clock, int fla
 	wq->flags = flags;
 	wq->clock = clock;
 	raw_spin_lock_init(&wq->wchan.lock);
+	/* lockdep: the class of evl_init_wait()'s site (NULL on stack: the lock itself) */
+	wq->wchan.lock.rlock.key = key;
+	wq->wchan.lock.rlock.name = name;
 	wq->wchan.owner = NULL;
 	wq->wchan.requeue_wait = NULL;
 	INIT_LIST_HEAD(&wq->wchan.wait_list);
@@ -138,6 +141,14 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 	struct evl_thread *curr = evlsim__evl_thread_self(), *pos;
 	struct evlsim_thread *t = curr->evlsim;
 	ktime_t now = evlsim__clock_now(), deadline = 0;
+
+	/* a freed wait queue: reported, and the wait ends at once (-EIDRM), never a hang */
+	if (unlikely(evlsim__mem_freed(wq, "evl_wait_event",
+				       evlsim__wait_site ?: __builtin_return_address(0)))) {
+		evlsim__prepare_sleep(t);
+		curr->info = curr->wait_early = EVL_T_RMID;
+		return;
+	}
 
 	/*
 	 * The golden rule (services.def): a blocking EVL wait runs oob, never in a timer
@@ -306,6 +317,9 @@ int evl_flush_wait(struct evl_wait_queue *wq, int reason)
 	unsigned long flags;
 	int n;
 
+	if (unlikely(evlsim__mem_freed(wq, "evl_flush_wait", __builtin_return_address(0))))
+		return 0;
+
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	n = evl_flush_wait_locked(wq, reason);
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
@@ -348,6 +362,8 @@ void evl_raise_flag_nosched(struct evl_flag *wf)
 
 void evl_raise_flag(struct evl_flag *wf)
 {
+	if (unlikely(evlsim__mem_freed(wf, "evl_raise_flag", __builtin_return_address(0))))
+		return;
 	evl_raise_flag_nosched(wf);
 	evl_schedule();
 }

@@ -16,12 +16,14 @@ extern "C" {
 /**
  * evlsim_load_module - load a module, like insmod
  * @name_or_path: "name [param=value ...]" for a module linked into the program, or found
- *	as name.so in the colon-separated directories of $EVLSIM_MODULE_PATH; a string
- *	whose first word contains '/' is the path of a module shared object.
+ *	as name.so in the colon-separated directories of $EVLSIM_MODULE_PATH, then in the
+ *	installed module directory (<libdir>/evlsim/modules, where the example modules
+ *	are installed); a string whose first word contains '/' is the path of a module
+ *	shared object.
  *
  * Runs the module's init function. Returns 0, or -EEXIST when a module of that name is
- * already loaded, -ENOENT when no such module exists, -ENOEXEC when the shared object
- * holds no module, -EINVAL for a malformed parameter value, or the error returned by the
+ * already loaded, -ENOENT when no such module exists, -ENOEXEC when the file is not a
+ * loadable shared object (not ELF, wrong architecture) or holds no module, -EINVAL for a malformed parameter value, or the error returned by the
  * module's init function (the module is then not loaded and must have unregistered
  * everything it registered; the simulator reports and removes anything left behind).
  */
@@ -51,6 +53,8 @@ enum evlsim_report_kind {
 	EVLSIM_REPORT_LEAK,	/* a resource outlived its owner */
 	EVLSIM_REPORT_FAULT,	/* an injected fault fired */
 	EVLSIM_REPORT_NOTICE,	/* informational */
+	EVLSIM_REPORT_MEMORY,	/* use-after-free, double free of driver memory (KASAN) */
+	EVLSIM_REPORT_LOCKING,	/* a lock dependency that can deadlock (lockdep) */
 	EVLSIM_REPORT_NR,
 };
 
@@ -60,6 +64,19 @@ enum evlsim_check_mode {
 	EVLSIM_CHECK_ABORT,	/* print the diagnostic and abort() */
 	EVLSIM_CHECK_OFF,	/* neither print nor count rule violations */
 };
+
+/**
+ * evlsim_wait_blocked - wait until an EVL thread is blocked in the driver
+ * @efd: the thread's element descriptor (what evl_attach_self() returned to it)
+ * @timeout_ns: how long to wait at most, in nanoseconds; negative: no limit
+ *
+ * For a test that must act while another thread sleeps in a driver's oob handler (on an
+ * EVL wait queue, flag, semaphore or mutex: EVL_T_PEND in evl_get_state()), instead of a
+ * usleep() that is too short on a loaded machine. Returns 0 once the thread is blocked,
+ * -ETIMEDOUT when @timeout_ns passed first, or evl_get_state()'s error for a bad @efd
+ * (-EBADF).
+ */
+int evlsim_wait_blocked(int efd, long long timeout_ns);
 
 /** evlsim_report_count - how many diagnostics of @kind were reported since the last reset */
 unsigned long evlsim_report_count(enum evlsim_report_kind kind);
@@ -140,6 +157,7 @@ int evlsim_leak_check(const char *name);
  * kernel's fault-injection framework: probability=0..100 (default 100), interval=N
  * (default 1), times=N|-1 (default -1, no limit), space=bytes, verbose=0|1|2 (default 1),
  * task-filter=0|1, only=<module|function>, never=<module|function> (repeatable),
+ * scope=driver|all (default driver: only the drivers' calls fail, not the simulator's own),
  * error=EINTR|ETIMEDOUT (fail_evl_wait), usecs=N (delay; 0 yields). $EVLSIM_FAULTS holds a
  * specification at start, $EVLSIM_SEED the seed.
  */
