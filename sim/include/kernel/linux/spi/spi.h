@@ -354,4 +354,11 @@ void spi_terminate_oob_transfer(struct spi_oob_transfer *xfer)
 int spi_mmap_oob_transfer(struct vm_area_struct *vma, struct spi_oob_transfer *xfer)
 	__evlsim_ksym(spi_mmap_oob_transfer);
 
+/*
+ * what the preparation allocates (the DMA buffer, the descriptors) is done on behalf of
+ * the calling module: charged to it, and failed by fault injection's default scope
+ */
+#define spi_prepare_oob_transfer(spi, xfer) \
+	__evlsim_owned(spi_prepare_oob_transfer(spi, xfer))
+
 #endif
