@@ -40,14 +40,6 @@
 #define PERIOD_MIN_NS	10000		/* a cyclic transfer takes at least that per period */
 #define NR_EVENTS	64
 
-struct evlsim_dma_port {
-	struct list_head node;
-	unsigned long long addr;
-	struct evlsim_dma_port_ops ops;
-	void *ctx;
-	struct sim_chan *waiter;	/* a channel stalled on the port */
-};
-
 struct sim_seg {
 	dma_addr_t addr;
 	size_t len;
@@ -97,86 +89,20 @@ static struct {
 	int state;			/* 0 not yet, 1 registered, < 0 failed */
 } sd;
 
-static LIST_HEAD(ports);
-static int ports_lock;
-
 #define to_sc(c)	container_of(c, struct sim_chan, chan)
 #define to_sdesc(t)	container_of(t, struct sim_desc, tx)
 
-/* ---- ports ---- */
-
-EVLSIM_EXPORT int evlsim_dma_port_add(struct evlsim_mmio *m, unsigned long off,
-				      const struct evlsim_dma_port_ops *ops, void *ctx,
-				      struct evlsim_dma_port **port)
-{
-	struct evlsim_dma_port *p, *pos;
-
-	if (!m || !ops || !port || (!ops->to_dev && !ops->from_dev))
-		return -EINVAL;
-	p = evlsim__zalloc(sizeof(*p));
-	p->addr = evlsim__mmio_block_base(m) + off;
-	p->ops = *ops;
-	p->ctx = ctx;
-	evlsim__lockword_lock(&ports_lock);
-	list_for_each_entry(pos, &ports, node) {
-		if (pos->addr == p->addr) {
-			evlsim__lockword_unlock(&ports_lock);
-			evlsim__free(p);
-			return -EEXIST;
-		}
-	}
-	list_add_tail(&p->node, &ports);
-	evlsim__lockword_unlock(&ports_lock);
-	*port = p;
-	return 0;
-}
-
-EVLSIM_EXPORT int evlsim_dma_port_remove(struct evlsim_dma_port *port)
-{
-	if (!port)
-		return -EINVAL;
-	evlsim__lockword_lock(&ports_lock);
-	if (port->waiter) {
-		evlsim__lockword_unlock(&ports_lock);
-		return -EBUSY;
-	}
-	list_del(&port->node);
-	evlsim__lockword_unlock(&ports_lock);
-	evlsim__free(port);
-	return 0;
-}
-
-static struct evlsim_dma_port *find_port(unsigned long long addr)
-{
-	struct evlsim_dma_port *p;
-
-	list_for_each_entry(p, &ports, node)
-		if (p->addr == addr)
-			return p;
-	return NULL;
-}
-
 static void schedule_run(struct sim_chan *sc, unsigned long long delay);
 
-EVLSIM_EXPORT int evlsim_dma_port_ready(struct evlsim_dma_port *port)
+/* the port @sc stalled on is ready again (dma-port.c) */
+void evlsim__dma_chan_resume(struct sim_chan *sc)
 {
-	struct sim_chan *sc;
-
-	if (!port)
-		return -EINVAL;
-	evlsim__lockword_lock(&ports_lock);
-	sc = port->waiter;
-	port->waiter = NULL;
-	evlsim__lockword_unlock(&ports_lock);
-	if (sc) {
-		evlsim__lockword_lock(&sc->lock);
-		if (sc->state == CH_STALLED) {
-			sc->state = CH_RUNNING;
-			schedule_run(sc, 0);
-		}
-		evlsim__lockword_unlock(&sc->lock);
+	evlsim__lockword_lock(&sc->lock);
+	if (sc->state == CH_STALLED) {
+		sc->state = CH_RUNNING;
+		schedule_run(sc, 0);
 	}
-	return 0;
+	evlsim__lockword_unlock(&sc->lock);
 }
 
 EVLSIM_EXPORT int evlsim_dma_chan_irq(unsigned int nr)
@@ -304,9 +230,7 @@ static void run_cb(void *arg)
 			chunk = d->period_len - (d->off % d->period_len);
 		ptr = evlsim_dma_ptr(d->segs[d->seg].addr + d->off, chunk);
 		evlsim__lockword_unlock(&sc->lock);
-		evlsim__lockword_lock(&ports_lock);
-		port = find_port(addr);
-		evlsim__lockword_unlock(&ports_lock);
+		port = evlsim__dma_port_find(addr);
 		n = 0;
 		if (ptr && port && to_dev && port->ops.to_dev)
 			n = port->ops.to_dev(port->ctx, ptr, chunk);
@@ -322,11 +246,8 @@ static void run_cb(void *arg)
 		if (n < chunk) {
 			/* the device deasserts its request: wait for evlsim_dma_port_ready() */
 			sc->state = CH_STALLED;
-			if (port) {
-				evlsim__lockword_lock(&ports_lock);
-				port->waiter = sc;
-				evlsim__lockword_unlock(&ports_lock);
-			}
+			if (port)
+				evlsim__dma_port_stall(port, sc);
 			goto out;
 		}
 		if (d->off == d->segs[d->seg].len) {
@@ -525,7 +446,6 @@ static int sim_pulse_oob(struct dma_chan *chan)
 static int sim_terminate_all(struct dma_chan *chan)
 {
 	struct sim_chan *sc = to_sc(chan);
-	struct evlsim_dma_port *p;
 
 	evlsim__lockword_lock(&sc->lock);
 	sc->gen++;
@@ -537,11 +457,7 @@ static int sim_terminate_all(struct dma_chan *chan)
 	sc->ev_count = 0;
 	sc->state = CH_IDLE;
 	evlsim__lockword_unlock(&sc->lock);
-	evlsim__lockword_lock(&ports_lock);
-	list_for_each_entry(p, &ports, node)
-		if (p->waiter == sc)
-			p->waiter = NULL;
-	evlsim__lockword_unlock(&ports_lock);
+	evlsim__dma_port_forget(sc);
 	return 0;
 }
 

@@ -56,6 +56,7 @@ sim_libevlsim_kernel_la_SOURCES += \
 # simulated SPI controller evlsim-spi.
 sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/dmaengine.c \
+	sim/hw/dma-port.c \
 	sim/hw/dma-sim.c \
 	sim/hw/dma-sim.h
 sim_libevlsim_kernel_la_SOURCES += \
