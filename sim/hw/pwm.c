@@ -308,11 +308,13 @@ void pwm_put(struct pwm_device *pwm)
 	evlsim__check_service(EVLSIM_SVC_pwm_put);
 	struct pwm_chip *chip;
 	struct pwm_entry *e;
+	struct module *owner;
 
 	if (IS_ERR_OR_NULL(pwm))
 		return;
 
 	chip = pwm->chip;
+	owner = chip->owner;	/* the chip may go with our reference */
 
 	evlsim__mutex_lock(&evlsim__pwm_lock);
 	/*
@@ -335,7 +337,7 @@ void pwm_put(struct pwm_device *pwm)
 	evlsim__mutex_unlock(&evlsim__pwm_lock);
 
 	put_device(&chip->dev);
-	modref(chip->owner, -1);
+	modref(owner, -1);
 }
 
 /* ---- chips ------------------------------------------------------------------------------- */
@@ -454,12 +456,13 @@ int (__pwmchip_add)(struct pwm_chip *chip, struct module *owner)
 	else
 		mutex_init(&chip->nonatomic_lock);
 
-	/* the chip is the module's; the core's record of it is the core's */
+	/* the chip is the module's; the core's record of it and its name are the core's */
 	prev = evlsim__owner_enter(NULL);
 	e = kzalloc(struct_size(e, dev_acct, chip->npwm), GFP_KERNEL);
-	evlsim__owner_leave(prev);
-	if (!e)
+	if (!e) {
+		evlsim__owner_leave(prev);
 		return -ENOMEM;
+	}
 	e->chip = chip;
 	e->acct = acct;
 
@@ -467,6 +470,7 @@ int (__pwmchip_add)(struct pwm_chip *chip, struct module *owner)
 	id = find_first_zero_bit(pwm_ids, EVLSIM_PWM_NR_IDS);
 	if (id >= EVLSIM_PWM_NR_IDS) {
 		evlsim__mutex_unlock(&evlsim__pwm_lock);
+		evlsim__owner_leave(prev);
 		kfree(e);
 		return -ENOSPC;
 	}
@@ -478,8 +482,11 @@ int (__pwmchip_add)(struct pwm_chip *chip, struct module *owner)
 	chip->operational = true;
 	pwmchip_unlock(chip);
 
+	/* registered, the chip is kept (the kernel's class device); pwmchip_remove() puts it */
+	get_device(&chip->dev);
 	list_add_tail(&e->list, &evlsim__pwm_chips);
 	evlsim__mutex_unlock(&evlsim__pwm_lock);
+	evlsim__owner_leave(prev);
 	return 0;
 }
 
@@ -520,7 +527,10 @@ void pwmchip_remove(struct pwm_chip *chip)
 		clear_bit(chip->id, pwm_ids);
 	}
 	evlsim__mutex_unlock(&evlsim__pwm_lock);
-	kfree(e);
+	if (e) {
+		kfree(e);
+		put_device(&chip->dev);
+	}
 }
 
 static void devm_pwmchip_remove(void *data)
