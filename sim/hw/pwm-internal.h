@@ -29,7 +29,7 @@ extern struct evlsim_mutex evlsim__pwm_lock;
 extern struct list_head evlsim__pwm_chips;
 
 struct pwm_entry *evlsim__pwm_entry(const struct pwm_chip *chip);
-struct pwm_device *evlsim__pwm_request(struct pwm_chip *chip, unsigned int index,
+struct pwm_device *evlsim__pwm_request(int id, const char *name, unsigned int index,
 				       const char *label, struct module *acct);
 
 #endif

@@ -24,25 +24,6 @@
 static struct evlsim_mutex pwm_lookup_lock = EVLSIM_MUTEX_INITIALIZER;
 static LIST_HEAD(pwm_lookup_list);
 
-/* a registered, operational chip by id or by its parent's name; NULL */
-static struct pwm_chip *find_chip(int id, const char *name)
-{
-	struct pwm_entry *e;
-	struct pwm_chip *found = NULL;
-
-	evlsim__mutex_lock(&evlsim__pwm_lock);
-	list_for_each_entry(e, &evlsim__pwm_chips, list) {
-		const char *chip_name = dev_name(pwmchip_parent(e->chip));
-
-		if (name ? chip_name && !strcmp(chip_name, name) : (int)e->chip->id == id) {
-			found = e->chip;
-			break;
-		}
-	}
-	evlsim__mutex_unlock(&evlsim__pwm_lock);
-	return found;
-}
-
 /*
  * of_pwm_get(): -EINVAL/-ENODATA (@con_id without "pwm-names", or not in it), -ENOENT (no
  * such entry in "pwms"), -EPROBE_DEFER (its chip is not registered), then as
@@ -52,7 +33,6 @@ static struct pwm_device *of_pwm_get(struct device *dev, struct device_node *np,
 				     const char *con_id, struct module *acct)
 {
 	struct pwm_device *pwm;
-	struct pwm_chip *chip;
 	u32 cells[PWM_CELLS];
 	u32 *all;
 	int index = 0, n, err;
@@ -77,12 +57,8 @@ static struct pwm_device *of_pwm_get(struct device *dev, struct device_node *np,
 	if (err)
 		return ERR_PTR(-ENOENT);
 
-	chip = find_chip(cells[0], NULL);
-	if (!chip)
-		return ERR_PTR(-EPROBE_DEFER);
-
-	/* of_pwm_xlate_with_flags() */
-	pwm = evlsim__pwm_request(chip, cells[1], NULL, acct);
+	/* the chip, then of_pwm_xlate_with_flags() */
+	pwm = evlsim__pwm_request(cells[0], NULL, cells[1], NULL, acct);
 	if (IS_ERR(pwm))
 		return pwm;
 	pwm->args.period = cells[2];
@@ -137,7 +113,6 @@ static struct pwm_device *table_get(struct device *dev, const char *con_id,
 	struct pwm_lookup *p, *chosen = NULL;
 	unsigned int best = 0, match;
 	struct pwm_device *pwm;
-	struct pwm_chip *chip;
 
 	/*
 	 * Fuzzy matching, as the clock framework's: an entry with a NULL id is a wildcard;
@@ -173,11 +148,9 @@ static struct pwm_device *table_get(struct device *dev, const char *con_id,
 		return ERR_PTR(-ENODEV);
 
 	/* chosen->module is not loaded on demand: a deferred probe does it here */
-	chip = find_chip(-1, chosen->provider);
-	if (!chip)
+	if (!chosen->provider)
 		return ERR_PTR(-EPROBE_DEFER);
-
-	pwm = evlsim__pwm_request(chip, chosen->index, con_id ?: dev_id, acct);
+	pwm = evlsim__pwm_request(-1, chosen->provider, chosen->index, con_id ?: dev_id, acct);
 	if (IS_ERR(pwm))
 		return pwm;
 

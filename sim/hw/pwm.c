@@ -276,24 +276,41 @@ static int pwm_device_request(struct pwm_device *pwm, const char *label, struct 
 }
 
 /**
- * evlsim__pwm_request - request PWM @index of @chip for @acct (pwm_request_from_chip())
- * ERR_PTR(-EINVAL) (no such index), -EBUSY (requested already), -ENODEV (chip removed or
- * its module going), or the driver's ->request() error.
+ * evlsim__pwm_request - request PWM @index of the chip numbered @id (@name NULL) or whose
+ * parent device is named @name, for @acct (the chip's lookup and
+ * pwm_request_from_chip(), under the lock that chip removals take)
+ * ERR_PTR(-EPROBE_DEFER) (no such chip registered), -EINVAL (no such index), -EBUSY
+ * (requested already), -ENODEV (its module going), or the driver's ->request() error.
  */
-struct pwm_device *evlsim__pwm_request(struct pwm_chip *chip, unsigned int index,
+struct pwm_device *evlsim__pwm_request(int id, const char *name, unsigned int index,
 				       const char *label, struct module *acct)
 {
+	struct pwm_chip *chip = NULL;
 	struct pwm_device *pwm;
+	struct pwm_entry *e;
 	int err;
 
-	if (!chip || index >= chip->npwm)
-		return ERR_PTR(-EINVAL);
-
 	evlsim__mutex_lock(&evlsim__pwm_lock);
-	pwm = &chip->pwms[index];
-	err = pwm_device_request(pwm, label, acct);
+	list_for_each_entry(e, &evlsim__pwm_chips, list) {
+		const char *chip_name = dev_name(pwmchip_parent(e->chip));
+
+		if (name ? chip_name && !strcmp(chip_name, name) : (int)e->chip->id == id) {
+			chip = e->chip;
+			break;
+		}
+	}
+	if (!chip) {
+		pwm = ERR_PTR(-EPROBE_DEFER);
+	} else if (index >= chip->npwm) {
+		pwm = ERR_PTR(-EINVAL);
+	} else {
+		pwm = &chip->pwms[index];
+		err = pwm_device_request(pwm, label, acct);
+		if (err < 0)
+			pwm = ERR_PTR(err);
+	}
 	evlsim__mutex_unlock(&evlsim__pwm_lock);
-	return err < 0 ? ERR_PTR(err) : pwm;
+	return pwm;
 }
 
 /**
