@@ -21,6 +21,9 @@ int tpwm_bound(int dev)
 	return READ_ONCE(tpwm_pdev[dev]) != NULL;
 }
 
+/* slots are taken by consumers on several threads at once (cmpxchg): read them atomically */
+#define SLOT(slot)	READ_ONCE(slots[slot])
+
 static int take_slot(struct pwm_device *pwm)
 {
 	int i;
@@ -55,11 +58,11 @@ void tpwm_put(int slot)
 
 void tpwm_put_again(int slot)
 {
-	struct pwm_device *pwm = slots[slot];
+	struct pwm_device *pwm = SLOT(slot);
 
 	pwm_put(pwm);
 	pwm_put(pwm);
-	slots[slot] = NULL;
+	WRITE_ONCE(slots[slot], NULL);
 }
 
 static void to_state(const struct tpwm_state *t, struct pwm_state *s)
@@ -85,10 +88,10 @@ int tpwm_apply(int slot, const struct tpwm_state *st, int atomic)
 	struct pwm_state s;
 
 	if (!st)
-		return atomic ? pwm_apply_atomic(slots[slot], NULL) :
-			pwm_apply_might_sleep(slots[slot], NULL);
+		return atomic ? pwm_apply_atomic(SLOT(slot), NULL) :
+			pwm_apply_might_sleep(SLOT(slot), NULL);
 	to_state(st, &s);
-	return atomic ? pwm_apply_atomic(slots[slot], &s) : pwm_apply_might_sleep(slots[slot], &s);
+	return atomic ? pwm_apply_atomic(SLOT(slot), &s) : pwm_apply_might_sleep(SLOT(slot), &s);
 }
 
 int tpwm_apply_bad(int what)
@@ -102,7 +105,7 @@ void tpwm_get_state(int slot, struct tpwm_state *st)
 {
 	struct pwm_state s;
 
-	pwm_get_state(slots[slot], &s);
+	pwm_get_state(SLOT(slot), &s);
 	from_state(&s, st);
 }
 
@@ -110,67 +113,67 @@ void tpwm_init_state(int slot, struct tpwm_state *st)
 {
 	struct pwm_state s;
 
-	pwm_init_state(slots[slot], &s);
+	pwm_init_state(SLOT(slot), &s);
 	from_state(&s, st);
 }
 
 int tpwm_config(int slot, int duty_ns, int period_ns)
 {
-	return pwm_config(slot < 0 ? NULL : slots[slot], duty_ns, period_ns);
+	return pwm_config(slot < 0 ? NULL : SLOT(slot), duty_ns, period_ns);
 }
 
 int tpwm_enable(int slot)
 {
-	return pwm_enable(slot < 0 ? NULL : slots[slot]);
+	return pwm_enable(slot < 0 ? NULL : SLOT(slot));
 }
 
 void tpwm_disable(int slot)
 {
-	pwm_disable(slot < 0 ? NULL : slots[slot]);
+	pwm_disable(slot < 0 ? NULL : SLOT(slot));
 }
 
 int tpwm_is_enabled(int slot)
 {
-	return pwm_is_enabled(slots[slot]);
+	return pwm_is_enabled(SLOT(slot));
 }
 
 unsigned long long tpwm_period(int slot)
 {
-	return pwm_get_period(slots[slot]);
+	return pwm_get_period(SLOT(slot));
 }
 
 unsigned long long tpwm_duty(int slot)
 {
-	return pwm_get_duty_cycle(slots[slot]);
+	return pwm_get_duty_cycle(SLOT(slot));
 }
 
 int tpwm_polarity(int slot)
 {
-	return pwm_get_polarity(slots[slot]) == PWM_POLARITY_INVERSED;
+	return pwm_get_polarity(SLOT(slot)) == PWM_POLARITY_INVERSED;
 }
 
 void tpwm_args(int slot, unsigned long long *period, int *polarity)
 {
 	struct pwm_args args;
 
-	pwm_get_args(slots[slot], &args);
+	pwm_get_args(SLOT(slot), &args);
 	*period = args.period;
 	*polarity = args.polarity == PWM_POLARITY_INVERSED;
 }
 
 int tpwm_label_is(int slot, const char *label)
 {
-	return slots[slot]->label && !strcmp(slots[slot]->label, label);
+	return SLOT(slot)->label && !strcmp(SLOT(slot)->label, label);
 }
 
 int tpwm_might_sleep(int slot)
 {
-	return pwm_might_sleep(slots[slot]);
+	return pwm_might_sleep(SLOT(slot));
 }
 
 int tpwm_adjust(int slot)
 {
-	return pwm_adjust_config(slots[slot]);
+	return pwm_adjust_config(SLOT(slot));
 }
 
 int tpwm_set_relative(struct tpwm_state *st, unsigned int duty, unsigned int scale)
@@ -311,7 +314,7 @@ static void tpwm_remove(struct platform_device *pdev)
 	int i;
 
 	for (i = 0; i < TPWM_SLOTS; i++)
-		slots[i] = NULL;	/* devm ones go with the device, others are the test's */
+		WRITE_ONCE(slots[i], NULL);	/* devm ones go with the device, others are the test's */
 	WRITE_ONCE(tpwm_pdev[pdev->dev.of_node ? TPWM_DEV_OF : TPWM_DEV_PLAIN], NULL);
 }
 
