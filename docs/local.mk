@@ -12,7 +12,7 @@ dist_apidoc_DATA += docs/api/evl-timers-kthreads.md
 dist_apidoc_DATA += docs/api/inband-wait-poll.md
 dist_apidoc_DATA += docs/api/stages.md
 dist_apidoc_DATA += docs/api/irq.md
-dist_apidoc_DATA += docs/api/gpio.md
+dist_apidoc_DATA += docs/api/gpio.md docs/api/pwm.md
 dist_apidoc_DATA += docs/api/hw-dmaengine.md docs/api/hw-spi.md
 
 # Man pages: docs/man/*.md through go-md2man (configure requires it), at build time; the
@@ -21,7 +21,7 @@ man1_MANS = man/evlsim-campaign.1
 man7_MANS = man/evlsim.7
 MAN3_PAGES = man/evlsim_load_module.3 man/evlsim_report_count.3 man/evlsim_wait_blocked.3 \
 	man/evlsim_fault_configure.3 man/evlsim_get_thread_stats.3 man/evl_attach_self.3 \
-	man/oob_read.3 man/evl_poll.3
+	man/oob_read.3 man/evl_poll.3 man/evlsim_pwm_chip_create.3
 MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evlsim_report_total.3 man/evlsim_reset_reports.3 man/evlsim_set_check_mode.3 \
 	man/evlsim_leak_check.3 man/evlsim_module_stats.3 \
@@ -36,7 +36,9 @@ MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evl_set_thread_mode.3 man/evl_clear_thread_mode.3 man/evl_get_state.3 \
 	man/evl_init.3 man/oob_write.3 man/oob_ioctl.3 \
 	man/evl_new_poll.3 man/evl_add_pollfd.3 man/evl_del_pollfd.3 man/evl_mod_pollfd.3 \
-	man/evl_timedpoll.3
+	man/evl_timedpoll.3 \
+	man/evlsim_pwm_chip_destroy.3 man/evlsim_pwm_chip_id.3 man/evlsim_pwm_channel_state.3 \
+	man/evlsim_pwm_set_hw_state.3 man/evlsim_pwm_fail_apply.3
 man3_MANS = $(MAN3_PAGES) $(MAN3_ALIASES)
 MAN_SRC = $(man1_MANS:man/%=docs/man/%.md) $(man7_MANS:man/%=docs/man/%.md) \
 	$(MAN3_PAGES:man/%=docs/man/%.md)

@@ -162,6 +162,12 @@ tests_drivers_libtgpio_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tgpio"' -D__KBUILD_MODNAME=kmod_tgpio
 tests_drivers_libtgpio_la_CFLAGS = $(KERNEL_CFLAGS)
 TGPIO_OBJ = tests/drivers/libtgpio_la-tgpio.lo
+check_LTLIBRARIES += tests/drivers/libtpwm.la
+tests_drivers_libtpwm_la_SOURCES = tests/drivers/tpwm.c tests/drivers/tpwm-abi.h
+tests_drivers_libtpwm_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tpwm"' -D__KBUILD_MODNAME=kmod_tpwm
+tests_drivers_libtpwm_la_CFLAGS = $(KERNEL_CFLAGS)
+TPWM_OBJ = tests/drivers/libtpwm_la-tpwm.lo
 check_LTLIBRARIES += tests/drivers/libtsync.la
 tests_drivers_libtsync_la_SOURCES = tests/drivers/tsync.c tests/drivers/tsync-abi.h
 tests_drivers_libtsync_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -216,6 +222,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_gpio_consumer \
 	tests/unit/check_irq_domain \
 	tests/unit/check_regmap \
+	tests/unit/check_pwm \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \
 	tests/unit/check_dmaengine \
@@ -269,6 +276,7 @@ tests_unit_check_gpio_consumer_SOURCES = tests/unit/check_gpio_consumer.c \
 tests_unit_check_gpio_consumer_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_irq_domain_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_regmap_LDADD = $(TGPIO_OBJ) $(LDADD)
+tests_unit_check_pwm_LDADD = $(TPWM_OBJ) $(LDADD)
 tests_unit_check_dmaengine_LDADD = $(TDMA_OBJ) $(LDADD)
 tests_drivers_check_spi_LDADD = $(SPIDEV_OBJ) $(TSPI_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.

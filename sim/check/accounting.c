@@ -86,6 +86,8 @@ static const char *const kind_names[EVLSIM_ACCT_NR] = {
 	[EVLSIM_ACCT_IRQ_MAPPINGS] = "irq mapping",
 	[EVLSIM_ACCT_GPIOCHIPS] = "gpio chip",
 	[EVLSIM_ACCT_DMA_CHANS] = "DMA channel",
+	[EVLSIM_ACCT_PWM_CHIPS] = "PWM chip",
+	[EVLSIM_ACCT_PWMS] = "requested PWM",
 	[EVLSIM_ACCT_IOREMAP] = "ioremap mapping",
 	[EVLSIM_ACCT_DMA] = "DMA buffer",
 };
@@ -518,7 +520,7 @@ int evlsim__acct_leak_check(struct module *mod)
 	n = report_leaks(collect(mod, false), "leak-check", "leak check");
 	evlsim__acct_stats(mod, &st);
 	/* the held kinds (the ones after them have records, reported above) */
-	for (k = EVLSIM_ACCT_FILES; k <= EVLSIM_ACCT_DMA_CHANS; k++) {
+	for (k = EVLSIM_ACCT_FILES; k <= EVLSIM_ACCT_PWMS; k++) {
 		if (!st.count[k])
 			continue;
 		evlsim__report(EVLSIM_REPORT_LEAK, "leak-check", "%s: leak check: %lu %s(s) held",

@@ -28,6 +28,8 @@ const char *const evlsim__fault_site_names[EVLSIM_FAULT_NR] = {
 	[EVLSIM_FAULT_REQUEST_IRQ] = "fail_request_irq",
 	[EVLSIM_FAULT_DMA_CHAN] = "fail_dma_chan",
 	[EVLSIM_FAULT_DMA_PREP] = "fail_dma_prep",
+	[EVLSIM_FAULT_PWM_GET] = "fail_pwm_get",
+	[EVLSIM_FAULT_PWM_APPLY] = "fail_pwm_apply",
 	[EVLSIM_FAULT_DELAY] = "delay",
 };
 char evlsim__fault_last_error[256];
@@ -219,7 +221,7 @@ int evlsim__fault_parse_spec(const char *spec, struct fault_attr *attrs, int *gi
 		nlen = (size_t)((colon ? colon : end) - p);
 		s = evlsim__fault_site_id(p, nlen);
 		if (s < 0)
-			return evlsim__fault_bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, fail_request_irq, fail_dma_chan, fail_dma_prep, delay)",
+			return evlsim__fault_bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, fail_request_irq, fail_dma_chan, fail_dma_prep, fail_pwm_get, fail_pwm_apply, delay)",
 				   (int)nlen, p);
 		ret = colon ? evlsim__fault_parse_attrs(s, &attrs[s], colon + 1, (size_t)(end - colon - 1))
 			    : evlsim__fault_parse_attrs(s, &attrs[s], "", 0);

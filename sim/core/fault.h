@@ -29,6 +29,8 @@ enum evlsim_fault_site {
 	EVLSIM_FAULT_REQUEST_IRQ,	/* "fail_request_irq" */
 	EVLSIM_FAULT_DMA_CHAN,		/* "fail_dma_chan" */
 	EVLSIM_FAULT_DMA_PREP,		/* "fail_dma_prep" */
+	EVLSIM_FAULT_PWM_GET,		/* "fail_pwm_get" */
+	EVLSIM_FAULT_PWM_APPLY,		/* "fail_pwm_apply" */
 	EVLSIM_FAULT_DELAY,		/* "delay" (scheduling points, never a failure) */
 	EVLSIM_FAULT_NR,
 };

@@ -63,3 +63,10 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/spi.c \
 	sim/hw/spi-oob.c \
 	sim/hw/spi-sim.c
+# PWM: the core (drivers/pwm/core.c: chips, applies, lookups) and the simulated chip
+# evlsim-pwm.
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/pwm.c \
+	sim/hw/pwm-internal.h \
+	sim/hw/pwm-lookup.c \
+	sim/hw/pwm-sim.c

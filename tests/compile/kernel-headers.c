@@ -100,6 +100,7 @@
 #include <linux/cache.h>
 #include <linux/spi/spi.h>
 #include <uapi/linux/spi/spi.h>
+#include <linux/pwm.h>
 #include <linux/clk.h>
 #include <linux/pm_runtime.h>
 #include <linux/pinctrl/consumer.h>
@@ -1395,6 +1396,36 @@ TEST_FN __poll_t test_oob_poll(struct file *filp, struct oob_poll_wait *wait,
 				  EVL_POLIOC_WAIT + sizeof(EVL_POLL_DEV));
 }
 
+/* PWM: every inline of <linux/pwm.h>, consumer and provider */
+TEST_FN int test_pwm(struct device *dev, struct pwm_lookup *table)
+{
+	struct pwm_device *pwm = pwm_get(dev, "t");
+	struct pwm_chip *chip = pwmchip_alloc(dev, 2, 8);
+	struct pwm_state st;
+	struct pwm_args args;
+	int r;
+
+	pwm_init_state(pwm, &st);
+	r = pwm_set_relative_duty_cycle(&st, 1, 2) + (int)pwm_get_relative_duty_cycle(&st, 100);
+	r += pwm_apply_might_sleep(pwm, &st) + pwm_apply_atomic(pwm, &st);
+	r += pwm_config(pwm, 1, 2) + pwm_enable(pwm) + pwm_is_enabled(pwm) + pwm_might_sleep(pwm);
+	r += (int)pwm_get_period(pwm) + (int)pwm_get_duty_cycle(pwm) + pwm_get_polarity(pwm);
+	pwm_get_args(pwm, &args);
+	pwm_disable(pwm);
+	pwm_apply_args(pwm);
+	r += pwm_adjust_config(pwm);
+	pwm_put(pwm);
+	pwm = devm_pwm_get(dev, NULL);
+	r += pwmchip_add(chip) + devm_pwmchip_add(dev, chip);
+	pwmchip_set_drvdata(chip, pwmchip_get_drvdata(chip));
+	r += pwmchip_parent(chip) == dev;
+	pwmchip_remove(chip);
+	pwmchip_put(chip);
+	pwm_add_table(table, 1);
+	pwm_remove_table(table, 1);
+	return r + (pwm != NULL);
+}
+
 /* ---- entry point ------------------------------------------------------------------------------------------------------------- */
 
 static long test_hw(struct platform_device *pdev, void __iomem *regs)
@@ -1523,6 +1554,7 @@ int evlsim_compile_test_kernel_headers(void)
 		r += (__force long)test_oob_poll(NULL, &wait, &head, &pq);
 	}
 	r += test_hw(NULL, NULL);
+	r += test_pwm(NULL, NULL);
 
 	return (int)r;
 }
@@ -1563,3 +1595,4 @@ int evlsim_test_irq_headers(unsigned int irq, struct device *dev)
 	free_irq(irq, &r);
 	return r;
 }
+

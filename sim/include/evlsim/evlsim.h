@@ -133,6 +133,8 @@ enum evlsim_acct_kind {
 	EVLSIM_ACCT_IRQ_MAPPINGS,	/* irq domain mappings (irq_create_mapping() & co.) */
 	EVLSIM_ACCT_GPIOCHIPS,		/* GPIO chips registered (gpiochip_add_data()) */
 	EVLSIM_ACCT_DMA_CHANS,		/* DMA engine channels requested (dma_request_chan()) */
+	EVLSIM_ACCT_PWM_CHIPS,		/* PWM chips registered (pwmchip_add()) */
+	EVLSIM_ACCT_PWMS,		/* PWM devices requested (pwm_get() & co.) */
 	EVLSIM_ACCT_IOREMAP,		/* ioremap() mappings (bytes: mapped) */
 	EVLSIM_ACCT_DMA,		/* DMA coherent buffers and streaming mappings */
 	EVLSIM_ACCT_NR,

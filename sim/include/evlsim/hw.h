@@ -234,6 +234,7 @@ int evlsim_dma_count(void);
 /* interrupt lines, device-side time */
 #include "hw-irq.h"
 #include "hw-gpio.h"
+#include "hw-pwm.h"
 /* DMA ports of the simulated DMA controller; SPI peripherals */
 #include "hw-dmaengine.h"
 #include "hw-spi.h"
