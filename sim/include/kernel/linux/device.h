@@ -20,6 +20,11 @@
 #include <linux/device/driver.h>
 #include <linux/device/devres.h>
 #include <linux/pm.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/gfp.h>
+#include <linux/overflow.h>
+#include <linux/atomic.h>
 
 struct module;
 struct attribute_group;
