@@ -166,7 +166,12 @@ static void release_driver(struct platform_object *po)
 	if (po->state != 1)
 		return;
 	drv = to_platform_driver(dev->driver);
-	if (drv->remove)
+	/* a 6.3-6.10 driver's ->remove_new sits in ->evlsim_remove_slot (one layout for
+	 * every kernel line); an int ->remove of a driver built for a line before 6.11 is
+	 * called the same way, its result ignored */
+	if (drv->evlsim_remove_slot)
+		drv->evlsim_remove_slot(&po->pdev);
+	else if (drv->remove)
 		drv->remove(&po->pdev);
 	evlsim__devres_release_all(dev);
 	evlsim__dma_unbound(dev);

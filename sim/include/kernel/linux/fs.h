@@ -7,13 +7,14 @@
  *
  * Deviations: struct file and struct inode carry only the members character drivers use;
  * ->read_iter/->write_iter are declared but not routed (a driver that only has them gets
- * -EINVAL from read(2)/write(2), with a DRIVER notice); no_llseek() is kept from v6.11 so
- * that older drivers still build.
+ * -EINVAL from read(2)/write(2), with a DRIVER notice); no_llseek() exists for the kernel
+ * lines before 6.12 only (linux/version.h).
  */
 #ifndef _EVLSIM_LINUX_FS_H
 #define _EVLSIM_LINUX_FS_H
 
 #include <linux/types.h>
+#include <evlsim/kernel-line.h>
 #include <linux/err.h>
 #include <linux/atomic.h>
 #include <linux/spinlock_types.h>
@@ -228,7 +229,10 @@ int stream_open(struct inode *inode, struct file *filp) __evlsim_ksym(stream_ope
 int nonseekable_open(struct inode *inode, struct file *filp) __evlsim_ksym(nonseekable_open);
 int generic_file_open(struct inode *inode, struct file *filp) __evlsim_ksym(generic_file_open);
 loff_t noop_llseek(struct file *file, loff_t offset, int whence) __evlsim_ksym(noop_llseek);
+#if !EVLSIM_KERNEL_AT_LEAST(6, 12)
+/* removed in 6.12 (a NULL ->llseek with FMODE_LSEEK cleared does the same) */
 loff_t no_llseek(struct file *file, loff_t offset, int whence) __evlsim_ksym(no_llseek);
+#endif
 loff_t default_llseek(struct file *file, loff_t offset, int whence)
 	__evlsim_ksym(default_llseek);
 loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size)
