@@ -56,6 +56,18 @@ tests_drivers_libtfault_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tfault"' -D__KBUILD_MODNAME=kmod_tfault
 tests_drivers_libtfault_la_CFLAGS = $(KERNEL_CFLAGS)
 TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
+check_LTLIBRARIES += tests/drivers/libthectic.la
+tests_drivers_libthectic_la_SOURCES = tests/drivers/thectic.c tests/drivers/thectic-abi.h
+tests_drivers_libthectic_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"thectic"' -D__KBUILD_MODNAME=kmod_thectic
+tests_drivers_libthectic_la_CFLAGS = $(KERNEL_CFLAGS)
+THECTIC_OBJ = tests/drivers/libthectic_la-thectic.lo
+check_LTLIBRARIES += tests/drivers/libtlatmus.la
+tests_drivers_libtlatmus_la_SOURCES = tests/drivers/tlatmus.c tests/drivers/tlatmus-abi.h
+tests_drivers_libtlatmus_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tlatmus"' -D__KBUILD_MODNAME=kmod_tlatmus
+tests_drivers_libtlatmus_la_CFLAGS = $(KERNEL_CFLAGS)
+TLATMUS_OBJ = tests/drivers/libtlatmus_la-tlatmus.lo
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
 tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -156,6 +168,8 @@ EVLSIM_SUITES = \
 	tests/conformance/check_evl_wait \
 	tests/conformance/check_evl_poll \
 	tests/conformance/check_evl_timer \
+	tests/conformance/check_evl_hectic \
+	tests/conformance/check_evl_latmus \
 	tests/conformance/check_stages \
 	tests/conformance/check_golden_rule \
 	tests/unit/check_modules \
@@ -195,6 +209,8 @@ tests_conformance_check_lifetime_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_conformance_check_evl_wait_LDADD = $(TEVL_OBJ) $(LDADD)
 tests_conformance_check_evl_poll_LDADD = $(TPOLLSRC_OBJ) $(TESTDRV_OBJ) $(LDADD)
 tests_conformance_check_evl_timer_LDADD = $(TKTHREAD_OBJ) $(LDADD)
+tests_conformance_check_evl_hectic_LDADD = $(THECTIC_OBJ) $(LDADD)
+tests_conformance_check_evl_latmus_LDADD = $(TLATMUS_OBJ) $(LDADD)
 tests_conformance_check_stages_LDADD = $(TSTAGE_OBJ) $(LDADD)
 tests_conformance_check_golden_rule_LDADD = $(TBROKEN_OBJ) $(LDADD)
 tests_unit_check_modules_LDADD = $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(ECHO_OBJ) $(LDADD)

@@ -21,6 +21,8 @@
 #include <linux/completion.h>
 #include <linux/irq_work.h>
 #include <linux/sched.h>
+#include <linux/fs.h>		/* the kernel's thread.h reaches these two through */
+#include <linux/cdev.h>		/* evl/element.h */
 #include <evl/sched.h>
 #include <evl/timer.h>
 #include <uapi/evl/thread-abi.h>

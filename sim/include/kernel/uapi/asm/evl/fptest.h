@@ -22,6 +22,15 @@
 
 #if defined(__x86_64__)
 
+/* Code built with the vector registers (user code) is told they change; kernel code
+ * (-mgeneral-regs-only, as kbuild's -mno-sse) never uses them and may not name them. */
+#ifdef __SSE__
+#define __EVL_FPT_CLOBBERS						\
+	: "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7"
+#else
+#define __EVL_FPT_CLOBBERS
+#endif
+
 #define evl_set_fpregs(__features, __val)					\
 	do {									\
 		__u64 __fpt_vec[4] = { (__val), 0, (__val), 0 };		\
@@ -40,9 +49,7 @@
 				"vmovdqu %0, %%ymm5\n\t"			\
 				"vmovdqu %0, %%ymm6\n\t"			\
 				"vmovdqu %0, %%ymm7"				\
-				: : "m" (__fpt_vec)				\
-				: "xmm0", "xmm1", "xmm2", "xmm3",		\
-				  "xmm4", "xmm5", "xmm6", "xmm7");		\
+				: : "m" (__fpt_vec) __EVL_FPT_CLOBBERS);	\
 		else if ((__features) & evl_x86_xmm2)				\
 			__asm__ __volatile__(					\
 				"movdqu %0, %%xmm0\n\t"				\
@@ -53,9 +60,7 @@
 				"movdqu %0, %%xmm5\n\t"				\
 				"movdqu %0, %%xmm6\n\t"				\
 				"movdqu %0, %%xmm7"				\
-				: : "m" (__fpt_vec)				\
-				: "xmm0", "xmm1", "xmm2", "xmm3",		\
-				  "xmm4", "xmm5", "xmm6", "xmm7");		\
+				: : "m" (__fpt_vec) __EVL_FPT_CLOBBERS);	\
 	} while (0)
 
 #define evl_check_fpregs(__features, __val, __bad)				\
