@@ -22,6 +22,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "core/cpu.h"
+#include "core/libc.h"
 #include "core/lock.h"
 #include "core/thread.h"
 
@@ -140,7 +141,7 @@ static char *arena(void)
 
 	if (pcpu.base)
 		return pcpu.base;
-	p = mmap(NULL, (evlsim_size_t)EVLSIM_NR_CPUS * PCPU_UNIT, PROT_READ | PROT_WRITE,
+	p = REAL(mmap)(NULL, (evlsim_size_t)EVLSIM_NR_CPUS * PCPU_UNIT, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p == MAP_FAILED)
 		evlsim__die("cannot reserve the per-CPU arena: %s", strerror(errno));

@@ -405,7 +405,8 @@ struct platform_device *platform_device_register_full(const struct platform_devi
 
 /* ---- drivers ------------------------------------------------------------------------------ */
 
-int __platform_driver_register(struct platform_driver *drv, struct module *owner)
+int __platform_driver_register(struct platform_driver *drv, struct module *owner,
+			       const char *mod_name)
 {
 	struct platform_object *po;
 	struct driver_entry *de;
@@ -467,7 +468,7 @@ int __platform_driver_probe(struct platform_driver *drv,
 
 	drv->prevent_deferred_probe = true;
 	drv->probe = probe;
-	retval = __platform_driver_register(drv, module);
+	retval = __platform_driver_register(drv, module, NULL);
 	if (retval)
 		return retval;
 	bus_lock();
@@ -488,7 +489,7 @@ int __platform_register_drivers(struct platform_driver * const *drivers, unsigne
 	int err;
 
 	for (i = 0; i < count; i++) {
-		err = __platform_driver_register(drivers[i], owner);
+		err = __platform_driver_register(drivers[i], owner, NULL);
 		if (err < 0) {
 			while (i--)
 				platform_driver_unregister(drivers[i]);

@@ -218,10 +218,23 @@ struct platform_driver {
 /*
  * use a macro to avoid include chaining to get THIS_MODULE
  */
+#if EVLSIM_KERNEL_AT_LEAST(6, 18)
+#define platform_driver_register(drv) \
+	__platform_driver_register(drv, THIS_MODULE, KBUILD_MODNAME)
+int __platform_driver_register(struct platform_driver *, struct module *, const char *mod_name)
+	__evlsim_ksym(__platform_driver_register);
+#else
+/* the lines before the current one: no module name */
 #define platform_driver_register(drv) \
 	__platform_driver_register(drv, THIS_MODULE)
-int __platform_driver_register(struct platform_driver *, struct module *)
-	__evlsim_ksym(__platform_driver_register);
+int evlsim__platform_driver_register(struct platform_driver *, struct module *,
+				     const char *mod_name) __evlsim_ksym(__platform_driver_register);
+static inline int __platform_driver_register(struct platform_driver *drv,
+					     struct module *owner)
+{
+	return evlsim__platform_driver_register(drv, owner, NULL);
+}
+#endif
 void platform_driver_unregister(struct platform_driver *)
 	__evlsim_ksym(platform_driver_unregister);
 
