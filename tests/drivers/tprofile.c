@@ -9,9 +9,9 @@
 #include <linux/platform_device.h>
 #include "tprofile-abi.h"
 
-#define __PASTE(a, b)	a##b
-#define PASTE(a, b)	__PASTE(a, b)
-#define FN(name)	PASTE(PASTE(tprof, EVLSIM_KERNEL_LINE), name)
+#define TPROF_CAT(a, b)	a##b
+#define TPROF_PASTE(a, b)	TPROF_CAT(a, b)
+#define FN(name)	TPROF_PASTE(TPROF_PASTE(tprof, EVLSIM_KERNEL_LINE), name)
 
 static struct class *tprof_class;
 static struct class tprof_static_class = {
