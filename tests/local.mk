@@ -298,6 +298,10 @@ tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
+tests_unit_check_gpio_SOURCES = tests/unit/check_gpio.c tests/unit/gpio-fixture.c \
+	tests/unit/gpio-fixture.h
+tests_unit_check_gpio_consumer_SOURCES = tests/unit/check_gpio_consumer.c \
+	tests/unit/gpio-fixture.c tests/unit/gpio-fixture.h
 tests_unit_check_gpio_consumer_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_irq_domain_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_regmap_LDADD = $(TGPIO_OBJ) $(LDADD)

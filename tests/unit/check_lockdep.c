@@ -261,20 +261,7 @@ END_TEST
 
 START_TEST(test_lockdep_abort_mode)
 {
-	pid_t pid = fork();
-	int status;
-
-	ck_assert_int_ge(pid, 0);
-	if (!pid) {
-		int null = open("/dev/null", O_WRONLY);
-
-		dup2(null, 2);
-		evlsim_set_check_mode(EVLSIM_CHECK_ABORT);
-		tlockdep_recursive_spin();
-		_exit(0);
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT, "status %#x", status);
+	ck_assert_check_aborts(tlockdep_recursive_spin);
 }
 END_TEST
 
