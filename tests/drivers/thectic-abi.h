@@ -14,7 +14,7 @@
 
 struct thectic_switch {
 	__u32 rounds;		/* in: switches to the peer kthread and back */
-	__u32 features;		/* in: FPU features to load (evl_x86_xmm2 | evl_x86_avx) */
+	__u32 features;		/* in: FPU features both sides load (evl_x86_xmm2 | evl_x86_avx) */
 	__s32 bad_reg;		/* out: first register found wrong, -1 if none */
 	__u32 bad_val;		/* out: its value */
 };

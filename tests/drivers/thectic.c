@@ -56,6 +56,7 @@ static struct {
 	struct evl_kthread kthread;
 	struct evl_flag go, back;
 	unsigned int mismatches, switches;
+	u32 features;		/* those of the THEC_IOC_SWITCH request in progress */
 	bool running;
 } peer;
 
@@ -69,14 +70,14 @@ static void peer_fn(void *arg)
 			break;
 		expected = 500 + peer.switches * 1000;
 		evl_begin_fpu();
-		evl_set_fpregs(fp_features, expected);
+		evl_set_fpregs(peer.features, expected);
 		peer.switches++;
 		evl_raise_flag(&peer.back);
 		if (evl_wait_flag(&peer.go)) {
 			evl_end_fpu();
 			break;
 		}
-		val = evl_check_fpregs(fp_features, expected, bad);
+		val = evl_check_fpregs(peer.features, expected, bad);
 		evl_end_fpu();
 		if (val != expected) {
 			peer.mismatches++;
@@ -130,6 +131,7 @@ static int switch_rounds(struct thectic_switch *req)
 	unsigned int n, expected, val;
 	int ret, bad = -1;
 
+	peer.features = req->features & fp_features;	/* read by the peer after go */
 	for (n = 0; n < req->rounds; n++) {
 		expected = 7 + n * 1000;
 		evl_begin_fpu();
