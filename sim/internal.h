@@ -24,6 +24,7 @@
 #include "core/sched.h"		/* scheduling points */
 #include "core/fault.h"		/* fault injection sites */
 #include "core/report.h"	/* the one reporter */
+#include "core/sigdefer.h"	/* signal handlers on the way back to user space */
 #include "core/restart.h"	/* syscall restarts and the -1/errno convention */
 #include "core/stage.h"		/* execution stages, health monitoring */
 #include "core/crossing.h"	/* the oob callers' crossing references */

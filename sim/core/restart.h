@@ -10,6 +10,7 @@
 #define _EVLSIM_SIM_CORE_RESTART_H
 
 #include "core/thread.h"
+#include "core/sigdefer.h"
 
 /* The kernel's restart codes (include/linux/errno.h), never seen by user space. */
 #define EVLSIM_ERESTARTSYS		512
@@ -33,7 +34,11 @@ static inline int evlsim__is_restart(long ret)
 	return evlsim_unlikely(ret <= -EVLSIM_ERESTARTSYS && ret >= -EVLSIM_ERESTART_RESTARTBLOCK);
 }
 
-/* Runs @call until it returns something else than a restart code to restart. */
+/*
+ * Runs @call until it returns something else than a restart code to restart. Each run is
+ * a simulated call: the handlers of signals that arrived during it run at its end, before
+ * the restart, as on the kernel's exit to user space.
+ */
 #define EVLSIM_RESTARTABLE(call)						\
 ({									\
 	struct evlsim_thread *__t = evlsim__current();			\
@@ -41,7 +46,9 @@ static inline int evlsim__is_restart(long ret)
 	long __r;							\
 	do {								\
 		__sig = __atomic_load_n(&__t->sig_count, __ATOMIC_ACQUIRE); \
+		evlsim__call_enter(__t);				\
 		__r = (call);						\
+		evlsim__call_leave(__t);				\
 	} while (evlsim__is_restart(__r) && evlsim__restart_call(&__r, __sig));	\
 	__r;								\
 })

@@ -84,7 +84,7 @@ int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags)
 			continue;
 		}
 		if ((flags & EVLSIM_SLEEP_INTERRUPTIBLE) &&
-		    evlsim__signal_since(self, self->sig_snap))
+		    evlsim__signal_pending_since(self, self->sig_snap))
 			return EVLSIM_SIGNALED;
 		if (deadline != EVLSIM_NS_INFINITE) {
 			if (evlsim__clock_now() >= deadline)

@@ -45,4 +45,15 @@ static inline int evlsim__signal_since(struct evlsim_thread *self, unsigned long
 	return __atomic_load_n(&self->sig_count, __ATOMIC_ACQUIRE) != since;
 }
 
+/*
+ * An interruptible wait is to end for a signal: one arrived since the snapshot @since,
+ * or one that arrived earlier in the current call is still pending (its handler waits for
+ * the call's end, core/sigdefer.h), as the kernel's signal_pending() sees it.
+ */
+static inline int evlsim__signal_pending_since(struct evlsim_thread *self, unsigned long since)
+{
+	return evlsim__signal_since(self, since) ||
+	       __atomic_load_n(&self->sig_deferred, __ATOMIC_RELAXED);
+}
+
 #endif /* _EVLSIM_SIM_CORE_SLEEP_H */

@@ -44,6 +44,8 @@ struct evlsim_thread {
 	unsigned long sig_snap;		/* sig_count when the current sleep was prepared */
 	unsigned long oob_sig;		/* sig_count when the current oob syscall entered */
 	unsigned long oob_args[3];	/* its arguments (fd first), for a restart */
+	int in_call;			/* > 0: inside a simulated system call (core/sigdefer.h) */
+	int sig_deferred;		/* handlers waiting for the call's end (core/sigdefer.c) */
 
 	/* counters, readable through the simulator API */
 	unsigned long nr_switches;	/* stage switches */

@@ -190,9 +190,11 @@ static long oob_syscall_once(int op, int fd, unsigned long a1, unsigned long a2,
 		return oob_syscall_body(op, fd, a1, a2, sig);
 	saved_sig = t->oob_sig;
 	memcpy(saved_args, t->oob_args, sizeof(saved_args));
+	evlsim__call_enter(t);
 	ret = oob_syscall_body(op, fd, a1, a2, sig);
 	t->oob_sig = saved_sig;
 	memcpy(t->oob_args, saved_args, sizeof(saved_args));
+	evlsim__call_leave(t);		/* the handlers of signals meanwhile */
 	return ret;
 }
 
@@ -317,7 +319,18 @@ static noinline long oob_fast_exit(struct evlsim_thread *t, const char *handler,
 	evlsim__oob_file_put(t);
 	if (unlikely(t->hm_pending))
 		evlsim__hm_flush(t);
+	evlsim__sig_return(t);		/* before a restart, as the kernel's exit to user */
 	return ret;
+}
+
+/*
+ * The fast path's way out of a plain success: the file unpublished, then the handler of
+ * a signal that arrived after the handler returned (the call was inside until then).
+ */
+static __always_inline void oob_fast_put(struct evlsim_thread *t)
+{
+	evlsim__oob_file_put(t);
+	evlsim__sig_return(t);
 }
 
 /* the fast path's error or restart: the arguments come back from the thread state */
@@ -355,7 +368,7 @@ static __always_inline long oob_rw(int efd, const void *buf, size_t count, int o
 		     evlsim__signal_since(t, t->oob_sig) || evlsim__hard_state))
 		ret = oob_fast_exit(t, rd ? "oob_read" : "oob_write", handler, ret, count);
 	else
-		evlsim__oob_file_put(t);
+		oob_fast_put(t);
 	if (unlikely((unsigned long)ret >= -4095UL))
 		return oob_fast_result(t, ret, op);
 	return (int)ret;
@@ -404,7 +417,7 @@ EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)
 		if (ret == -ENOIOCTLCMD)
 			ret = -ENOTTY;
 	} else {
-		evlsim__oob_file_put(t);
+		oob_fast_put(t);
 	}
 	if (unlikely((unsigned long)ret >= -4095UL))
 		return oob_fast_result(t, ret, EVLSIM_OOB_IOCTL);

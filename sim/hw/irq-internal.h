@@ -170,6 +170,10 @@ void evlsim__irq_thread_done(struct evlsim_irq_line *l, struct irqaction *action
 			     irqreturn_t ret);
 void evlsim__irq_wake_thread(struct evlsim_irq_line *l, struct irqaction *action);
 
+/* irq-spurious.c, line locked: the result of an out-of-band pass, of an in-band one */
+void evlsim__irq_unexpected_oob(struct evlsim_irq_line *l, irqreturn_t ret);
+void evlsim__irq_note_interrupt(struct evlsim_irq_line *l, irqreturn_t ret);
+
 /* irq-cpu.c: the IRQ CPU, for lines in ASYNC delivery, and the in-band IRQ thread */
 void evlsim__irq_cpu_queue(struct evlsim_irq_line *l);
 void evlsim__irq_inband_queue(struct evlsim_irq_line *l);

@@ -14,6 +14,8 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/of.c \
 	sim/hw/platform.c \
 	sim/hw/platform-res.c \
+	sim/hw/platform-sim.c \
+	sim/hw/property.c \
 	sim/hw/platform-internal.h \
 	sim/hw/hw-internal.h
 
@@ -26,6 +28,7 @@ sim_libevlsim_user_la_SOURCES += \
 # device-side time.
 sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/hw-time.c \
+	sim/hw/irq-acct.c \
 	sim/hw/irq-chip.c \
 	sim/hw/irq-cpu.c \
 	sim/hw/irq-desc.c \
@@ -33,7 +36,8 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/irq-devres.c \
 	sim/hw/irq-flow.c \
 	sim/hw/irq-internal.h \
-	sim/hw/irq-manage.c
+	sim/hw/irq-manage.c \
+	sim/hw/irq-spurious.c
 
 # GPIO: the core, descriptors, the v1 character device with EVL's oob requests, the
 # built-in simulated chip.

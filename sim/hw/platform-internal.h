@@ -30,5 +30,11 @@ int evlsim__of_props_valid(const struct evlsim_prop *props, unsigned int nprops)
 /* dma.c: what a driver left mapped or allocated on @dev at unbind */
 void evlsim__dma_unbound(struct device *dev);
 
+struct platform_device;
+/* the device's probe state: 1 bound, 0 never probed, < 0 the last probe's error */
+int evlsim__platform_state(struct platform_device *pdev);
+/* its of_node was built by evlsim_platform_device_add(): freed with the device */
+void evlsim__platform_own_node(struct platform_device *pdev);
+
 
 #endif

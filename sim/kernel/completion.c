@@ -93,7 +93,7 @@ static long wait_common(struct completion *x, long timeout, int flags)
 	if (!x->done) {
 		do {
 			if ((flags & EVLSIM_SLEEP_INTERRUPTIBLE) &&
-			    evlsim__signal_since(self, sigs)) {
+			    evlsim__signal_pending_since(self, sigs)) {
 				timeout = -ERESTARTSYS;
 				break;
 			}

@@ -14,6 +14,7 @@
  * list until they exit, so that a module unloaded with one still running is reported.
  */
 #include <linux/kthread.h>
+#include <linux/sched/signal.h>
 #include <linux/delay.h>
 #include <linux/completion.h>
 #include <linux/slab.h>
@@ -78,6 +79,16 @@ struct task_struct *get_current(void)
 	p->evlsim_thread = t;
 	cur_task = p;
 	return p;
+}
+
+/* a handler waits for the end of the call the signal arrived in (core/sigdefer.h) */
+int signal_pending(struct task_struct *p)
+{
+	struct evlsim_thread *t = p->evlsim_thread;
+
+	if ((p->flags & PF_KTHREAD) || !t)
+		return 0;
+	return __atomic_load_n(&t->sig_deferred, __ATOMIC_RELAXED) > 0;
 }
 
 void __put_task_struct(struct task_struct *t)

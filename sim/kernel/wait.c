@@ -325,8 +325,9 @@ bool prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
 }
 
 /*
- * signal_pending_state(): an interruptible waiter has a signal pending when a handler ran
- * on its thread since its wait began. Fatal signals (TASK_WAKEKILL) never reach here.
+ * signal_pending_state(): an interruptible waiter has a signal pending when one arrived
+ * on its thread since its wait began, or earlier in the same call (its handler waits for
+ * the call's end). Fatal signals (TASK_WAKEKILL) never reach here.
  */
 static bool signal_pending_state(int state, struct wait_queue_entry *wq_entry)
 {
@@ -334,7 +335,7 @@ static bool signal_pending_state(int state, struct wait_queue_entry *wq_entry)
 
 	if (!(state & TASK_INTERRUPTIBLE))
 		return false;
-	return evlsim__signal_since(self, wq_entry->__evlsim_sig);
+	return evlsim__signal_pending_since(self, wq_entry->__evlsim_sig);
 }
 
 /**

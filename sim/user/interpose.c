@@ -307,7 +307,7 @@ EVLSIM_EXPORT int close(int fd)
 	int ret;
 
 	if (evlsim__fd_is_sim(fd))
-		return (int)evlsim__syscall_result(evlsim__sys_close(fd));
+		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_close(fd)));
 	evlsim__inband_call();
 	if (real_fd_enter(fd)) {		/* reserved, no file yet: not open */
 		errno = EBADF;
@@ -315,7 +315,7 @@ EVLSIM_EXPORT int close(int fd)
 	}
 	if (evlsim_unlikely(evlsim__fd_is_sim(fd))) {	/* installed meanwhile */
 		real_fd_exit(fd);
-		return (int)evlsim__syscall_result(evlsim__sys_close(fd));
+		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_close(fd)));
 	}
 	ret = REAL(close)(fd);
 	real_fd_exit(fd);
@@ -412,7 +412,7 @@ EVLSIM_EXPORT int ioctl(int fd, unsigned long request, ...)
 EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
-		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
+		return evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_lseek(fd, offset, whence)));
 	evlsim__inband_call();
 	return REAL(lseek)(fd, offset, whence);
 }
@@ -420,7 +420,7 @@ EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
 EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
-		return evlsim__syscall_result(evlsim__sys_lseek(fd, offset, whence));
+		return evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_lseek(fd, offset, whence)));
 	evlsim__inband_call();
 	return REAL(lseek64)(fd, offset, whence);
 }
@@ -430,7 +430,7 @@ EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
 EVLSIM_EXPORT int dup(int fd)
 {
 	if (evlsim__fd_is_sim(fd))
-		return (int)evlsim__syscall_result(evlsim__sys_dup(fd, 0, 0));
+		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_dup(fd, 0, 0)));
 	evlsim__inband_call();
 	return REAL(dup)(fd);
 }
@@ -444,7 +444,8 @@ static int do_dup3(int oldfd, int newfd, int flags, int is_dup2)
 	int ret;
 
 	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
-		return (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, is_dup2));
+		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_dup3(oldfd, newfd, flags,
+										       is_dup2)));
 	evlsim__inband_call();
 	if (oldfd != newfd && real_fd_enter(newfd)) {
 		errno = EBUSY;
@@ -453,7 +454,8 @@ static int do_dup3(int oldfd, int newfd, int flags, int is_dup2)
 	if (evlsim_unlikely(evlsim__fd_reserved(oldfd)))
 		ret = (int)evlsim__syscall_result(-EBADF);
 	else if (evlsim_unlikely(evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd)))
-		ret = (int)evlsim__syscall_result(evlsim__sys_dup3(oldfd, newfd, flags, is_dup2));
+		ret = (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_dup3(oldfd, newfd, flags,
+										      is_dup2)));
 	else
 		ret = is_dup2 ? REAL(dup2)(oldfd, newfd) : REAL(dup3)(oldfd, newfd, flags);
 	if (oldfd != newfd)
@@ -476,7 +478,7 @@ static int do_fcntl(int fd, int cmd, unsigned long arg, int is64)
 	long ret;
 
 	if (evlsim__fd_is_sim(fd)) {
-		ret = evlsim__sys_fcntl(fd, cmd, arg);
+		ret = EVLSIM_CALL(evlsim__sys_fcntl(fd, cmd, arg));
 		if (ret != -515 /* -ENOIOCTLCMD: not simulated, the real fd answers */)
 			return (int)evlsim__syscall_result(ret);
 	} else {
@@ -539,7 +541,8 @@ EVLSIM_EXPORT void *mmap64(void *addr, size_t len, int prot, int flags, int fd, 
 EVLSIM_EXPORT int munmap(void *addr, size_t len)
 {
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
-		return (int)evlsim__syscall_result(evlsim__sys_munmap((unsigned long)addr, len, 1));
+		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_munmap((unsigned long)addr,
+										       len, 1)));
 	evlsim__inband_call();
 	return REAL(munmap)(addr, len);
 }

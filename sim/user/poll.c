@@ -303,12 +303,16 @@ static long sim_poll(struct pollfd *fds, nfds_t nfds, int may_wait, evlsim_ns_t 
 static long sim_poll_copied(struct pollfd *fds, struct pollfd *copy, nfds_t nfds,
 			    int may_wait, evlsim_ns_t deadline, const sigset_t *sigmask)
 {
-	long ret = sim_poll(copy, nfds, may_wait, deadline, sigmask);
+	struct evlsim_thread *t = evlsim__current();
+	long ret;
 
+	evlsim__call_enter(t);
+	ret = sim_poll(copy, nfds, may_wait, deadline, sigmask);
 	if ((ret >= 0 || ret == -EINTR) &&
 	    evlsim__copy_to_user(fds, copy, nfds * sizeof(*copy)))
 		ret = -EFAULT;
 	evlsim__free(copy);
+	evlsim__call_leave(t);		/* the handlers of signals meanwhile */
 	return ret;
 }
 

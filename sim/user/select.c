@@ -84,14 +84,18 @@ static long sim_select(int nfds, fd_set *in, fd_set *out, fd_set *ex, int may_wa
 static long sim_select_copied(struct select_sets *ss, int nfds, int may_wait,
 			      evlsim_ns_t deadline, const sigset_t *sigmask)
 {
-	long ret = sim_select(nfds, ss->copy[0], ss->copy[1], ss->copy[2], may_wait, deadline,
-			      sigmask);
+	struct evlsim_thread *t = evlsim__current();
+	long ret;
 	int i;
 
+	evlsim__call_enter(t);
+	ret = sim_select(nfds, ss->copy[0], ss->copy[1], ss->copy[2], may_wait, deadline,
+			 sigmask);
 	for (i = 0; ret >= 0 && i < 3; i++)
 		if (ss->copy[i] && evlsim__copy_to_user(ss->user[i], ss->copy[i], ss->bytes))
 			ret = -EFAULT;
 	select_free(ss);
+	evlsim__call_leave(t);		/* the handlers of signals meanwhile */
 	return ret;
 }
 

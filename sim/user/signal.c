@@ -7,7 +7,9 @@
  * restart or EINTR depending on the handler's SA_RESTART. libevlsim therefore interposes
  * sigaction() and signal() and installs its own wrapper in front of every user handler.
  * The wrapper counts the signal on the receiving thread, wakes it if it sleeps in the
- * simulator, then runs the user's handler with the user's flags. What sigaction()
+ * simulator, then runs the user's handler with the user's flags: at once when the thread
+ * runs its own code, at the end of the call when it is inside a simulated one, as the
+ * kernel runs handlers on the return to user space (core/sigdefer.h). What sigaction()
  * reports as the old action is always the user's, never the wrapper.
  */
 #include <dlfcn.h>
@@ -54,10 +56,20 @@ static void wrapper(int sig, siginfo_t *si, void *uc)
 		__atomic_add_fetch(&t->sig_count, 1, __ATOMIC_RELEASE);
 		evlsim__sleep_signal(t);
 	}
-	errno = saved_errno;
-
-	if (handler == (void *)SIG_IGN || handler == (void *)SIG_DFL || !handler)
+	if (handler == (void *)SIG_IGN || handler == (void *)SIG_DFL || !handler) {
+		errno = saved_errno;
 		return;
+	}
+	/* inside a simulated call: the handler runs at its end (core/sigdefer.h) */
+	if (t && evlsim__in_call(t)) {
+		sigset_t mask;
+
+		pthread_sigmask(SIG_SETMASK, NULL, &mask);
+		evlsim__sig_defer(t, sig, si, handler, flags, &mask);
+		errno = saved_errno;
+		return;
+	}
+	errno = saved_errno;
 	if (flags & SA_SIGINFO)
 		((void (*)(int, siginfo_t *, void *))handler)(sig, si, uc);
 	else

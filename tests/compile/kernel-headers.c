@@ -34,6 +34,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/sched/signal.h>
 #include <linux/wait.h>
 #include <linux/completion.h>
 #include <linux/mutex.h>

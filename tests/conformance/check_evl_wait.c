@@ -724,8 +724,10 @@ START_TEST(test_signal_sa_restart_restarts)
 END_TEST
 
 /*
- * A signal handled after the oob call entered but before the wait is a pending kick
- * (EVL_T_KICKED): the wait does not sleep at all and fails with -ERESTARTSYS.
+ * A signal that arrives after the oob call entered but before the wait is a pending kick
+ * (EVL_T_KICKED): the wait does not sleep at all and fails with -ERESTARTSYS. The
+ * handler runs when the call returns, not while the driver runs (signal_pending() is
+ * true meanwhile).
  */
 START_TEST(test_signal_pending_kick_before_wait)
 {
@@ -737,9 +739,12 @@ START_TEST(test_signal_pending_kick_before_wait)
 	start(&a, 1, TEVL_IOC_WQ_WAIT, w);
 	WAIT_FOR(tevl_at_gate() == 1);
 	ck_assert_int_eq(pthread_kill(a.tid, SIGUSR1), 0);
-	WAIT_FOR(atomic_load(&sig_handled) == 1);
+	/* pending: its handler runs on the way back to user space */
+	WAIT_FOR(tevl_gate_signal_pending() == 1);
+	ck_assert_int_eq(atomic_load(&sig_handled), 0);
 	tevl_open_gate();
 	expect(&a, -EINTR);
+	ck_assert_int_eq(atomic_load(&sig_handled), 1);
 	expect_log(1, -ERESTARTSYS_VAL, 0);
 	ck_assert_uint_eq(a.sleeps, 0);
 	ck_assert_int_eq(tevl_cond_evals(TEVL_OBJ_WQ), 1);
@@ -757,13 +762,74 @@ START_TEST(test_signal_pending_kick_sa_restart)
 	start(&a, 1, TEVL_IOC_SEM_DOWN, w);
 	WAIT_FOR(tevl_at_gate() == 1);
 	ck_assert_int_eq(pthread_kill(a.tid, SIGUSR1), 0);
-	WAIT_FOR(atomic_load(&sig_handled) == 1);
+	WAIT_FOR(tevl_gate_signal_pending() == 1);
+	ck_assert_int_eq(atomic_load(&sig_handled), 0);
 	tevl_open_gate();
 	WAIT_FOR(tevl_log_len() == 1 && tevl_nr_waiters(TEVL_OBJ_SEM) == 1);
+	ck_assert_int_eq(atomic_load(&sig_handled), 1);	/* ran before the restart */
 	expect_log(1, -ERESTARTSYS_VAL, 0);
 	ck_assert_call(ioctl(tfd, TEVL_IOC_SEM_UP), 0);
 	expect(&a, 0);
 	expect_log(1, 0, 1);
+}
+END_TEST
+
+/*
+ * The handler of a signal queued with a value while the thread runs inside the driver
+ * runs once the call returned, as the kernel runs it on the return to user space: with
+ * its siginfo (SI_QUEUE, the value), a ucontext, its sa_mask and its own signal blocked,
+ * on the thread the signal was sent to.
+ */
+static struct {
+	atomic_int calls, signo, code, value, had_uc, usr2_blocked, self_blocked, gate_count;
+} siginfo_seen;
+
+static void on_sigusr1_info(int sig, siginfo_t *si, void *uc)
+{
+	sigset_t now;
+
+	pthread_sigmask(SIG_SETMASK, NULL, &now);
+	atomic_store(&siginfo_seen.signo, si->si_signo);
+	atomic_store(&siginfo_seen.code, si->si_code);
+	atomic_store(&siginfo_seen.value, si->si_value.sival_int);
+	atomic_store(&siginfo_seen.had_uc, uc != NULL);
+	atomic_store(&siginfo_seen.usr2_blocked, sigismember(&now, SIGUSR2));
+	atomic_store(&siginfo_seen.self_blocked, sigismember(&now, sig));
+	atomic_store(&siginfo_seen.gate_count, tevl_at_gate());
+	atomic_fetch_add(&siginfo_seen.calls, 1);
+}
+
+START_TEST(test_signal_deferred_handler_gets_siginfo)
+{
+	struct tevl_wait w = wait_req(1, 0, TEVL_INFINITE, TEVL_REL);
+	union sigval v = { .sival_int = 4242 };
+	struct sigaction sa;
+	struct actor a;
+
+	memset(&sa, 0, sizeof(sa));
+	memset(&siginfo_seen, 0, sizeof(siginfo_seen));
+	sa.sa_sigaction = on_sigusr1_info;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGUSR2);
+	ck_assert_call(sigaction(SIGUSR1, &sa, NULL), 0);
+	w.gate = 1;
+	start(&a, 1, TEVL_IOC_WQ_WAIT, w);
+	WAIT_FOR(tevl_at_gate() == 1);
+	ck_assert_int_eq(pthread_sigqueue(a.tid, SIGUSR1, v), 0);
+	WAIT_FOR(tevl_gate_signal_pending() == 1);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.calls), 0);	/* not inside the driver */
+	tevl_open_gate();
+	expect(&a, -EINTR);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.calls), 1);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.signo), SIGUSR1);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.code), SI_QUEUE);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.value), 4242);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.had_uc), 1);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.usr2_blocked), 1);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.self_blocked), 1);
+	ck_assert_int_eq(atomic_load(&siginfo_seen.gate_count), 0);	/* out of the driver */
+	ck_assert_int_eq(a.inband_after, 1);
 }
 END_TEST
 
@@ -1428,6 +1494,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_signal_mutex_eintr);
 	tcase_add_test(tc, test_signal_sa_restart_restarts);
 	tcase_add_test(tc, test_signal_pending_kick_before_wait);
+	tcase_add_test(tc, test_signal_deferred_handler_gets_siginfo);
 	tcase_add_test(tc, test_signal_pending_kick_sa_restart);
 	suite_add_tcase(s, tc);
 

@@ -145,6 +145,7 @@ int tevl_get_log(struct tevl_log_entry *log, int max);	/* returns the log length
 int tevl_log_len(void);
 long tevl_cond_evals(int obj);			/* times a wait condition was evaluated */
 int tevl_at_gate(void);				/* threads stopped at the gate */
+int tevl_gate_signal_pending(void);		/* one saw signal_pending() there */
 void tevl_open_gate(void);			/* lets them go on (and every later one) */
 long tevl_cs_counter(void);			/* the MUTEX_CS counter */
 long tevl_cs_overlaps(void);			/* times two threads were inside at once */

@@ -14,6 +14,7 @@
 #include <linux/uaccess.h>
 #include <linux/spinlock.h>
 #include <linux/atomic.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <asm/processor.h>
 #include <evl/file.h>
@@ -52,7 +53,7 @@ static struct tevl_log_entry tevl_log[TEVL_LOG_MAX];
 static int tevl_log_count;		/* under tevl_log_lock */
 
 static atomic_long_t tevl_evals[TEVL_OBJ_NR];
-static atomic_t tevl_gate_open, tevl_gate_count;
+static atomic_t tevl_gate_open, tevl_gate_count, tevl_gate_signal;
 
 static long tevl_counter;		/* under tevl_mutex */
 static atomic_t tevl_in_cs;
@@ -71,6 +72,7 @@ int tevl_get_log(struct tevl_log_entry *log, int max);
 int tevl_log_len(void);
 long tevl_cond_evals(int obj);
 int tevl_at_gate(void);
+int tevl_gate_signal_pending(void);
 void tevl_open_gate(void);
 long tevl_cs_counter(void);
 long tevl_cs_overlaps(void);
@@ -178,6 +180,11 @@ long tevl_cond_evals(int obj)
 int tevl_at_gate(void)
 {
 	return atomic_read(&tevl_gate_count);
+}
+
+int tevl_gate_signal_pending(void)
+{
+	return atomic_read(&tevl_gate_signal);
 }
 
 void tevl_open_gate(void)
@@ -295,8 +302,11 @@ static void prepare_wait(const struct tevl_wait *w)
 		curr->wprio = w->wprio;
 	if (w->gate) {
 		atomic_inc(&tevl_gate_count);
-		while (!atomic_read(&tevl_gate_open))
+		while (!atomic_read(&tevl_gate_open)) {
+			if (signal_pending(current))
+				atomic_set(&tevl_gate_signal, 1);
 			cpu_relax();
+		}
 		atomic_dec(&tevl_gate_count);
 	}
 }
@@ -337,6 +347,7 @@ static int reset_objects(const struct tevl_reset *r, bool loaded)
 		atomic_long_set(&tevl_evals[obj], 0);
 	atomic_set(&tevl_gate_open, 0);
 	atomic_set(&tevl_gate_count, 0);
+	atomic_set(&tevl_gate_signal, 0);
 	tevl_counter = 0;
 	atomic_set(&tevl_in_cs, 0);
 	atomic_long_set(&tevl_overlaps, 0);

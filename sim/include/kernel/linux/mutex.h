@@ -7,7 +7,7 @@
  * kernel. The fast paths are one compare-and-exchange; a contended unlock hands the mutex
  * directly to the first waiter (FIFO), as the kernel does once a waiter set
  * MUTEX_FLAG_HANDOFF, so no waiter starves. mutex_lock_interruptible() returns -EINTR
- * when a signal arrives while it waits (a signal handled before the call does not count).
+ * when a signal arrives while it waits or is pending when it would sleep.
  * CONFIG_DEBUG_MUTEXES checks are always on and go to the reporter as warnings: unlocking
  * a mutex the caller does not own, destroying a locked mutex.
  * Deviation: mutex_lock_killable() is not interrupted (a fatal signal ends the process).

@@ -9,9 +9,8 @@
  * that comes between set_current_state() and schedule() is not lost, and schedule()
  * returns at once when the task was made TASK_RUNNING meanwhile.
  * Timeouts are in jiffies, with HZ = 1000 (one jiffy is one millisecond).
- * Deviations: a signal is "pending" for TASK_INTERRUPTIBLE sleeps only when it arrived
- * after set_current_state() (the simulator has no per-task pending set); kthreads ignore
- * signals, as the kernel's do.
+ * A TASK_INTERRUPTIBLE sleep ends for a signal that arrived after set_current_state() or
+ * is pending (<linux/sched/signal.h>); kthreads ignore signals, as the kernel's do.
  */
 #ifndef _EVLSIM_LINUX_SCHED_H
 #define _EVLSIM_LINUX_SCHED_H

@@ -6,8 +6,8 @@
  *
  * Custom: struct wait_queue_entry carries one simulator field after the kernel's, the
  * signal count of its sleeper when its wait began: a signal is pending for
- * prepare_to_wait_event() when a handler ran on the waiting thread since then (the
- * simulator has no per-task pending set). TASK_KILLABLE waits end only on fatal signals,
+ * prepare_to_wait_event() when one arrived on the waiting thread since then, or earlier
+ * in the same call (signal_pending()). TASK_KILLABLE waits end only on fatal signals,
  * which the simulator never sees (the process is gone): they behave as uninterruptible
  * waits. finish_wait() always takes the queue lock. Sleeping and waking are those of
  * <linux/sched.h>: ->private is a task (current), default_wake_function() is
