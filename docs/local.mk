@@ -20,9 +20,11 @@ dist_apidoc_DATA += docs/api/hw-dmaengine.md docs/api/hw-spi.md
 man1_MANS = man/evlsim-campaign.1
 man7_MANS = man/evlsim.7
 MAN3_PAGES = man/evlsim_load_module.3 man/evlsim_report_count.3 man/evlsim_wait_blocked.3 \
+	man/evlsim_trace_count.3 \
 	man/evlsim_fault_configure.3 man/evlsim_get_thread_stats.3 man/evl_attach_self.3 \
 	man/oob_read.3 man/evl_poll.3 man/evlsim_pwm_chip_create.3
 MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
+	man/evlsim_trace_reset.3 man/evlsim_nr_cpus.3 \
 	man/evlsim_report_total.3 man/evlsim_reset_reports.3 man/evlsim_set_check_mode.3 \
 	man/evlsim_leak_check.3 man/evlsim_module_stats.3 \
 	man/evlsim_fault_set.3 man/evlsim_fault_reset.3 man/evlsim_fault_count.3 \

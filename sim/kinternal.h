@@ -41,6 +41,9 @@ void evlsim__check_return(const char *handler, const void *fn);
 /* slab.c: kmalloc() and kfree() for the simulator's own use (never checked) */
 void *__evlsim_kmalloc(size_t size, gfp_t flags);
 void __evlsim_kfree(const void *objp);
+/* evl/thread.c: a held caller (evl_hold_thread()) stops here until released */
+struct evl_thread;
+void evlsim__evl_hold_point(struct evl_thread *curr);
 /*
  * check/checker.c: the caller's hard irq state, one word: bit 0 is the explicit hard irq flag,
  * each hard lock held adds EVLSIM_HARD_LOCK_ONE. Zero means nothing hard is held.

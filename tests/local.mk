@@ -8,9 +8,10 @@ AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/drivers/acq/.libs:$(abs_top_builddir)/drivers/xfifo/.libs:$(abs_top_builddir)/tests/drivers/.libs \
 	EVLSIM_LAYER_OBJECTS='$(sim_libevlsim_kernel_la_OBJECTS) $(sim_libevlsim_user_la_OBJECTS) $(sim_libevlsim_early_la_OBJECTS)' \
 	EVLSIM_KERNEL_CC='$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS)' \
+	EVLSIM_KERNEL_TREE=$(abs_top_srcdir)/sim/include/kernel \
 	TSAN_OPTIONS="$${TSAN_OPTIONS:+$$TSAN_OPTIONS:}suppressions=$(abs_top_srcdir)/tests/tsan.supp"; \
 	export TSAN_OPTIONS CK_TAP_LOG_FILE_NAME CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH \
-	EVLSIM_LAYER_OBJECTS EVLSIM_KERNEL_CC;
+	EVLSIM_LAYER_OBJECTS EVLSIM_KERNEL_CC EVLSIM_KERNEL_TREE;
 
 EVLSIM_TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
 EVLSIM_TESTS_LDADD = $(CHECK_LIBS) -lpthread
@@ -84,6 +85,35 @@ tests_drivers_libtsites_o2_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 tests_drivers_libtsites_o2_la_CFLAGS = $(KERNEL_CFLAGS)
 TSITES_O2_OBJ = tests/drivers/libtsites_o2_la-tsites.lo
 $(TSITES_O2_OBJ): CFLAGS += -O2
+check_LTLIBRARIES += tests/drivers/libthectic.la
+tests_drivers_libthectic_la_SOURCES = tests/drivers/thectic.c tests/drivers/thectic-abi.h
+tests_drivers_libthectic_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"thectic"' -D__KBUILD_MODNAME=kmod_thectic
+tests_drivers_libthectic_la_CFLAGS = $(KERNEL_CFLAGS)
+THECTIC_OBJ = tests/drivers/libthectic_la-thectic.lo
+check_LTLIBRARIES += tests/drivers/libtlatmus.la
+tests_drivers_libtlatmus_la_SOURCES = tests/drivers/tlatmus.c tests/drivers/tlatmus-abi.h
+tests_drivers_libtlatmus_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tlatmus"' -D__KBUILD_MODNAME=kmod_tlatmus
+tests_drivers_libtlatmus_la_CFLAGS = $(KERNEL_CFLAGS)
+TLATMUS_OBJ = tests/drivers/libtlatmus_la-tlatmus.lo
+check_LTLIBRARIES += tests/drivers/libtprof601.la
+tests_drivers_libtprof601_la_SOURCES = tests/drivers/tprofile.c tests/drivers/tprofile-abi.h
+tests_drivers_libtprof601_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE -DEVLSIM_KERNEL_LINE=601 \
+	-DKBUILD_MODNAME='"tprof601"' -D__KBUILD_MODNAME=kmod_tprof601
+tests_drivers_libtprof601_la_CFLAGS = $(KERNEL_CFLAGS)
+check_LTLIBRARIES += tests/drivers/libtprof606.la
+tests_drivers_libtprof606_la_SOURCES = tests/drivers/tprofile.c tests/drivers/tprofile-abi.h
+tests_drivers_libtprof606_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE -DEVLSIM_KERNEL_LINE=606 \
+	-DKBUILD_MODNAME='"tprof606"' -D__KBUILD_MODNAME=kmod_tprof606
+tests_drivers_libtprof606_la_CFLAGS = $(KERNEL_CFLAGS)
+check_LTLIBRARIES += tests/drivers/libtprof618.la
+tests_drivers_libtprof618_la_SOURCES = tests/drivers/tprofile.c tests/drivers/tprofile-abi.h
+tests_drivers_libtprof618_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE -DEVLSIM_KERNEL_LINE=618 \
+	-DKBUILD_MODNAME='"tprof618"' -D__KBUILD_MODNAME=kmod_tprof618
+tests_drivers_libtprof618_la_CFLAGS = $(KERNEL_CFLAGS)
+TPROFILE_OBJ = tests/drivers/libtprof601_la-tprofile.lo tests/drivers/libtprof606_la-tprofile.lo \
+	tests/drivers/libtprof618_la-tprofile.lo
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
 tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -202,10 +232,13 @@ EVLSIM_SUITES = \
 	tests/conformance/check_evl_wait \
 	tests/conformance/check_evl_poll \
 	tests/conformance/check_evl_timer \
+	tests/conformance/check_evl_hectic \
+	tests/conformance/check_evl_latmus \
 	tests/conformance/check_stages \
 	tests/conformance/check_golden_rule \
 	tests/unit/check_modules \
 	tests/unit/check_devices \
+	tests/unit/check_kernel_lines \
 	tests/unit/check_fd \
 	tests/unit/check_uaccess \
 	tests/unit/check_mmap \
@@ -246,10 +279,13 @@ tests_conformance_check_lifetime_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_conformance_check_evl_wait_LDADD = $(TEVL_OBJ) $(LDADD)
 tests_conformance_check_evl_poll_LDADD = $(TPOLLSRC_OBJ) $(TESTDRV_OBJ) $(LDADD)
 tests_conformance_check_evl_timer_LDADD = $(TKTHREAD_OBJ) $(LDADD)
+tests_conformance_check_evl_hectic_LDADD = $(THECTIC_OBJ) $(LDADD)
+tests_conformance_check_evl_latmus_LDADD = $(TLATMUS_OBJ) $(LDADD)
 tests_conformance_check_stages_LDADD = $(TSTAGE_OBJ) $(LDADD)
 tests_conformance_check_golden_rule_LDADD = $(TBROKEN_OBJ) $(LDADD)
 tests_unit_check_modules_LDADD = $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_devices_LDADD = $(TDEVREG_OBJ) $(TESTDRV_OBJ) $(LDADD)
+tests_unit_check_kernel_lines_LDADD = $(TPROFILE_OBJ) $(LDADD)
 tests_unit_check_fd_LDADD = $(TESTDRV_OBJ) $(TUACCESS_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_uaccess_LDADD = $(TESTDRV_OBJ) $(TUACCESS_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_mmap_LDADD = $(TMMAP_OBJ) $(LDADD)
@@ -290,6 +326,11 @@ check_LTLIBRARIES += tests/compile/libkheaders.la
 tests_compile_libkheaders_la_SOURCES = tests/compile/kernel-headers.c
 tests_compile_libkheaders_la_CPPFLAGS = $(KERNEL_CPPFLAGS)
 tests_compile_libkheaders_la_CFLAGS = $(KERNEL_CFLAGS)
+# the spec's prototypes against the shims' declarations: a drift fails the build
+check_LTLIBRARIES += tests/compile/libspecprotos.la
+tests_compile_libspecprotos_la_SOURCES = tests/compile/spec-prototypes.c
+tests_compile_libspecprotos_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DKBUILD_MODNAME='"specprotos"'
+tests_compile_libspecprotos_la_CFLAGS = $(KERNEL_CFLAGS)
 
 # The stage classification of docs/shim-coverage.md is generated from the checker's table.
 TESTS += tests/compile/check-service-table
@@ -298,6 +339,8 @@ EXTRA_DIST += tests/compile/check-service-table tools/gen-service-table
 # Module code without KBUILD_MODNAME does not compile, and says why.
 TESTS += tests/compile/check-modname
 EXTRA_DIST += tests/compile/check-modname
+TESTS += tests/compile/check-headers
+EXTRA_DIST += tests/compile/check-headers
 
 # The layers of sim/: calls between its folders run downward only.
 TESTS += tests/tools/check-layers

@@ -24,6 +24,7 @@
  * open on a device at a time (-EBUSY), and SPI_IOC_MESSAGE and the mode ioctls are left
  * out.
  */
+#include <linux/version.h>
 #include <linux/module.h>
 #include <linux/spi/spi.h>
 #include <linux/fs.h>
@@ -299,7 +300,9 @@ static const struct file_operations spidev_fops = {
 	.mmap		= spidev_mmap,
 	.open		= spidev_open,
 	.release	= spidev_release,
-	.llseek		= no_llseek,
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
+	.llseek		= no_llseek,	/* gone in 6.12: no ->llseek means no seeking */
+#endif
 };
 
 static int spidev_probe(struct spi_device *spi)

@@ -234,13 +234,6 @@ char *evlsim__find_module_path(const char *name)
 	return path;
 }
 
-int evlsim__online_cpus(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (int)n : 1;
-}
-
 /**
  * evlsim__poll_kick - wake the thread polling on @kick_fd
  * @kick_fd: its eventfd

@@ -37,7 +37,6 @@ long evlsim__strncpy_from_user(char *to, const char *from, long n);
 /* Module shared objects and the machine. */
 void *evlsim__dl_open(const char *path, char *err, evlsim_size_t errlen, int *exists);
 void evlsim__dl_close(void *handle);
-int evlsim__online_cpus(void);
 /* Searches $EVLSIM_MODULE_PATH for <name>.so; returns a path to free, or NULL. */
 char *evlsim__find_module_path(const char *name);
 

@@ -22,15 +22,35 @@
 
 /* ---- clocks ---------------------------------------------------------------------------- */
 
-struct evl_clock evl_mono_clock = {
-	.name = "EVL mono", .id = 1 /* CLOCK_MONOTONIC */, .resolution = 1,
-};
-struct evl_clock evl_mono_raw_clock = {
-	.name = "EVL mono raw", .id = 4 /* CLOCK_MONOTONIC_RAW */, .resolution = 1,
-};
-struct evl_clock evl_realtime_clock = {
-	.name = "EVL realtime", .id = 0 /* CLOCK_REALTIME */, .resolution = 1,
-};
+/*
+ * The core clocks' gravity: no calibration here, so the default is 0 for every context,
+ * which resetting restores. Drivers also write clock->gravity directly (latmus).
+ */
+static void reset_core_gravity(struct evl_clock *clock)
+{
+	WRITE_ONCE(clock->gravity.irq, 0);
+	WRITE_ONCE(clock->gravity.kernel, 0);
+	WRITE_ONCE(clock->gravity.user, 0);
+}
+
+static int set_core_gravity(struct evl_clock *clock, const struct evl_clock_gravity *p)
+{
+	WRITE_ONCE(clock->gravity.irq, p->irq);
+	WRITE_ONCE(clock->gravity.kernel, p->kernel);
+	WRITE_ONCE(clock->gravity.user, p->user);
+	return 0;
+}
+
+#define CORE_CLOCK(__name, __id)						\
+	{									\
+		.name = __name, .id = __id, .resolution = 1,			\
+		.ops = { .set_gravity = set_core_gravity,			\
+			 .reset_gravity = reset_core_gravity },			\
+	}
+
+struct evl_clock evl_mono_clock = CORE_CLOCK("EVL mono", 1 /* CLOCK_MONOTONIC */);
+struct evl_clock evl_mono_raw_clock = CORE_CLOCK("EVL mono raw", 4 /* CLOCK_MONOTONIC_RAW */);
+struct evl_clock evl_realtime_clock = CORE_CLOCK("EVL realtime", 0 /* CLOCK_REALTIME */);
 
 ktime_t evl_read_clock(struct evl_clock *clock)
 {
@@ -267,6 +287,9 @@ int __evl_wait_schedule(struct evl_wait_channel *wchan)
 	WRITE_ONCE(curr->state, READ_ONCE(curr->state) & ~EVL_T_PEND);
 	info = curr->info;
 	raw_spin_unlock_irqrestore(&wchan->lock, flags);
+
+	if (unlikely(READ_ONCE(curr->state) & (EVL_T_SUSP | EVL_T_HALT | EVL_T_DORMANT)))
+		evlsim__evl_hold_point(curr);	/* held meanwhile (evl_hold_thread()) */
 
 	return wait_status(info);
 }

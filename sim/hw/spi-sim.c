@@ -339,7 +339,7 @@ EVLSIM_EXPORT int evlsim_spi_bus_add(unsigned int bus_num, unsigned int num_cs,
 	if (!ret)
 		ret = evlsim_dma_port_add(b->mmio, REG_RXFIFO, &rx_port_ops, b, &b->rx_port);
 	if (!ret && !registered) {
-		ret = __platform_driver_register(&sim_spi_driver, NULL);
+		ret = __platform_driver_register(&sim_spi_driver, NULL, NULL);
 		registered = !ret;
 	}
 	if (!ret)

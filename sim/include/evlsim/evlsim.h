@@ -153,6 +153,18 @@ int evlsim_module_stats(const char *name, struct evlsim_module_stats *stats);
 int evlsim_leak_check(const char *name);
 
 /*
+ * Tracepoints (<trace/events/evl.h>): drivers' calls to the EVL tracepoints are counted
+ * here, with the last integer argument (docs/api/cpus-fpu-trace.md).
+ */
+/** evlsim_trace_count - hits of tracepoint @event ("evl_latspot"); *@last: its last value */
+unsigned long evlsim_trace_count(const char *event, long *last);
+/** evlsim_trace_reset - clear every tracepoint's count */
+void evlsim_trace_reset(void);
+
+/** evlsim_nr_cpus - the number of simulated CPUs ($EVLSIM_CPUS, default the host's) */
+int evlsim_nr_cpus(void);
+
+/*
  * Fault injection (docs/fault-injection.md). Sites: "failslab", "fail_page_alloc",
  * "fail_usercopy", "fail_evl_wait", "fail_inband_wait", "fail_ioremap", "fail_dma_alloc",
  * "delay". Attributes, as the
