@@ -187,9 +187,10 @@ char *evlsim__find_module_path(const char *name)
 	const char *env = getenv("EVLSIM_MODULE_PATH");
 	char *dirs, *dir, *save = NULL, *path = NULL;
 
-	if (!env || !*env)
-		return NULL;
-	dirs = evlsim__strdup(env);
+	/* $EVLSIM_MODULE_PATH first, then the installed module directory */
+	if (asprintf(&dirs, "%s%s%s", env ? env : "", env && *env ? ":" : "",
+		     EVLSIM_MODULEDIR) < 0)
+		evlsim__die("out of memory");
 	for (dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
 		if (asprintf(&path, "%s/%s.so", dir, name) < 0)
 			evlsim__die("out of memory");

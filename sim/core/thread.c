@@ -116,6 +116,7 @@ struct evlsim_thread *evlsim__current_slow(void)
 	memset(t, 0, sizeof(*t));
 	t->efd = -1;
 	t->tid = (int)syscall(SYS_gettid);
+	t->pthread = (unsigned long)pthread_self();
 	t->rcu_reader = evlsim__rcu_register_thread();
 	t->rcu_registered = 1;
 	pthread_setspecific(thread_key, t);
@@ -127,6 +128,23 @@ struct evlsim_thread *evlsim__current_slow(void)
 
 	evlsim__self = t;
 	return t;
+}
+
+/**
+ * evlsim__for_each_thread - call @fn on every thread state, under the registry's lock
+ * @fn: returns non-zero to stop the walk (then that value is returned); it must not take
+ *	the lock nor sleep, and @t stays valid while it runs.
+ */
+int evlsim__for_each_thread(int (*fn)(struct evlsim_thread *t, void *arg), void *arg)
+{
+	struct evlsim_thread *t;
+	int ret = 0;
+
+	evlsim__mutex_lock(&registry_lock);
+	for (t = all_threads; t && !ret; t = t->next_all)
+		ret = fn(t, arg);
+	evlsim__mutex_unlock(&registry_lock);
+	return ret;
 }
 
 /* Set once by the EVL core: detaches a thread that exits attached. */

@@ -45,6 +45,14 @@ struct evlsim_thread {
 	unsigned long oob_sig;		/* sig_count when the current oob syscall entered */
 	unsigned long oob_args[3];	/* its arguments (fd first), for a restart */
 
+	/* cancellation and process exit (core/cancel.c) */
+	int cancel_word;		/* EVLSIM_CANCEL_* bits, atomic */
+	int cancel_off;			/* the program disabled its cancellation */
+	int cancel_async;		/* ... or chose the asynchronous type */
+	int cancel_shield;		/* glibc's cancellation disabled for this call */
+	int cancel_saved_state;		/* ... and the state to put back */
+	unsigned long pthread;		/* pthread_self() */
+
 	/* counters, readable through the simulator API */
 	unsigned long nr_switches;	/* stage switches */
 	unsigned long nr_oob_calls;	/* oob syscalls issued */
@@ -120,6 +128,9 @@ void evlsim__rcu_forget_reader(void *reader);
  * (the EVL core detaches a thread that exits attached). Set once, at load.
  */
 void evlsim__set_thread_exit_hook(void (*hook)(struct evlsim_thread *t));
+
+/* Walks the thread states (core/thread.c); see there. */
+int evlsim__for_each_thread(int (*fn)(struct evlsim_thread *t, void *arg), void *arg);
 
 /*
  * fork() (core/thread.c): set in a child once any fork happened in its history. Then a

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tproc: a test driver for process semantics (exit, cancellation, modules loaded before
+ * main()), one misc device, /dev/tproc. Each open allocates a context that ->release
+ * frees, so that a file the process never closes shows as a leak unless the exit
+ * releases it.
+ *
+ *  TPROC_OOB_WAIT   (oob_ioctl) blocks on an EVL wait queue until TPROC_IOC_WAKE, a
+ *                   signal or a cancellation ends it: the wait's result
+ *  TPROC_IOC_WAIT   (ioctl, in-band) the same on an in-band wait queue
+ *  read()           (in-band) blocks like TPROC_IOC_WAIT, then reads nothing (0)
+ *  oob_read()       blocks like TPROC_OOB_WAIT, then reads nothing (0)
+ *  TPROC_IOC_WAKE   (ioctl) wakes every waiter of both kinds with a result of 0
+ *  TPROC_IOC_STATS  (ioctl) the counters below
+ *
+ * Module parameter: tag (int), given back in the stats, to show parameters reach it.
+ */
+#ifndef _TPROC_ABI_H
+#define _TPROC_ABI_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+
+struct tproc_stats {
+	__u32 opens;		/* ->open calls since load */
+	__u32 releases;		/* ->release calls since load */
+	__u32 waiting;		/* threads in a wait now (both kinds) */
+	__u32 waits_ended;	/* waits that returned, whatever the result */
+	__s32 last_result;	/* the result of the last wait that returned */
+	__s32 tag;		/* the module parameter */
+};
+
+#define TPROC_OOB_WAIT		_IO('p', 1)
+#define TPROC_IOC_WAIT		_IO('p', 2)
+#define TPROC_IOC_WAKE		_IO('p', 3)
+#define TPROC_IOC_STATS		_IOR('p', 4, struct tproc_stats)
+
+#endif
