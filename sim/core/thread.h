@@ -53,6 +53,14 @@ struct evlsim_thread {
 	int cancel_saved_state;		/* ... and the state to put back */
 	unsigned long pthread;		/* pthread_self() */
 
+	/* scheduling policy and priority as the program set them (user/sched.c): recorded,
+	 * never applied to the host thread; they order EVL wait queues */
+	int sched_policy;		/* EVLSIM_SCHED_*, atomic */
+	int sched_prio;			/* atomic */
+	int sched_set;			/* the program set them */
+	int sched_gen;			/* bumped by each setting, atomic */
+	int sched_applied;		/* the setting the EVL thread's wprio has (evl/wait.c) */
+
 	/* counters, readable through the simulator API */
 	unsigned long nr_switches;	/* stage switches */
 	unsigned long nr_oob_calls;	/* oob syscalls issued */
@@ -87,6 +95,22 @@ struct evlsim_thread {
 	char name[32];			/* EVL thread name once attached */
 	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
 } __attribute__((aligned(EVLSIM_CACHELINE)));
+
+/* The policies' numbers (uapi/linux/sched.h, uapi/evl/sched-abi.h). */
+#define EVLSIM_SCHED_OTHER	0
+#define EVLSIM_SCHED_FIFO	1
+#define EVLSIM_SCHED_RR		2
+#define EVLSIM_SCHED_WEAK	43
+
+/* @t's position in EVL priority wait queues: its real-time priority, 0 otherwise */
+static inline int evlsim__sched_wprio(struct evlsim_thread *t)
+{
+	int policy = __atomic_load_n(&t->sched_policy, __ATOMIC_RELAXED);
+
+	if (policy != EVLSIM_SCHED_FIFO && policy != EVLSIM_SCHED_RR)
+		return 0;
+	return __atomic_load_n(&t->sched_prio, __ATOMIC_RELAXED);
+}
 
 /* TLS, initial-exec: async-signal-safe and one instruction to read. */
 extern __thread struct evlsim_thread *evlsim__self __attribute__((tls_model("initial-exec")));

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <evl/evl.h>
+#include <evl/sched.h>
 #include <uapi/evl/signal-abi.h>
 #include "internal.h"
 #include "core/restart.h"
@@ -126,4 +127,14 @@ EVLSIM_EXPORT int evl_clear_thread_mode(int efd, int mask, int *oldmask)
 EVLSIM_EXPORT int evl_get_state(int efd, struct evl_thread_state *statebuf)
 {
 	return common_ioctl(efd, EVL_THRIOC_GET_STATE, statebuf);
+}
+
+EVLSIM_EXPORT int evl_set_schedattr(int efd, const struct evl_sched_attrs *attrs)
+{
+	return common_ioctl(efd, EVL_THRIOC_SET_SCHEDPARAM, (void *)attrs);
+}
+
+EVLSIM_EXPORT int evl_get_schedattr(int efd, struct evl_sched_attrs *attrs)
+{
+	return common_ioctl(efd, EVL_THRIOC_GET_SCHEDPARAM, attrs);
 }

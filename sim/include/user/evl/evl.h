@@ -3,8 +3,11 @@
 #ifndef _EVLSIM_USER_EVL_EVL_H
 #define _EVLSIM_USER_EVL_EVL_H
 
+#include <evl/clock.h>
 #include <evl/poll.h>
+#include <evl/sched.h>
 #include <evl/syscall.h>
+#include <evl/signal.h>
 #include <evl/thread.h>
 #include <uapi/evl/fcntl-abi.h>
 
