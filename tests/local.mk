@@ -177,6 +177,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_irq_domain \
 	tests/unit/check_regmap \
 	tests/unit/check_process \
+	tests/unit/check_libevl \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \
 	tests/drivers/check_echo \
@@ -281,3 +282,4 @@ tests_programs_tproc_prog_so_SOURCES = tests/programs/tproc-prog.c
 tests_programs_tproc_prog_so_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/tests/drivers
 tests_programs_tproc_prog_so_LDADD = libevlsim.la -lpthread
 tests_unit_check_process_LDADD = $(TPROC_OBJ) $(LDADD)
+tests_unit_check_libevl_LDADD = $(TPROC_OBJ) $(LDADD)

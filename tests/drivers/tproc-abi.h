@@ -12,6 +12,11 @@
  *  oob_read()       blocks like TPROC_OOB_WAIT, then reads nothing (0)
  *  TPROC_IOC_WAKE   (ioctl) wakes every waiter of both kinds with a result of 0
  *  TPROC_IOC_STATS  (ioctl) the counters below
+ *  TPROC_OOB_TAKE   (oob_ioctl) waits on the same (priority) queue for a token
+ *  TPROC_IOC_POST   (ioctl) adds a token and wakes the head waiter
+ *  TPROC_IOC_STAX_LOCK, TPROC_IOC_STAX_UNLOCK (ioctl) hold a stax in-band across calls
+ *  TPROC_OOB_STAX   (oob_ioctl) locks the stax from oob (waiting for in-band holders),
+ *                   unlocks it: the lock's result
  *
  * Module parameter: tag (int), given back in the stats, to show parameters reach it.
  */
@@ -34,5 +39,10 @@ struct tproc_stats {
 #define TPROC_IOC_WAIT		_IO('p', 2)
 #define TPROC_IOC_WAKE		_IO('p', 3)
 #define TPROC_IOC_STATS		_IOR('p', 4, struct tproc_stats)
+#define TPROC_IOC_STAX_LOCK	_IO('p', 5)
+#define TPROC_IOC_STAX_UNLOCK	_IO('p', 6)
+#define TPROC_OOB_STAX		_IO('p', 7)
+#define TPROC_OOB_TAKE		_IO('p', 8)
+#define TPROC_IOC_POST		_IO('p', 9)
 
 #endif

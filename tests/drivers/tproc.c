@@ -20,6 +20,7 @@
 #include <evl/file.h>
 #include <evl/clock.h>
 #include <evl/wait.h>
+#include <evl/stax.h>
 #include "tproc-abi.h"
 
 static int tag;
@@ -32,8 +33,10 @@ struct tproc_file {
 };
 
 static struct evl_wait_queue tproc_wq;
+static struct evl_stax tproc_stax;
 static DECLARE_WAIT_QUEUE_HEAD(tproc_inband_wq);
 static atomic_t tproc_gen;
+static int tproc_tokens;		/* under tproc_wq's lock */
 static atomic_t tproc_opens, tproc_releases, tproc_waiting, tproc_ended, tproc_last;
 
 static bool tproc_woken(int gen)
@@ -58,6 +61,34 @@ static long tproc_oob_wait(void)
 	return tproc_end_wait(evl_wait_event(&tproc_wq, tproc_woken(gen)));
 }
 
+/* tproc_wq's lock held */
+static bool tproc_take(void)
+{
+	if (!tproc_tokens)
+		return false;
+	tproc_tokens--;
+	return true;
+}
+
+/* oob */
+static long tproc_oob_take(void)
+{
+	atomic_inc(&tproc_waiting);
+	return tproc_end_wait(evl_wait_event(&tproc_wq, tproc_take()));
+}
+
+/* in-band */
+static void tproc_post(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&tproc_wq.wchan.lock, flags);
+	tproc_tokens++;
+	evl_wake_up_head(&tproc_wq);
+	raw_spin_unlock_irqrestore(&tproc_wq.wchan.lock, flags);
+	evl_schedule();
+}
+
 /* in-band */
 static long tproc_inband_wait(void)
 {
@@ -80,6 +111,14 @@ static long tproc_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 		evl_flush_wait(&tproc_wq, 0);
 		wake_up_interruptible(&tproc_inband_wq);
 		return 0;
+	case TPROC_IOC_POST:
+		tproc_post();
+		return 0;
+	case TPROC_IOC_STAX_LOCK:
+		return evl_lock_stax(&tproc_stax);
+	case TPROC_IOC_STAX_UNLOCK:
+		evl_unlock_stax(&tproc_stax);
+		return 0;
 	case TPROC_IOC_STATS:
 		memset(&st, 0, sizeof(st));
 		st.opens = atomic_read(&tproc_opens);
@@ -97,7 +136,21 @@ static long tproc_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 /* oob */
 static long tproc_oob_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
-	return cmd == TPROC_OOB_WAIT ? tproc_oob_wait() : -ENOTTY;
+	long ret;
+
+	switch (cmd) {
+	case TPROC_OOB_WAIT:
+		return tproc_oob_wait();
+	case TPROC_OOB_TAKE:
+		return tproc_oob_take();
+	case TPROC_OOB_STAX:
+		ret = evl_lock_stax(&tproc_stax);
+		if (!ret)
+			evl_unlock_stax(&tproc_stax);
+		return ret;
+	default:
+		return -ENOTTY;
+	}
 }
 
 /* in-band */
@@ -167,10 +220,14 @@ static int __init tproc_init(void)
 	atomic_set(&tproc_waiting, 0);
 	atomic_set(&tproc_ended, 0);
 	atomic_set(&tproc_last, 0);
+	tproc_tokens = 0;
 	evl_init_wait(&tproc_wq, &evl_mono_clock, EVL_WAIT_PRIO);
+	evl_init_stax(&tproc_stax, 0);
 	ret = misc_register(&tproc_misc);
-	if (ret)
+	if (ret) {
+		evl_destroy_stax(&tproc_stax);
 		evl_destroy_wait(&tproc_wq);
+	}
 	return ret;
 }
 module_init(tproc_init);
@@ -178,6 +235,7 @@ module_init(tproc_init);
 static void __exit tproc_exit(void)
 {
 	misc_deregister(&tproc_misc);
+	evl_destroy_stax(&tproc_stax);
 	evl_destroy_wait(&tproc_wq);
 }
 module_exit(tproc_exit);
