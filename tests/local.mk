@@ -178,6 +178,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_regmap \
 	tests/unit/check_process \
 	tests/unit/check_libevl \
+	tests/unit/check_xbuf \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \
 	tests/drivers/check_echo \
@@ -283,3 +284,4 @@ tests_programs_tproc_prog_so_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/tests/d
 tests_programs_tproc_prog_so_LDADD = libevlsim.la -lpthread
 tests_unit_check_process_LDADD = $(TPROC_OBJ) $(LDADD)
 tests_unit_check_libevl_LDADD = $(TPROC_OBJ) $(LDADD)
+tests_unit_check_xbuf_LDADD = $(TPROC_OBJ) $(LDADD)

@@ -14,6 +14,9 @@
  *  TPROC_IOC_STATS  (ioctl) the counters below
  *  TPROC_OOB_TAKE   (oob_ioctl) waits on the same (priority) queue for a token
  *  TPROC_IOC_POST   (ioctl) adds a token and wakes the head waiter
+ *  TPROC_IOC_XBUF_WRITE, TPROC_OOB_XBUF_WRITE, TPROC_IOC_XBUF_READ, TPROC_OOB_XBUF_READ
+ *                   (struct tproc_xbuf_req) evl_write_xbuf()/evl_read_xbuf() on the xbuf
+ *                   open on ->xfd: their result, or -EBADF if ->xfd is no xbuf
  *  TPROC_IOC_STAX_LOCK, TPROC_IOC_STAX_UNLOCK (ioctl) hold a stax in-band across calls
  *  TPROC_OOB_STAX   (oob_ioctl) locks the stax from oob (waiting for in-band holders),
  *                   unlocks it: the lock's result
@@ -35,6 +38,15 @@ struct tproc_stats {
 	__s32 tag;		/* the module parameter */
 };
 
+struct tproc_xbuf_req {
+	__s32 xfd;
+	__u32 flags;		/* O_NONBLOCK or 0 */
+	__u64 buf;		/* user buffer, at most TPROC_XBUF_MAX bytes */
+	__u32 len;
+	__u32 pad;
+};
+#define TPROC_XBUF_MAX		64
+
 #define TPROC_OOB_WAIT		_IO('p', 1)
 #define TPROC_IOC_WAIT		_IO('p', 2)
 #define TPROC_IOC_WAKE		_IO('p', 3)
@@ -44,5 +56,9 @@ struct tproc_stats {
 #define TPROC_OOB_STAX		_IO('p', 7)
 #define TPROC_OOB_TAKE		_IO('p', 8)
 #define TPROC_IOC_POST		_IO('p', 9)
+#define TPROC_IOC_XBUF_WRITE	_IOW('p', 10, struct tproc_xbuf_req)
+#define TPROC_OOB_XBUF_WRITE	_IOW('p', 11, struct tproc_xbuf_req)
+#define TPROC_IOC_XBUF_READ	_IOW('p', 12, struct tproc_xbuf_req)
+#define TPROC_OOB_XBUF_READ	_IOW('p', 13, struct tproc_xbuf_req)
 
 #endif

@@ -21,6 +21,8 @@
 #include <evl/clock.h>
 #include <evl/wait.h>
 #include <evl/stax.h>
+#include <evl/xbuf.h>
+#include <evl/uaccess.h>
 #include "tproc-abi.h"
 
 static int tag;
@@ -98,6 +100,35 @@ static long tproc_inband_wait(void)
 	return tproc_end_wait(wait_event_interruptible(tproc_inband_wq, tproc_woken(gen)));
 }
 
+/* either stage: the kernel side of an xbuf the program passed by descriptor */
+static long tproc_xbuf(unsigned long arg, bool write, bool oob)
+{
+	struct tproc_xbuf_req req;
+	char kbuf[TPROC_XBUF_MAX];
+	struct evl_file *efilp;
+	struct evl_xbuf *xbuf;
+	long ret;
+
+	if ((oob ? raw_copy_from_user(&req, (void __user *)arg, sizeof(req)) :
+		   copy_from_user(&req, (void __user *)arg, sizeof(req))))
+		return -EFAULT;
+	if (req.len > sizeof(kbuf))
+		return -EINVAL;
+	if (write && raw_copy_from_user(kbuf, evl_valptr64(req.buf, void), req.len))
+		return -EFAULT;
+	xbuf = evl_get_xbuf(req.xfd, &efilp);
+	if (!xbuf)
+		return -EBADF;
+	if (write)
+		ret = evl_write_xbuf(xbuf, kbuf, req.len, (int)req.flags);
+	else
+		ret = evl_read_xbuf(xbuf, kbuf, req.len, (int)req.flags);
+	evl_put_xbuf(efilp);
+	if (!write && ret > 0 && raw_copy_to_user(evl_valptr64(req.buf, void), kbuf, ret))
+		return -EFAULT;
+	return ret;
+}
+
 /* in-band */
 static long tproc_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
@@ -114,6 +145,9 @@ static long tproc_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 	case TPROC_IOC_POST:
 		tproc_post();
 		return 0;
+	case TPROC_IOC_XBUF_WRITE:
+	case TPROC_IOC_XBUF_READ:
+		return tproc_xbuf(arg, cmd == TPROC_IOC_XBUF_WRITE, false);
 	case TPROC_IOC_STAX_LOCK:
 		return evl_lock_stax(&tproc_stax);
 	case TPROC_IOC_STAX_UNLOCK:
@@ -143,6 +177,9 @@ static long tproc_oob_ioctl(struct file *filp, unsigned int cmd, unsigned long a
 		return tproc_oob_wait();
 	case TPROC_OOB_TAKE:
 		return tproc_oob_take();
+	case TPROC_OOB_XBUF_WRITE:
+	case TPROC_OOB_XBUF_READ:
+		return tproc_xbuf(arg, cmd == TPROC_OOB_XBUF_WRITE, true);
 	case TPROC_OOB_STAX:
 		ret = evl_lock_stax(&tproc_stax);
 		if (!ret)

@@ -9,6 +9,7 @@
 #include <evl/syscall.h>
 #include <evl/signal.h>
 #include <evl/thread.h>
+#include <evl/xbuf.h>
 #include <uapi/evl/fcntl-abi.h>
 
 #define __EVL__ 47	/* the libevl API revision this mirrors */
