@@ -11,5 +11,6 @@ dist_apidoc_DATA += docs/api/inband-sync.md
 dist_apidoc_DATA += docs/api/evl-timers-kthreads.md
 dist_apidoc_DATA += docs/api/inband-wait-poll.md
 dist_apidoc_DATA += docs/api/stages.md
+dist_apidoc_DATA += docs/api/process.md
 dist_apidoc_DATA += docs/api/irq.md
 dist_apidoc_DATA += docs/api/gpio.md
