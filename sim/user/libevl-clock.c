@@ -84,10 +84,10 @@ static int oob_sleep(struct evlsim_thread *t, long long deadline)
 	}
 }
 
-EVLSIM_EXPORT int evl_sleep_until(int clockfd, const struct timespec *timeout)
+/* the date of @timeout on the monotonic clock, or -errno */
+static __attribute__((__noinline__)) long long sleep_date(int clockfd, const struct timespec *timeout, int attached)
 {
-	struct evlsim_thread *t = evlsim__current();
-	long long now, mono, date;
+	long long now, date;
 	int ret = clock_ns(clockfd, &now);
 
 	if (ret)
@@ -96,10 +96,23 @@ EVLSIM_EXPORT int evl_sleep_until(int clockfd, const struct timespec *timeout)
 		return -EFAULT;
 	if (timeout->tv_nsec < 0 || timeout->tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	if (!t->evl)
+	if (!attached)
 		return -EPERM;
 	date = (long long)timeout->tv_sec * NSEC_PER_SEC + timeout->tv_nsec;
-	mono = clockfd == EVL_CLOCK_MONOTONIC ? date : date - now + evlsim__clock_now();
+	if (clockfd != EVL_CLOCK_MONOTONIC)
+		date += evlsim__clock_now() - now;
+	return date < 0 ? 0 : date;
+}
+
+/*
+ * The oob sleep until @mono, a cancellation point. No local of this frame, nor of its
+ * callers here, has its address taken: a cancellation acted on in evlsim__cancel_leave()
+ * unwinds through them, and AddressSanitizer would find the redzones of such a local
+ * still poisoned when the thread's stack is reused.
+ */
+static int sleep_until_mono(struct evlsim_thread *t, long long mono)
+{
+	int ret;
 
 	evlsim__cancel_enter(t, 1);
 	evlsim__count_event(t->nr_oob_calls);
@@ -115,14 +128,23 @@ EVLSIM_EXPORT int evl_sleep_until(int clockfd, const struct timespec *timeout)
 	return ret;
 }
 
+EVLSIM_EXPORT int evl_sleep_until(int clockfd, const struct timespec *timeout)
+{
+	struct evlsim_thread *t = evlsim__current();
+	long long mono = sleep_date(clockfd, timeout, t->evl != NULL);
+
+	if (mono < 0)
+		return (int)mono;
+	return sleep_until_mono(t, mono);
+}
+
 EVLSIM_EXPORT int evl_usleep(useconds_t usecs)
 {
-	struct timespec date;
-	long long ns = evlsim__clock_now() + (long long)usecs * 1000;
+	struct evlsim_thread *t = evlsim__current();
 
-	date.tv_sec = ns / NSEC_PER_SEC;
-	date.tv_nsec = ns % NSEC_PER_SEC;
-	return evl_sleep_until(EVL_CLOCK_MONOTONIC, &date);
+	if (!t->evl)
+		return -EPERM;
+	return sleep_until_mono(t, evlsim__clock_now() + (long long)usecs * 1000);
 }
 
 /* ---- SIGDEBUG ------------------------------------------------------------------------- */
