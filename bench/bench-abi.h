@@ -11,5 +11,7 @@
 /* oob: readl() the register at BENCH_REGS_PHYS as many times as the argument says */
 #define BENCH_IOC_READL		_IO(BENCH_IOC_MAGIC, 1)
 #define BENCH_REGS_PHYS		0x70000000ULL
+/* takes and drops a hard spinlock: the cost of one lock pair, lockdep included */
+#define BENCH_IOC_LOCK		_IO(BENCH_IOC_MAGIC, 2)
 
 #endif

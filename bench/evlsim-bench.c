@@ -12,7 +12,7 @@
  *   --json FILE         also write the table as JSON
  *   --build-times FILE  include "build_s check_s" read from FILE (written by make bench)
  *   --instructions FILE include "name instructions-per-call" lines (make bench CALLGRIND=1)
- *   --loop NAME N       run only N iterations of one path (floor, oob_read) in
+ *   --loop NAME N       run only N iterations of one path (floor, oob_read, oob_lock) in
  *                       bench_loop(), for valgrind --tool=callgrind --toggle-collect
  */
 #include <errno.h>
@@ -35,6 +35,7 @@
 #include <evlsim/hw.h>
 #include <uapi/evl/devices/gpio.h>
 #include "bench-abi.h"
+#include "bench-spi.h"
 
 #define NODE		"/dev/benchnull"
 #define MAX_ROWS	32
@@ -148,13 +149,15 @@ static void attach(const char *what, int i)
 
 /* ---- single-thread paths -------------------------------------------------------------- */
 
-enum path { P_FLOOR, P_OOB_READ, P_OOB_WRITE, P_OOB_IOCTL, P_READ_ZERO, P_PRCTL, P_NR };
+enum path { P_FLOOR, P_OOB_READ, P_OOB_WRITE, P_OOB_IOCTL, P_OOB_LOCK, P_READ_ZERO, P_PRCTL,
+	    P_NR };
 
 static const char *const path_names[P_NR] = {
 	[P_FLOOR]	= "floor: call + f_op->oob_read",
 	[P_OOB_READ]	= "oob_read (simulator)",
 	[P_OOB_WRITE]	= "oob_write (simulator)",
 	[P_OOB_IOCTL]	= "oob_ioctl (simulator)",
+	[P_OOB_LOCK]	= "oob_ioctl + hard lock/unlock in the handler",
 	[P_READ_ZERO]	= "real read(2), 8 bytes of /dev/zero",
 	[P_PRCTL]	= "real prctl(2) (libevl's oob gate)",
 };
@@ -183,6 +186,10 @@ static __attribute__((noinline)) void bench_loop(enum path p, long n)
 	case P_OOB_IOCTL:
 		for (i = 0; i < n; i++)
 			oob_ioctl(bench_fd, 0);
+		break;
+	case P_OOB_LOCK:
+		for (i = 0; i < n; i++)
+			oob_ioctl(bench_fd, BENCH_IOC_LOCK);
 		break;
 	case P_READ_ZERO:
 		for (i = 0; i < n; i++)
@@ -623,6 +630,26 @@ static void bench_memory(void)
 	}
 }
 
+/* ---- an oob SPI frame: spidev's SPI_IOC_RUN_OOB_XFER (bench-spi.c) ---- */
+
+static void bench_spi(void)
+{
+	double ns;
+	int r;
+
+	if (bench_spi_setup())
+		die("SPI bus and spidev");
+	attach("spi", 0);
+	for (r = 0; r < rounds; r++) {
+		ns = bench_spi_round(PP_ROUNDS / 4);
+		if (ns < 0)
+			die("oob_ioctl(SPI_IOC_RUN_OOB_XFER)");
+		add("oob SPI pulse round trip (spidev)", "ns", ns);
+	}
+	evl_detach_self();
+	bench_spi_teardown();
+}
+
 /* ---- output --------------------------------------------------------------------------- */
 
 /* "name value" lines of @file, for the rows named in @names */
@@ -690,6 +717,9 @@ static void print_table(FILE *f)
 	fprintf(f, "     GPIO edge -> oob_read / futex %5.2fx (reported)\n",
 		median("GPIO input edge -> oob handler -> oob_read") /
 		median("futex ping-pong round trip"));
+	fprintf(f, "  6b. SPI pulse / futex         %6.2fx   (reported)\n",
+		median("oob SPI pulse round trip (spidev)") /
+		median("futex ping-pong round trip"));
 	fprintf(f, "  7. memory per open file       %6.0f B  (<= 512 B)                 %s\n",
 		median("simulator memory per open file"),
 		verdict(median("simulator memory per open file") <= 512));
@@ -733,7 +763,7 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: evlsim-bench [--rounds N] [--csv FILE] [--json FILE]\n"
 		"                    [--build-times FILE] [--instructions FILE]\n"
-		"       evlsim-bench --loop floor|oob_read N\n");
+		"       evlsim-bench --loop floor|oob_read|oob_lock N\n");
 	exit(2);
 }
 
@@ -760,7 +790,8 @@ int main(int argc, char *argv[])
 		else if (!strcmp(argv[i], "--instructions") && i + 1 < argc)
 			insns = argv[++i];
 		else if (!strcmp(argv[i], "--loop") && i + 2 < argc) {
-			enum path p = !strcmp(argv[i + 1], "floor") ? P_FLOOR : P_OOB_READ;
+			enum path p = !strcmp(argv[i + 1], "floor") ? P_FLOOR :
+				      !strcmp(argv[i + 1], "oob_lock") ? P_OOB_LOCK : P_OOB_READ;
 
 			if (evlsim_load_module("nulldrv"))
 				die("load nulldrv");
@@ -793,6 +824,7 @@ int main(int argc, char *argv[])
 	bench_readl();
 	bench_irq_pingpong();
 	bench_gpio_edge();
+	bench_spi();
 	bench_memory();
 	close(bench_fd);
 	close(zero_fd);

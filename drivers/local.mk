@@ -75,3 +75,19 @@ drivers_gpioloop_gpioloop_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -sha
 GPIOLOOP_OBJ = drivers/gpioloop/libgpioloop_la-gpioloop.lo
 
 EXTRA_DIST += drivers/gpioloop/Kbuild
+
+noinst_LTLIBRARIES += drivers/spidev/libspidev.la
+drivers_spidev_libspidev_la_SOURCES = drivers/spidev/spidev.c drivers/spidev/spidev-abi.h
+drivers_spidev_libspidev_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"spidev"' -D__KBUILD_MODNAME=kmod_spidev
+drivers_spidev_libspidev_la_CFLAGS = $(KERNEL_CFLAGS)
+
+modules_LTLIBRARIES += drivers/spidev/spidev.la
+drivers_spidev_spidev_la_SOURCES = $(drivers_spidev_libspidev_la_SOURCES)
+drivers_spidev_spidev_la_CPPFLAGS = $(drivers_spidev_libspidev_la_CPPFLAGS)
+drivers_spidev_spidev_la_CFLAGS = $(KERNEL_CFLAGS)
+drivers_spidev_spidev_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
+
+SPIDEV_OBJ = drivers/spidev/libspidev_la-spidev.lo
+
+EXTRA_DIST += drivers/spidev/Kbuild

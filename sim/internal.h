@@ -30,6 +30,8 @@
 #include "core/bridge.h"	/* real descriptors, user memory, dynamic loading */
 #include "core/pages.h"		/* the page arena */
 #include "core/host-thread.h"	/* host threads for the simulator's contexts */
+#include "core/cpu.h"		/* simulated CPUs, per-CPU memory, the FPU */
+#include "core/trace.h"		/* the trace table of tracepoints */
 #include "vfs/fdtable.h"	/* the fd table */
 #include "vfs/syscalls.h"	/* in-band syscall entries, mmap, poll */
 #include "evl/attach.h"		/* EVL thread attachment, the oob syscall ops */

@@ -12,6 +12,7 @@
 #include <linux/module.h>
 #include <linux/irqflags.h>
 #include <evlsim/services.h>
+#include <linux/poison.h>
 #include "internal.h"
 
 /* checker.c: the golden-rule checker (see evlsim/services.h for the service hooks) */
@@ -40,6 +41,9 @@ void evlsim__check_return(const char *handler, const void *fn);
 /* slab.c: kmalloc() and kfree() for the simulator's own use (never checked) */
 void *__evlsim_kmalloc(size_t size, gfp_t flags);
 void __evlsim_kfree(const void *objp);
+/* evl/thread.c: a held caller (evl_hold_thread()) stops here until released */
+struct evl_thread;
+void evlsim__evl_hold_point(struct evl_thread *curr);
 /*
  * check/checker.c: the caller's hard irq state, one word: bit 0 is the explicit hard irq flag,
  * each hard lock held adds EVLSIM_HARD_LOCK_ONE. Zero means nothing hard is held.
@@ -119,6 +123,9 @@ int evlsim__evl_state(struct evlsim_thread *t);
 struct evl_thread *evlsim__evl_thread_of(struct evlsim_thread *t);
 
 /* fs.c */
+extern __thread struct file *evlsim__releasing_file __attribute__((tls_model("initial-exec")));
+/* evl/wait.c: wake the EVL threads sleeping on a channel inside a freed block */
+void evlsim__evl_flush_block(void *start, unsigned long size);
 struct inode *evlsim__new_inode(dev_t rdev, umode_t mode);
 void evlsim__iget(struct inode *inode);
 void evlsim__iput(struct inode *inode);
@@ -189,6 +196,64 @@ static inline bool evlsim__running_oob(void)
 
 
 /*
+ * check/memcheck.c: freed driver memory is poisoned (POISON_FREE) and held in a bounded
+ * quarantine, so that the services handed a freed object and a second free report it.
+ */
+extern int evlsim__mem_live EVLSIM_HIDDEN;	/* blocks in quarantine */
+bool evlsim__mem_free(const void *addr, const char *cache, void (*release)(void *addr),
+		      const void *site);
+bool evlsim__mem_check_slow(const void *p, const char *service, const void *site);
+bool evlsim__mem_block(const void *p, void **start, unsigned long *size);
+void evlsim__mem_set_keep_hook(void (*hook)(void *start, unsigned long size,
+					     void (*keep)(void *obj, unsigned long len,
+							  void *arg), void *arg));
+#ifdef __SANITIZE_ADDRESS__
+int __asan_address_is_poisoned(void const volatile *addr);
+#endif
+/* Whether @p, which a service is handed, is freed driver memory (reported once). */
+static __always_inline bool evlsim__mem_freed(const void *p, const char *service,
+					      const void *site)
+{
+	if (likely(!__atomic_load_n(&evlsim__mem_live, __ATOMIC_RELAXED)) || !p)
+		return false;
+#ifdef __SANITIZE_ADDRESS__
+	if (!__asan_address_is_poisoned(p))
+		return false;
+#else
+	/* one load: a freed block reads POISON_FREE, confirmed in the quarantine */
+	if (__atomic_load_n((const unsigned char *)p, __ATOMIC_RELAXED) != POISON_FREE)
+		return false;
+#endif
+	return evlsim__mem_check_slow(p, service, site);
+}
+
+/*
+ * check/lockdep.c: the lock dependency validator. The lock services call these around
+ * each acquisition and release; a true return means: leave the lock alone (a recursive
+ * acquisition, reported, is skipped, and so is its release).
+ */
+#define EVLSIM_LD_TRY		0x1	/* a trylock that succeeded: held, no edges */
+#define EVLSIM_LD_IRQSOFF	0x2	/* an _irqsave/_irq variant: hard irqs off */
+#define EVLSIM_LD_NOHOLD	0x4	/* not owned once taken (a semaphore) */
+#define EVLSIM_LD_SHARED	0x8	/* may be held more than once (stax) */
+#define EVLSIM_LD_IRQABLE	0x10	/* may be taken in an interrupt context */
+extern int evlsim__lockdep_on EVLSIM_HIDDEN;
+bool evlsim__lockdep_acquire(const void *lock, const void *key, const char *name, int flags,
+			     const void *site);
+bool evlsim__lockdep_release(const void *lock);
+static __always_inline bool evlsim__lock_acquire(const void *lock, const void *key,
+						 const char *name, int flags, const void *site)
+{
+	return __atomic_load_n(&evlsim__lockdep_on, __ATOMIC_RELAXED) &&
+	       evlsim__lockdep_acquire(lock, key, name, flags, site);
+}
+static __always_inline bool evlsim__lock_release(const void *lock)
+{
+	return __atomic_load_n(&evlsim__lockdep_on, __ATOMIC_RELAXED) &&
+	       evlsim__lockdep_release(lock);
+}
+
+/*
  * The services' counts for the accounting: how many entries of the list @head (of @type,
  * linked by @member) belong to @mod (their @owner field); the caller holds the list's lock.
  */
@@ -205,6 +270,8 @@ static inline bool evlsim__running_oob(void)
 void evlsim__acct_alloc(int kind, const void *addr, unsigned long size);	/* enum evlsim_acct_kind */
 void evlsim__acct_realloc(const void *old, const void *addr, unsigned long size);
 void evlsim__acct_free(const void *addr);
+int evlsim__acct_take(const void *addr, void **frames, int max, unsigned long *size,
+		      const char **owner);
 void evlsim__acct_pages_free(const void *addr, unsigned long size);
 void evlsim__acct_file(struct module *owner, int delta);
 void evlsim__acct_modref(int delta);

@@ -44,7 +44,8 @@ libevlsim_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 -no-undefined
 # (never on the default include path: under include/evlsim/).
 evlsimincludedir = $(includedir)/evlsim
 evlsiminclude_HEADERS = sim/include/evlsim/evlsim.h sim/include/evlsim/hw.h \
-	sim/include/evlsim/hw-irq.h
+	sim/include/evlsim/hw-irq.h sim/include/evlsim/hw-gpio.h \
+	sim/include/evlsim/hw-dmaengine.h sim/include/evlsim/hw-spi.h
 
 
 install-data-local: install-shim-headers

@@ -8,9 +8,10 @@ AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
 	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/drivers/acq/.libs:$(abs_top_builddir)/drivers/xfifo/.libs:$(abs_top_builddir)/tests/drivers/.libs \
 	EVLSIM_LAYER_OBJECTS='$(sim_libevlsim_kernel_la_OBJECTS) $(sim_libevlsim_user_la_OBJECTS) $(sim_libevlsim_early_la_OBJECTS)' \
 	EVLSIM_KERNEL_CC='$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS)' \
+	EVLSIM_KERNEL_TREE=$(abs_top_srcdir)/sim/include/kernel \
 	TSAN_OPTIONS="$${TSAN_OPTIONS:+$$TSAN_OPTIONS:}suppressions=$(abs_top_srcdir)/tests/tsan.supp"; \
 	export TSAN_OPTIONS CK_TAP_LOG_FILE_NAME CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH \
-	EVLSIM_LAYER_OBJECTS EVLSIM_KERNEL_CC;
+	EVLSIM_LAYER_OBJECTS EVLSIM_KERNEL_CC EVLSIM_KERNEL_TREE;
 
 EVLSIM_TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)
 EVLSIM_TESTS_LDADD = $(CHECK_LIBS) -lpthread
@@ -26,6 +27,18 @@ tests_drivers_libtestdrv_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"testdrv"' -D__KBUILD_MODNAME=kmod_testdrv
 tests_drivers_libtestdrv_la_CFLAGS = $(KERNEL_CFLAGS)
 TESTDRV_OBJ = tests/drivers/libtestdrv_la-testdrv.lo
+check_LTLIBRARIES += tests/drivers/libtmemck.la
+tests_drivers_libtmemck_la_SOURCES = tests/drivers/tmemck.c tests/drivers/tmemck-abi.h
+tests_drivers_libtmemck_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tmemck"' -D__KBUILD_MODNAME=kmod_tmemck
+tests_drivers_libtmemck_la_CFLAGS = $(KERNEL_CFLAGS)
+TMEMCK_OBJ = tests/drivers/libtmemck_la-tmemck.lo
+check_LTLIBRARIES += tests/drivers/libtlockdep.la
+tests_drivers_libtlockdep_la_SOURCES = tests/drivers/tlockdep.c tests/drivers/tlockdep-abi.h
+tests_drivers_libtlockdep_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tlockdep"' -D__KBUILD_MODNAME=kmod_tlockdep
+tests_drivers_libtlockdep_la_CFLAGS = $(KERNEL_CFLAGS)
+TLOCKDEP_OBJ = tests/drivers/libtlockdep_la-tlockdep.lo
 check_LTLIBRARIES += tests/drivers/libtbroken.la
 tests_drivers_libtbroken_la_SOURCES = tests/drivers/tbroken.c tests/drivers/tbroken-abi.h
 tests_drivers_libtbroken_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -56,6 +69,51 @@ tests_drivers_libtfault_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"tfault"' -D__KBUILD_MODNAME=kmod_tfault
 tests_drivers_libtfault_la_CFLAGS = $(KERNEL_CFLAGS)
 TFAULT_OBJ = tests/drivers/libtfault_la-tfault.lo
+# tsites twice: at -O0 and -O2 (after the user's CFLAGS: GNU make target variables)
+check_LTLIBRARIES += tests/drivers/libtsites-o0.la tests/drivers/libtsites-o2.la
+tests_drivers_libtsites_o0_la_SOURCES = tests/drivers/tsites.c tests/drivers/tsites-abi.h
+tests_drivers_libtsites_o0_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsites_o0"' -D__KBUILD_MODNAME=kmod_tsites_o0 \
+	-DTSITES_PREFIX=tsites_o0
+tests_drivers_libtsites_o0_la_CFLAGS = $(KERNEL_CFLAGS)
+TSITES_O0_OBJ = tests/drivers/libtsites_o0_la-tsites.lo
+$(TSITES_O0_OBJ): CFLAGS += -O0
+tests_drivers_libtsites_o2_la_SOURCES = tests/drivers/tsites.c tests/drivers/tsites-abi.h
+tests_drivers_libtsites_o2_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tsites_o2"' -D__KBUILD_MODNAME=kmod_tsites_o2 \
+	-DTSITES_PREFIX=tsites_o2
+tests_drivers_libtsites_o2_la_CFLAGS = $(KERNEL_CFLAGS)
+TSITES_O2_OBJ = tests/drivers/libtsites_o2_la-tsites.lo
+$(TSITES_O2_OBJ): CFLAGS += -O2
+check_LTLIBRARIES += tests/drivers/libthectic.la
+tests_drivers_libthectic_la_SOURCES = tests/drivers/thectic.c tests/drivers/thectic-abi.h
+tests_drivers_libthectic_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"thectic"' -D__KBUILD_MODNAME=kmod_thectic
+tests_drivers_libthectic_la_CFLAGS = $(KERNEL_CFLAGS)
+THECTIC_OBJ = tests/drivers/libthectic_la-thectic.lo
+check_LTLIBRARIES += tests/drivers/libtlatmus.la
+tests_drivers_libtlatmus_la_SOURCES = tests/drivers/tlatmus.c tests/drivers/tlatmus-abi.h
+tests_drivers_libtlatmus_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tlatmus"' -D__KBUILD_MODNAME=kmod_tlatmus
+tests_drivers_libtlatmus_la_CFLAGS = $(KERNEL_CFLAGS)
+TLATMUS_OBJ = tests/drivers/libtlatmus_la-tlatmus.lo
+check_LTLIBRARIES += tests/drivers/libtprof601.la
+tests_drivers_libtprof601_la_SOURCES = tests/drivers/tprofile.c tests/drivers/tprofile-abi.h
+tests_drivers_libtprof601_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE -DEVLSIM_KERNEL_LINE=601 \
+	-DKBUILD_MODNAME='"tprof601"' -D__KBUILD_MODNAME=kmod_tprof601
+tests_drivers_libtprof601_la_CFLAGS = $(KERNEL_CFLAGS)
+check_LTLIBRARIES += tests/drivers/libtprof606.la
+tests_drivers_libtprof606_la_SOURCES = tests/drivers/tprofile.c tests/drivers/tprofile-abi.h
+tests_drivers_libtprof606_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE -DEVLSIM_KERNEL_LINE=606 \
+	-DKBUILD_MODNAME='"tprof606"' -D__KBUILD_MODNAME=kmod_tprof606
+tests_drivers_libtprof606_la_CFLAGS = $(KERNEL_CFLAGS)
+check_LTLIBRARIES += tests/drivers/libtprof618.la
+tests_drivers_libtprof618_la_SOURCES = tests/drivers/tprofile.c tests/drivers/tprofile-abi.h
+tests_drivers_libtprof618_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE -DEVLSIM_KERNEL_LINE=618 \
+	-DKBUILD_MODNAME='"tprof618"' -D__KBUILD_MODNAME=kmod_tprof618
+tests_drivers_libtprof618_la_CFLAGS = $(KERNEL_CFLAGS)
+TPROFILE_OBJ = tests/drivers/libtprof601_la-tprofile.lo tests/drivers/libtprof606_la-tprofile.lo \
+	tests/drivers/libtprof618_la-tprofile.lo
 check_LTLIBRARIES += tests/drivers/libtkthread.la
 tests_drivers_libtkthread_la_SOURCES = tests/drivers/tkthread.c tests/drivers/tkthread-abi.h
 tests_drivers_libtkthread_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -110,6 +168,18 @@ tests_drivers_libthw_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"thw"' -D__KBUILD_MODNAME=kmod_thw
 tests_drivers_libthw_la_CFLAGS = $(KERNEL_CFLAGS)
 THW_OBJ = tests/drivers/libthw_la-thw.lo
+check_LTLIBRARIES += tests/drivers/libtdma.la
+tests_drivers_libtdma_la_SOURCES = tests/drivers/tdma.c tests/drivers/tdma-abi.h
+tests_drivers_libtdma_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tdma"' -D__KBUILD_MODNAME=kmod_tdma
+tests_drivers_libtdma_la_CFLAGS = $(KERNEL_CFLAGS)
+TDMA_OBJ = tests/drivers/libtdma_la-tdma.lo
+check_LTLIBRARIES += tests/drivers/libtspi.la
+tests_drivers_libtspi_la_SOURCES = tests/drivers/tspi.c tests/drivers/tspi-abi.h
+tests_drivers_libtspi_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tspi"' -D__KBUILD_MODNAME=kmod_tspi
+tests_drivers_libtspi_la_CFLAGS = $(KERNEL_CFLAGS)
+TSPI_OBJ = tests/drivers/libtspi_la-tspi.lo
 check_LTLIBRARIES += tests/drivers/libtirq.la
 tests_drivers_libtirq_la_SOURCES = tests/drivers/tirq.c tests/drivers/tirq-abi.h
 tests_drivers_libtirq_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -156,10 +226,13 @@ EVLSIM_SUITES = \
 	tests/conformance/check_evl_wait \
 	tests/conformance/check_evl_poll \
 	tests/conformance/check_evl_timer \
+	tests/conformance/check_evl_hectic \
+	tests/conformance/check_evl_latmus \
 	tests/conformance/check_stages \
 	tests/conformance/check_golden_rule \
 	tests/unit/check_modules \
 	tests/unit/check_devices \
+	tests/unit/check_kernel_lines \
 	tests/unit/check_fd \
 	tests/unit/check_uaccess \
 	tests/unit/check_mmap \
@@ -181,6 +254,10 @@ EVLSIM_SUITES = \
 	tests/unit/check_xbuf \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \
+	tests/unit/check_dmaengine \
+	tests/drivers/check_spi \
+	tests/unit/check_memcheck \
+	tests/unit/check_lockdep \
 	tests/drivers/check_echo \
 	tests/drivers/check_xfifo \
 	tests/stress/check_stress \
@@ -198,10 +275,13 @@ tests_conformance_check_lifetime_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_conformance_check_evl_wait_LDADD = $(TEVL_OBJ) $(LDADD)
 tests_conformance_check_evl_poll_LDADD = $(TPOLLSRC_OBJ) $(TESTDRV_OBJ) $(LDADD)
 tests_conformance_check_evl_timer_LDADD = $(TKTHREAD_OBJ) $(LDADD)
+tests_conformance_check_evl_hectic_LDADD = $(THECTIC_OBJ) $(LDADD)
+tests_conformance_check_evl_latmus_LDADD = $(TLATMUS_OBJ) $(LDADD)
 tests_conformance_check_stages_LDADD = $(TSTAGE_OBJ) $(LDADD)
 tests_conformance_check_golden_rule_LDADD = $(TBROKEN_OBJ) $(LDADD)
 tests_unit_check_modules_LDADD = $(TESTDRV_OBJ) $(TFAIL_OBJ) $(TNOEXIT_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_devices_LDADD = $(TDEVREG_OBJ) $(TESTDRV_OBJ) $(LDADD)
+tests_unit_check_kernel_lines_LDADD = $(TPROFILE_OBJ) $(LDADD)
 tests_unit_check_fd_LDADD = $(TESTDRV_OBJ) $(TUACCESS_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_uaccess_LDADD = $(TESTDRV_OBJ) $(TUACCESS_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_mmap_LDADD = $(TMMAP_OBJ) $(LDADD)
@@ -209,7 +289,10 @@ tests_unit_check_inband_sync_LDADD = $(TSYNC_OBJ) $(LDADD)
 tests_unit_check_inband_wait_LDADD = $(TPOLL_OBJ) $(LDADD)
 # tleak takes references on tfail, as one module on another
 tests_unit_check_accounting_LDADD = $(TLEAK_OBJ) $(TFAIL_OBJ) $(ECHO_OBJ) $(XFIFO_OBJ) $(LDADD)
-tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(LDADD)
+tests_unit_check_faults_LDADD = $(TFAULT_OBJ) $(TMMAP_OBJ) $(TSITES_O0_OBJ) $(TSITES_O2_OBJ) \
+	$(LDADD)
+tests_unit_check_memcheck_LDADD = $(TMEMCK_OBJ) $(LDADD)
+tests_unit_check_lockdep_LDADD = $(TLOCKDEP_OBJ) $(LDADD)
 tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
 tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
 tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
@@ -218,9 +301,15 @@ tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_irq_LDADD = $(TIRQ_OBJ) $(LDADD)
+tests_unit_check_gpio_SOURCES = tests/unit/check_gpio.c tests/unit/gpio-fixture.c \
+	tests/unit/gpio-fixture.h
+tests_unit_check_gpio_consumer_SOURCES = tests/unit/check_gpio_consumer.c \
+	tests/unit/gpio-fixture.c tests/unit/gpio-fixture.h
 tests_unit_check_gpio_consumer_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_irq_domain_LDADD = $(TGPIO_OBJ) $(LDADD)
 tests_unit_check_regmap_LDADD = $(TGPIO_OBJ) $(LDADD)
+tests_unit_check_dmaengine_LDADD = $(TDMA_OBJ) $(LDADD)
+tests_drivers_check_spi_LDADD = $(SPIDEV_OBJ) $(TSPI_OBJ) $(LDADD)
 # The example hardware driver's suite also builds its device model.
 tests_drivers_check_acq_SOURCES = tests/drivers/check_acq.c $(ACQ_MODEL_SRC)
 tests_drivers_check_acq_LDADD = $(ACQ_OBJ) $(LDADD)
@@ -232,6 +321,11 @@ check_LTLIBRARIES += tests/compile/libkheaders.la
 tests_compile_libkheaders_la_SOURCES = tests/compile/kernel-headers.c
 tests_compile_libkheaders_la_CPPFLAGS = $(KERNEL_CPPFLAGS)
 tests_compile_libkheaders_la_CFLAGS = $(KERNEL_CFLAGS)
+# the spec's prototypes against the shims' declarations: a drift fails the build
+check_LTLIBRARIES += tests/compile/libspecprotos.la
+tests_compile_libspecprotos_la_SOURCES = tests/compile/spec-prototypes.c
+tests_compile_libspecprotos_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DKBUILD_MODNAME='"specprotos"'
+tests_compile_libspecprotos_la_CFLAGS = $(KERNEL_CFLAGS)
 
 # The stage classification of docs/shim-coverage.md is generated from the checker's table.
 TESTS += tests/compile/check-service-table
@@ -240,6 +334,8 @@ EXTRA_DIST += tests/compile/check-service-table tools/gen-service-table
 # Module code without KBUILD_MODNAME does not compile, and says why.
 TESTS += tests/compile/check-modname
 EXTRA_DIST += tests/compile/check-modname
+TESTS += tests/compile/check-headers
+EXTRA_DIST += tests/compile/check-headers
 
 # The layers of sim/: calls between its folders run downward only.
 TESTS += tests/tools/check-layers
@@ -249,12 +345,29 @@ EXTRA_DIST += tests/tools/check-layers
 TESTS += tests/tools/check-campaign
 EXTRA_DIST += tests/tools/check-campaign
 
+# The command-line conventions of quickstart and evlsim-demo, quickstart's quiet setup.
+TESTS += tests/tools/check-cli
+EXTRA_DIST += tests/tools/check-cli
+
+# The man pages cover the public API.
+TESTS += tests/tools/check-man
+EXTRA_DIST += tests/tools/check-man
+
 EXTRA_DIST += build-aux/tap-driver.sh
 
 # ---- make installcheck: an out-of-tree consumer of the installed files ----------------
-installcheck-local:
+installcheck-local: installcheck-man
 	CC="$(CC)" $(SHELL) $(srcdir)/tests/installcheck/run \
 		$(srcdir)/tests/installcheck "$(DESTDIR)$(libdir)"
+
+# the man pages are installed, each a roff page or a ".so" to one
+installcheck-man:
+	@for p in $(man1_MANS) $(man3_MANS) $(man7_MANS); do \
+		f="$(DESTDIR)$(mandir)/man$${p##*.}/$${p##*/}"; \
+		head -n 2 "$$f" | grep -q -e '^\.TH ' -e '^\.so man' || \
+			{ echo "$$f: not an installed man page" >&2; exit 1; }; \
+	done; echo "installcheck: the man pages are installed"
+.PHONY: installcheck-man
 
 EXTRA_DIST += tests/installcheck/run tests/installcheck/hello.c \
 	tests/installcheck/hello-test.c tools/quickstart

@@ -179,6 +179,10 @@ void classify(struct run *r)
 	else if (WIFSIGNALED(st))
 		status = xasprintf("killed by %s%s", signame(WTERMSIG(st)),
 				   WCOREDUMP(st) ? " (core dumped)" : "");
+	else if (WEXITSTATUS(st) == 127)	/* the shells' and the dynamic loader's */
+		status = xasprintf("exit status 127: cannot execute (a command not found, or a shared library missing: see stderr)");
+	else if (WEXITSTATUS(st) == 126)
+		status = xasprintf("exit status 126: cannot execute (a command found but not executable)");
 	else
 		status = xasprintf("exit status %d", WEXITSTATUS(st));
 	/* the most telling first: a hang or a crash, then a report, then a plain failure */

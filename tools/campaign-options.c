@@ -8,11 +8,28 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "campaign.h"
+#include "core/fault-state.h"	/* the simulator's own parser of EVLSIM_FAULTS */
+
+/* A usage error, as GNU tools give it: one line, the hint, exit status 2. */
+static void __attribute__((format(printf, 1, 2), noreturn)) bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("evlsim-campaign: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'evlsim-campaign --help' for more information.\n", stderr);
+	exit(EXIT_USAGE);
+}
 
 static void usage(FILE *f)
 {
@@ -85,10 +102,8 @@ static unsigned int parse_count(const char *name, const char *s, unsigned int mi
 {
 	uint64_t v;
 
-	if (!parse_u64(s, &v) || v < min || v > UINT_MAX / 2) {
-		fprintf(stderr, "evlsim-campaign: %s: bad number '%s'\n", name, s);
-		exit(EXIT_USAGE);
-	}
+	if (!parse_u64(s, &v) || v < min || v > UINT_MAX / 2)
+		bad_usage("%s: bad number '%s'", name, s);
 	return v;
 }
 
@@ -136,6 +151,81 @@ bad:
 	exit(EXIT_USAGE);
 }
 
+/*
+ * The fault specification, parsed as the simulator parses EVLSIM_FAULTS (the same code):
+ * a bad one is a usage error before the first run, worded as the simulator words it.
+ */
+static void check_faults_spec(bool from_env)
+{
+	struct fault_attr attrs[EVLSIM_FAULT_NR];
+	int given[EVLSIM_FAULT_NR];
+
+	if (camp.faults && evlsim__fault_parse_spec(camp.faults, attrs, given))
+		bad_usage("%s: %s", from_env ? "EVLSIM_FAULTS" : "--faults",
+			  evlsim__fault_last_error);
+}
+
+/* A report file must be writable now, not after the last run. */
+static void check_output(const char *name, const char *path)
+{
+	const char *slash;
+	char *dir;
+
+	if (!path)
+		return;
+	if (!*path)
+		bad_usage("%s: empty file name", name);
+	slash = strrchr(path, '/');
+	dir = slash ? xasprintf("%.*s", (int)(slash - path) + (slash == path), path) : xstrdup(".");
+	if (access(dir, W_OK | X_OK)) {
+		int e = errno;
+
+		free(dir);
+		bad_usage("%s: cannot write %s: %s", name, path, strerror(e));
+	}
+	free(dir);
+}
+
+/* The program must be one execvp() can run: else exit status 3 before the first run. */
+static void check_program(const char *prog)
+{
+	const char *path = getenv("PATH"), *p, *colon;
+	struct stat st;
+	int err = ENOENT;
+
+	if (strchr(prog, '/')) {
+		if (stat(prog, &st))
+			err = errno;
+		else if (S_ISDIR(st.st_mode))
+			err = EISDIR;
+		else if (access(prog, X_OK))
+			err = errno;
+		else
+			return;
+	} else {
+		for (p = path && *path ? path : "/bin:/usr/bin"; ; p = colon + 1) {
+			char *full;
+
+			colon = strchrnul(p, ':');
+			full = xasprintf("%.*s/%s", (int)(colon - p), colon == p ? "." : p, prog);
+			if (!stat(full, &st) && !S_ISDIR(st.st_mode)) {
+				bool ok = !access(full, X_OK);
+
+				free(full);
+				if (ok)
+					return;
+				err = EACCES;
+			} else {
+				free(full);
+			}
+			if (!*colon)
+				break;
+		}
+	}
+	fprintf(stderr, "evlsim-campaign: cannot run %s: %s\n", prog, strerror(err));
+	exit(EXIT_ERROR);
+}
+
 void parse_options(int argc, char **argv)
 {
 	enum { O_SEEDS = 256, O_SYSTEMATIC, O_SYSLOG, O_RESUME, O_MAX_RUNS, O_JOURNAL, O_KEEP,
@@ -162,6 +252,7 @@ void parse_options(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *syslog = "campaign.systematic", *progress = "auto";
+	bool faults_from_env = true;
 	char *end;
 	int c;
 
@@ -170,10 +261,8 @@ void parse_options(int argc, char **argv)
 		switch (c) {
 		case 'n': opt.runs = parse_count("--runs", optarg, 1); opt.runs_given = true; break;
 		case 's':
-			if (!parse_u64(optarg, &opt.seed_start)) {
-				fprintf(stderr, "evlsim-campaign: --seed-start: bad seed '%s'\n", optarg);
-				exit(EXIT_USAGE);
-			}
+			if (!parse_u64(optarg, &opt.seed_start))
+				bad_usage("--seed-start: bad seed '%s'", optarg);
 			opt.seed_given = true;
 			break;
 		case O_SEEDS: opt.seeds_file = optarg; break;
@@ -181,15 +270,13 @@ void parse_options(int argc, char **argv)
 		case O_SYSLOG: syslog = optarg; break;
 		case O_RESUME: opt.resume = true; break;
 		case O_MAX_RUNS: opt.max_runs = parse_count("--max-runs", optarg, 1); break;
-		case 'f': camp.faults = optarg; break;
+		case 'f': camp.faults = optarg; faults_from_env = false; break;
 		case 'j': opt.jobs = parse_count("--jobs", optarg, 1); break;
 		case 't':
 			errno = 0;
 			opt.timeout = strtod(optarg, &end);
-			if (errno || *end || end == optarg || !(opt.timeout >= 0) || opt.timeout > 1e9) {
-				fprintf(stderr, "evlsim-campaign: --timeout: bad duration '%s'\n", optarg);
-				exit(EXIT_USAGE);
-			}
+			if (errno || *end || end == optarg || !(opt.timeout >= 0) || opt.timeout > 1e9)
+				bad_usage("--timeout: bad duration '%s'", optarg);
 			break;
 		case O_JOURNAL: opt.journal = optarg; break;
 		case O_KEEP: opt.keep = optarg; break;
@@ -200,13 +287,13 @@ void parse_options(int argc, char **argv)
 		case 'h': usage(stdout); exit(EXIT_PASS);
 		case 'V': printf("evlsim-campaign %s (evlsim %s)\n", PACKAGE_VERSION, EVLSIM_GIT_COMMIT);
 			exit(EXIT_PASS);
-		default: usage(stderr); exit(EXIT_USAGE);
+		default:	/* getopt said which option, on one line */
+			fputs("Try 'evlsim-campaign --help' for more information.\n", stderr);
+			exit(EXIT_USAGE);
 		}
 	}
-	if (optind >= argc) {
-		fprintf(stderr, "evlsim-campaign: no test program (evlsim-campaign [OPTION]... -- PROGRAM ...)\n");
-		exit(EXIT_USAGE);
-	}
+	if (optind >= argc)
+		bad_usage("no test program (evlsim-campaign [OPTION]... -- PROGRAM ...)");
 	camp.argv = argv + optind;
 	if (camp.faults && !*camp.faults)
 		camp.faults = NULL;
@@ -214,18 +301,18 @@ void parse_options(int argc, char **argv)
 		opt.bar = isatty(STDOUT_FILENO);
 	else if (!strcmp(progress, "bar") || !strcmp(progress, "lines"))
 		opt.bar = !strcmp(progress, "bar");
-	else {
-		fprintf(stderr, "evlsim-campaign: --progress: auto, bar or lines, not '%s'\n", progress);
-		exit(EXIT_USAGE);
-	}
-	if (opt.seeds_file && (opt.runs_given || opt.seed_given)) {
-		fprintf(stderr, "evlsim-campaign: --seeds goes without --runs and --seed-start\n");
-		exit(EXIT_USAGE);
-	}
-	if (camp.systematic && (opt.seeds_file || opt.runs_given || opt.seed_given)) {
-		fprintf(stderr, "evlsim-campaign: --systematic goes without --runs, --seed-start and --seeds\n");
-		exit(EXIT_USAGE);
-	}
+	else
+		bad_usage("--progress: auto, bar or lines, not '%s'", progress);
+	if (opt.seeds_file && (opt.runs_given || opt.seed_given))
+		bad_usage("--seeds goes without --runs and --seed-start");
+	if (camp.systematic && (opt.seeds_file || opt.runs_given || opt.seed_given))
+		bad_usage("--systematic goes without --runs, --seed-start and --seeds");
+	if (!camp.systematic && opt.resume)
+		bad_usage("--resume goes with --systematic");
+	check_faults_spec(faults_from_env);
+	check_output("--junit", opt.junit);
+	check_output("--json", opt.json);
+	check_program(camp.argv[0]);
 	if (camp.systematic) {
 		camp.syslog = syslog[0] == '/' ? xstrdup(syslog) :
 			xasprintf("%s/%s", camp.cwd, syslog);

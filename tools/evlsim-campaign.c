@@ -38,6 +38,8 @@
 #define EVLSIM_GIT_COMMIT "unknown"
 #endif
 
+#define STDERR_LINES	5	/* of a failing run's stderr, as it ends */
+
 struct options opt = {
 	.runs = 100, .jobs = 1, .max_runs = 1000, .tail = 40, .seed_start = 1,
 	.journal = "campaign.journal", .timeout = 300,
@@ -203,11 +205,24 @@ static void finish_run(struct run *r)
 		free(e);
 		free(o);
 	}
+	{
+		/* why, at a glance: the last lines the program wrote on stderr */
+		char *e = read_tail(err, opt.tail < STDERR_LINES ? opt.tail : STDERR_LINES), *p, *nl;
+
+		say("%s%s%s: %s: %s\n", run_label(r), r->site ? " site " : "",
+		    r->site ? r->site : "", verdict_names[r->verdict], r->reason);
+		for (p = e; p && *p; p = nl + 1) {
+			nl = strchrnul(p, '\n');
+			say("  stderr: %.*s\n", (int)(nl - p), p);
+			if (!*nl)
+				break;
+		}
+		say("  replay: %s\n", r->repro);
+		free(e);
+	}
 	free(out);
 	free(err);
 	dispose_outputs(r);
-	say("%s%s%s: %s: %s\n  replay: %s\n", run_label(r), r->site ? " site " : "",
-	    r->site ? r->site : "", verdict_names[r->verdict], r->reason, r->repro);
 }
 
 /* Reap every child that is done: record its status, leave the rest to finish_run(). */

@@ -85,6 +85,7 @@ static const char *const kind_names[EVLSIM_ACCT_NR] = {
 	[EVLSIM_ACCT_DRIVERS] = "platform driver",
 	[EVLSIM_ACCT_IRQ_MAPPINGS] = "irq mapping",
 	[EVLSIM_ACCT_GPIOCHIPS] = "gpio chip",
+	[EVLSIM_ACCT_DMA_CHANS] = "DMA channel",
 	[EVLSIM_ACCT_IOREMAP] = "ioremap mapping",
 	[EVLSIM_ACCT_DMA] = "DMA buffer",
 };
@@ -105,6 +106,17 @@ void evlsim__owner_leave(struct module *prev)
 struct module *evlsim__acct_owner(void)
 {
 	return cur_owner;
+}
+
+/* fault injection's default scope: the thread works for a module's call */
+static int owner_set(void)
+{
+	return cur_owner != NULL;
+}
+
+static void __attribute__((constructor)) acct_fault_hook_init(void)
+{
+	__atomic_store_n(&evlsim__fault_owner_hook, owner_set, __ATOMIC_RELEASE);
 }
 
 static struct evlsim_module_acct *module_acct(struct module *mod)
@@ -154,6 +166,36 @@ static inline __attribute__((always_inline)) struct acct_rec *new_record(struct 
 	/* skip the accounting entry point: start in the allocator */
 	r->nframes = evlsim__backtrace(r->frames, ACCT_FRAMES, 1);
 	return r;
+}
+
+/*
+ * fork(): the accounting's locks are taken around it, so that the child finds the tables
+ * consistent and the locks free. Leaves (pages_lock before acct_lock, as charge() nests
+ * them); registered before the other handlers, their prepare runs last.
+ */
+static void fork_prepare(void)
+{
+	int i;
+
+	for (i = 0; i < ACCT_STRIPES; i++)
+		evlsim__lockword_lock(&stripe_locks[i]);
+	evlsim__lockword_lock(&pages_lock);
+	evlsim__lockword_lock(&acct_lock);
+}
+
+static void fork_release(void)
+{
+	int i;
+
+	evlsim__lockword_unlock(&acct_lock);
+	evlsim__lockword_unlock(&pages_lock);
+	for (i = ACCT_STRIPES - 1; i >= 0; i--)
+		evlsim__lockword_unlock(&stripe_locks[i]);
+}
+
+static void __attribute__((constructor(101))) acct_atfork_init(void)
+{
+	evlsim__host_atfork(fork_prepare, fork_release, fork_release);
 }
 
 static void insert_record(struct acct_rec *r)
@@ -216,6 +258,31 @@ void evlsim__acct_free(const void *addr)
 		charge(r->owner, r->kind, -1, -(long)r->size);
 		evlsim__free(r);
 	}
+}
+
+/*
+ * A driver's block being freed into the quarantine (memcheck.c): its record removed as
+ * evlsim__acct_free() does, its allocation backtrace, requested size and owner copied
+ * out. Returns the number of frames copied, or -1 when @addr is not driver memory.
+ */
+int evlsim__acct_take(const void *addr, void **frames, int max, unsigned long *size,
+		      const char **owner)
+{
+	struct acct_rec *r;
+	int n;
+
+	if (!__atomic_load_n(&live_records, __ATOMIC_RELAXED) || ZERO_OR_NULL_PTR(addr))
+		return -1;
+	r = remove_record(addr);
+	if (!r)
+		return -1;
+	charge(r->owner, r->kind, -1, -(long)r->size);
+	n = r->nframes < max ? r->nframes : max;
+	memcpy(frames, r->frames, n * sizeof(void *));
+	*size = r->size;
+	*owner = r->owner->name;
+	evlsim__free(r);
+	return n;
 }
 
 /* krealloc(): the new block keeps the old one's owner, or takes the caller's */
@@ -451,7 +518,7 @@ int evlsim__acct_leak_check(struct module *mod)
 	n = report_leaks(collect(mod, false), "leak-check", "leak check");
 	evlsim__acct_stats(mod, &st);
 	/* the held kinds (the ones after them have records, reported above) */
-	for (k = EVLSIM_ACCT_FILES; k <= EVLSIM_ACCT_GPIOCHIPS; k++) {
+	for (k = EVLSIM_ACCT_FILES; k <= EVLSIM_ACCT_DMA_CHANS; k++) {
 		if (!st.count[k])
 			continue;
 		evlsim__report(EVLSIM_REPORT_LEAK, "leak-check", "%s: leak check: %lu %s(s) held",

@@ -168,12 +168,16 @@ EVLSIM_EXPORT unsigned long evlsim__clear_user(void *to, unsigned long n)
 }
 
 /* Module shared objects */
-void *evlsim__dl_open(const char *path, char *err, size_t errlen)
+/* @*exists: whether a file is there (a failed dlopen() of it: not a loadable object) */
+void *evlsim__dl_open(const char *path, char *err, size_t errlen, int *exists)
 {
 	void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 
-	if (!handle)
+	*exists = 1;
+	if (!handle) {
 		snprintf(err, errlen, "%s", dlerror());
+		*exists = access(path, F_OK) == 0;
+	}
 	return handle;
 }
 
@@ -182,15 +186,46 @@ void evlsim__dl_close(void *handle)
 	dlclose(handle);
 }
 
+/*
+ * The installed module directory, <libdir>/evlsim/modules ($(pkglibdir)/modules, where
+ * make install puts the example modules), found from where libevlsim itself was loaded
+ * from, so that a relocated installation finds its own; "" when libevlsim is not a
+ * shared library.
+ */
+static char *installed_modules_dir(void)
+{
+	Dl_info info;
+	char *dir, *slash;
+
+	if (!dladdr((void *)installed_modules_dir, &info) || !info.dli_fname ||
+	    !strstr(info.dli_fname, "libevlsim"))
+		return evlsim__strdup("");
+	dir = evlsim__strdup(info.dli_fname);
+	slash = strrchr(dir, '/');
+	if (!slash) {
+		evlsim__free(dir);
+		return evlsim__strdup("");
+	}
+	*slash = '\0';
+	if (asprintf(&slash, "%s/evlsim/modules", dir) < 0)
+		evlsim__die("out of memory");
+	evlsim__free(dir);
+	return slash;
+}
+
+/* name.so in the directories of $EVLSIM_MODULE_PATH, then in the installed one. */
 char *evlsim__find_module_path(const char *name)
 {
 	const char *env = getenv("EVLSIM_MODULE_PATH");
-	char *dirs, *dir, *save = NULL, *path = NULL;
+	char *dirs, *dir, *save = NULL, *path = NULL, *installed = installed_modules_dir();
 
-	/* $EVLSIM_MODULE_PATH first, then the installed module directory */
-	if (asprintf(&dirs, "%s%s%s", env ? env : "", env && *env ? ":" : "",
-		     EVLSIM_MODULEDIR) < 0)
+	/*
+	 * $EVLSIM_MODULE_PATH first, then the installed module directory found from where
+	 * libevlsim was loaded, then the configured one
+	 */
+	if (asprintf(&dirs, "%s:%s:%s", env ? env : "", installed, EVLSIM_MODULEDIR) < 0)
 		evlsim__die("out of memory");
+	free(installed);
 	for (dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
 		if (asprintf(&path, "%s/%s.so", dir, name) < 0)
 			evlsim__die("out of memory");
@@ -201,13 +236,6 @@ char *evlsim__find_module_path(const char *name)
 	}
 	free(dirs);
 	return path;
-}
-
-int evlsim__online_cpus(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (int)n : 1;
 }
 
 /**

@@ -35,9 +35,8 @@ unsigned long evlsim__clear_user(void *to, unsigned long n);
 long evlsim__strncpy_from_user(char *to, const char *from, long n);
 
 /* Module shared objects and the machine. */
-void *evlsim__dl_open(const char *path, char *err, evlsim_size_t errlen);
+void *evlsim__dl_open(const char *path, char *err, evlsim_size_t errlen, int *exists);
 void evlsim__dl_close(void *handle);
-int evlsim__online_cpus(void);
 /* Searches $EVLSIM_MODULE_PATH for <name>.so; returns a path to free, or NULL. */
 char *evlsim__find_module_path(const char *name);
 

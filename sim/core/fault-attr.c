@@ -7,6 +7,7 @@
  * fail_stacktrace (only/never: a module, function or shared object on the caller's stack),
  * plus the two of the simulator's own sites (error for fail_evl_wait, usecs for delay).
  * A specification ("site:attr=v,attr=v;site...", $EVLSIM_FAULTS) applies all or nothing.
+ * Plain C and libc only: evlsim-campaign builds this file too, to check its --faults.
  */
 #include <errno.h>
 #include <limits.h>
@@ -14,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
 #include "core/fault-state.h"
 
 const char *const evlsim__fault_site_names[EVLSIM_FAULT_NR] = {
@@ -26,6 +26,8 @@ const char *const evlsim__fault_site_names[EVLSIM_FAULT_NR] = {
 	[EVLSIM_FAULT_IOREMAP] = "fail_ioremap",
 	[EVLSIM_FAULT_DMA_ALLOC] = "fail_dma_alloc",
 	[EVLSIM_FAULT_REQUEST_IRQ] = "fail_request_irq",
+	[EVLSIM_FAULT_DMA_CHAN] = "fail_dma_chan",
+	[EVLSIM_FAULT_DMA_PREP] = "fail_dma_prep",
 	[EVLSIM_FAULT_DELAY] = "delay",
 };
 char evlsim__fault_last_error[256];
@@ -131,6 +133,13 @@ static int parse_attr(int site, struct fault_attr *a, const char *tok)
 		else if (evlsim__fault_parse_num(v, 0, 1, &n))
 			return evlsim__fault_bad("'%s': task-filter is 0 or 1", tok);
 		a->task_filter = (int)n;
+	} else if (!strcmp(key, "scope")) {
+		if (!strcmp(v, "driver"))
+			a->scope_all = 0;
+		else if (!strcmp(v, "all"))
+			a->scope_all = 1;
+		else
+			return evlsim__fault_bad("'%s': scope is driver or all", tok);
 	} else if (!strcmp(key, "only") || !strcmp(key, "never")) {
 		int *nr = key[0] == 'o' ? &a->nr_only : &a->nr_never;
 		char (*list)[FILTER_LEN] = key[0] == 'o' ? a->only : a->never;
@@ -184,16 +193,20 @@ int evlsim__fault_parse_attrs(int site, struct fault_attr *a, const char *s, siz
 	return 0;
 }
 
-/* "site[:attrs];site[:attrs]..." all or nothing. */
-int evlsim__fault_configure_locked(const char *spec)
+/*
+ * "site[:attrs];site[:attrs]..." into @attrs (the sites @given), nothing committed; 0 or
+ * -EINVAL (evlsim__fault_last_error set). Pure: evlsim-campaign validates its --faults
+ * with it, and words the errors alike.
+ */
+int evlsim__fault_parse_spec(const char *spec, struct fault_attr *attrs, int *given)
 {
-	struct fault_attr tmp[EVLSIM_FAULT_NR];
-	int given[EVLSIM_FAULT_NR] = { 0 };
 	const char *p = spec;
 	int s, ret;
 
 	if (!spec)
 		return evlsim__fault_bad("no specification");
+	for (s = 0; s < EVLSIM_FAULT_NR; s++)
+		given[s] = 0;
 	while (*p) {
 		const char *end = strchrnul(p, ';'), *colon;
 		size_t nlen;
@@ -206,18 +219,14 @@ int evlsim__fault_configure_locked(const char *spec)
 		nlen = (size_t)((colon ? colon : end) - p);
 		s = evlsim__fault_site_id(p, nlen);
 		if (s < 0)
-			return evlsim__fault_bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, fail_request_irq, delay)",
+			return evlsim__fault_bad("'%.*s': unknown fault site (failslab, fail_page_alloc, fail_usercopy, fail_evl_wait, fail_inband_wait, fail_ioremap, fail_dma_alloc, fail_request_irq, fail_dma_chan, fail_dma_prep, delay)",
 				   (int)nlen, p);
-		ret = colon ? evlsim__fault_parse_attrs(s, &tmp[s], colon + 1, (size_t)(end - colon - 1))
-			    : evlsim__fault_parse_attrs(s, &tmp[s], "", 0);
+		ret = colon ? evlsim__fault_parse_attrs(s, &attrs[s], colon + 1, (size_t)(end - colon - 1))
+			    : evlsim__fault_parse_attrs(s, &attrs[s], "", 0);
 		if (ret)
 			return ret;
 		given[s] = 1;
 		p = *end ? end + 1 : end;
 	}
-	for (s = 0; s < EVLSIM_FAULT_NR; s++)
-		if (given[s])
-			evlsim__fault_commit(s, &tmp[s]);
-	evlsim__fault_update_on();
 	return 0;
 }

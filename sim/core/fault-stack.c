@@ -146,6 +146,64 @@ int evlsim__fault_filters_pass(const struct fault_attr *a, const void *caller)
 	return 1;
 }
 
+/*
+ * The default scope: the drivers' calls. The simulator's own calls of the services
+ * (evl_attach_self()'s allocations, a device's registration for a test) come from
+ * libevlsim's text; a driver's come from the program or a module's shared object; what
+ * the simulator does on behalf of a driver's call (devm_kzalloc() -> kmalloc(),
+ * request_irq()'s allocations) runs with the module as the thread's owner. In a program
+ * linked with the static libevlsim, the simulator's text cannot be told apart: only the
+ * owner decides there, and calls of linked-in drivers without owner count as the driver's.
+ */
+int (*evlsim__fault_owner_hook)(void);
+static uintptr_t sim_text_start, sim_text_end;	/* libevlsim's executable segment */
+static int sim_text_known;			/* 0: not looked up, 1: known, -1: static */
+
+static int find_sim_text(struct dl_phdr_info *info, size_t size, void *data)
+{
+	uintptr_t self = (uintptr_t)data;
+	int i;
+
+	(void)size;
+	for (i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+
+		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
+			continue;
+		if (self >= start && self < start + ph->p_memsz) {
+			if (!info->dlpi_name || !info->dlpi_name[0])
+				return -1;		/* the program itself: static link */
+			sim_text_start = start;
+			sim_text_end = start + ph->p_memsz;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int in_simulator(const void *caller)
+{
+	int known = __atomic_load_n(&sim_text_known, __ATOMIC_ACQUIRE);
+
+	if (!known) {
+		known = dl_iterate_phdr(find_sim_text, (void *)(uintptr_t)&find_sim_text);
+		known = known == 1 ? 1 : -1;
+		__atomic_store_n(&sim_text_known, known, __ATOMIC_RELEASE);
+	}
+	return known == 1 && (uintptr_t)caller >= sim_text_start &&
+	       (uintptr_t)caller < sim_text_end;
+}
+
+int evlsim__fault_in_scope(const struct fault_attr *a, const void *caller)
+{
+	int (*owner)(void) = __atomic_load_n(&evlsim__fault_owner_hook, __ATOMIC_ACQUIRE);
+
+	if (a->scope_all || (owner && owner()))
+		return 1;
+	return !in_simulator(caller);
+}
+
 /* "site obj:func+0xoff[ obj:func+0xoff...]", malloc()ed */
 char *evlsim__fault_site_key(int site, const void *caller, int depth)
 {

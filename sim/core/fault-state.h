@@ -25,6 +25,7 @@ struct fault_attr {
 	unsigned long space;		/* bytes still to pass before failures start */
 	int verbose;			/* 0, 1 (a line), 2 (a line and a backtrace) */
 	int task_filter;		/* only threads marked by evlsim_fault_mark_thread() */
+	int scope_all;			/* scope=all: the simulator's own calls too */
 	int error;			/* fail_evl_wait: EVLSIM_FAULT_WAIT_EINTR/_ETIMEDOUT */
 	unsigned long usecs;		/* delay: 0 = sched_yield() */
 	int nr_only, nr_never;
@@ -47,11 +48,13 @@ int evlsim__fault_bad(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 int evlsim__fault_parse_num(const char *v, long long min, long long max, long long *out);
 int evlsim__fault_parse_attrs(int site, struct fault_attr *a, const char *s, size_t len);
 void evlsim__fault_commit(int site, const struct fault_attr *a);
+int evlsim__fault_parse_spec(const char *spec, struct fault_attr *attrs, int *given);
 int evlsim__fault_configure_locked(const char *spec);
 extern char evlsim__fault_last_error[256];		/* under fault_lock */
 
 /* fault-stack.c: the caller's stack */
 int evlsim__fault_filters_pass(const struct fault_attr *a, const void *caller);
+int evlsim__fault_in_scope(const struct fault_attr *a, const void *caller);
 char *evlsim__fault_site_key(int site, const void *caller, int depth);
 
 /* fault-systematic.c: systematic mode and replay */

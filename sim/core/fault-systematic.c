@@ -111,6 +111,9 @@ int evlsim__fault_sys_decide(int site, const void *caller, char **keyp)
 		return 0;
 	if (a->enabled && ((a->task_filter && !evlsim__fault_thread_marked) || !evlsim__fault_filters_pass(a, caller)))
 		return 0;
+	/* the drivers' calls, unless scope=all (a replay names its one site) */
+	if (!sys.replay && !evlsim__fault_in_scope(a, caller))
+		return 0;
 	key = evlsim__fault_site_key(site, caller, sys.depth);
 	if (!key)
 		return 0;

@@ -9,7 +9,9 @@
  * "fail_evl_wait" (an EVL blocking wait ends at once with -EINTR or -ETIMEDOUT),
  * "fail_inband_wait" (an interruptible in-band wait ends with -ERESTARTSYS, or -EINTR for
  * mutex_lock_interruptible()/down_interruptible()), "fail_request_irq" (request_irq() and
- * its family fail with -ENOMEM), "fail_ioremap", "fail_dma_alloc", "delay" (a sleep or a yield at the
+ * its family fail with -ENOMEM), "fail_ioremap", "fail_dma_alloc", "fail_dma_chan"
+ * (dma_request_chan() fails with -ENODEV), "fail_dma_prep" (a dmaengine_prep_*() call
+ * returns NULL), "delay" (a sleep or a yield at the
  * simulator's scheduling points). The services call evlsim__should_fail() (core/fault.h).
  *
  * The decision follows the kernel's should_fail_ex(): the per-thread fail-nth first, then
@@ -102,6 +104,22 @@ void evlsim__fault_commit(int site, const struct fault_attr *a)
 	seed_site(site);
 }
 
+/* "site[:attrs];site[:attrs]..." all or nothing. */
+int evlsim__fault_configure_locked(const char *spec)
+{
+	struct fault_attr tmp[EVLSIM_FAULT_NR];
+	int given[EVLSIM_FAULT_NR], s, ret;
+
+	ret = evlsim__fault_parse_spec(spec, tmp, given);
+	if (ret)
+		return ret;
+	for (s = 0; s < EVLSIM_FAULT_NR; s++)
+		if (given[s])
+			evlsim__fault_commit(s, &tmp[s]);
+	evlsim__fault_update_on();
+	return 0;
+}
+
 void evlsim__fault_update_on(void)
 {
 	int on = 0, s;
@@ -148,7 +166,9 @@ static int decide(int site, evlsim_size_t size, const void *caller, const char *
 		return 0;
 	if (a->times == 0)
 		return 0;
-	if (!evlsim__fault_filters_pass(a, caller))
+	/* delay sleeps at the simulator's scheduling points: no scope */
+	if ((site != EVLSIM_FAULT_DELAY && !evlsim__fault_in_scope(a, caller)) ||
+	    !evlsim__fault_filters_pass(a, caller))
 		return 0;
 	if (a->space > size) {
 		a->space -= size;

@@ -27,6 +27,8 @@ enum evlsim_fault_site {
 	EVLSIM_FAULT_IOREMAP,		/* "fail_ioremap" */
 	EVLSIM_FAULT_DMA_ALLOC,		/* "fail_dma_alloc" */
 	EVLSIM_FAULT_REQUEST_IRQ,	/* "fail_request_irq" */
+	EVLSIM_FAULT_DMA_CHAN,		/* "fail_dma_chan" */
+	EVLSIM_FAULT_DMA_PREP,		/* "fail_dma_prep" */
 	EVLSIM_FAULT_DELAY,		/* "delay" (scheduling points, never a failure) */
 	EVLSIM_FAULT_NR,
 };
@@ -34,6 +36,12 @@ enum evlsim_fault_site {
 #define EVLSIM_FAULT_WAIT_ETIMEDOUT	2
 
 extern int evlsim__faults_on;		/* non-zero: some site may fail, call the hook */
+/*
+ * The default scope of a site is the drivers' calls (docs/fault-injection.md, "Scope"):
+ * a call from outside libevlsim, or any call made while the thread works for a module's
+ * call (the resource accounting's owner, check/accounting.c, registers this hook).
+ */
+extern int (*evlsim__fault_owner_hook)(void);
 int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller);
 #define evlsim__should_fail(site, size)						\
 	({									\

@@ -33,7 +33,16 @@ static const char *const kind_tags[EVLSIM_REPORT_NR] = {
 	[EVLSIM_REPORT_LEAK] = "LEAK",
 	[EVLSIM_REPORT_FAULT] = "FAULT",
 	[EVLSIM_REPORT_NOTICE] = "NOTICE",
+	[EVLSIM_REPORT_MEMORY] = "MEMORY",
+	[EVLSIM_REPORT_LOCKING] = "LOCKING",
 };
+
+/* The kinds EVLSIM_CHECK governs: silenced by off, fatal under abort. */
+static int checked_kind(enum evlsim_report_kind kind)
+{
+	return kind == EVLSIM_REPORT_RULE || kind == EVLSIM_REPORT_MEMORY ||
+	       kind == EVLSIM_REPORT_LOCKING;
+}
 
 /* 0 when rule checks are off: the one load of every check (core/report.h) */
 int evlsim__checks_enabled = 1;
@@ -187,12 +196,14 @@ static void print_header(FILE *out, const char *tag, const char *rule, const cha
  * marked as internal, it does not demote an oob thread as the program's own I/O would.
  */
 
-static __attribute__((noinline)) void vreport(enum evlsim_report_kind kind, const char *rule,
-					      int bt, const char *fmt, va_list ap)
+static __attribute__((noinline)) void vreport_extra(enum evlsim_report_kind kind,
+						    const char *rule, int bt,
+						    const struct evlsim_bt *extra, int nextra,
+						    const char *fmt, va_list ap)
 {
-	int mode = get_check_mode(), saved_errno = errno;
+	int mode = get_check_mode(), saved_errno = errno, i;
 
-	if (kind == EVLSIM_REPORT_RULE && mode == EVLSIM_CHECK_OFF)
+	if (checked_kind(kind) && mode == EVLSIM_CHECK_OFF)
 		return;
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
 
@@ -200,19 +211,47 @@ static __attribute__((noinline)) void vreport(enum evlsim_report_kind kind, cons
 	evlsim__mutex_lock(&print_lock);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
 	if (bt)
-		print_backtrace(stderr, 2);
+		print_backtrace(stderr, 3);
+	for (i = 0; i < nextra; i++) {
+		fprintf(stderr, "evlsim: %s\n", extra[i].title);
+		if (extra[i].nframes > 0)
+			print_frames(stderr, (void **)extra[i].frames, extra[i].nframes);
+		else
+			fprintf(stderr, "evlsim:   (no backtrace recorded)\n");
+	}
 	fflush(stderr);
 	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);
 
 	if (kind == EVLSIM_REPORT_BUG ||
-	    (kind == EVLSIM_REPORT_RULE && mode == EVLSIM_CHECK_ABORT)) {
+	    (checked_kind(kind) && mode == EVLSIM_CHECK_ABORT)) {
 		fprintf(stderr, "evlsim: aborting (%s)\n",
 			kind == EVLSIM_REPORT_BUG ? "BUG" : "EVLSIM_CHECK=abort");
 		abort();
 	}
 	/* a report is invisible to the program under test: the unwinder clobbers errno */
 	errno = saved_errno;
+}
+
+static __attribute__((noinline)) void vreport(enum evlsim_report_kind kind, const char *rule,
+					      int bt, const char *fmt, va_list ap)
+{
+	vreport_extra(kind, rule, bt, NULL, 0, fmt, ap);
+}
+
+/*
+ * A diagnostic with the current backtrace, then @nextra backtraces recorded earlier, each
+ * under its title (memcheck.c: where the object was allocated and freed; lockdep.c: where
+ * each lock of a chain was taken).
+ */
+void evlsim__report_extra(enum evlsim_report_kind kind, const char *rule,
+			  const struct evlsim_bt *extra, int nextra, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport_extra(kind, rule, 1, extra, nextra, fmt, ap);
+	va_end(ap);
 }
 
 void evlsim__report(enum evlsim_report_kind kind, const char *rule, const char *fmt, ...)

@@ -27,6 +27,15 @@ void evlsim__report_bt(enum evlsim_report_kind kind, const char *rule, const cha
 /* evlsim__report() with the backtrace @frames recorded earlier (accounting.c: leaks). */
 void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void *const *frames,
 			   int nframes, const char *fmt, ...) evlsim_printf(5, 6);
+/* A backtrace recorded earlier, printed under @title by evlsim__report_extra(). */
+struct evlsim_bt {
+	const char *title;
+	void *const *frames;
+	int nframes;
+};
+void evlsim__report_extra(enum evlsim_report_kind kind, const char *rule,
+			  const struct evlsim_bt *extra, int nextra, const char *fmt, ...)
+	evlsim_printf(5, 6);
 int evlsim__check_mode(void);		/* enum evlsim_check_mode, from $EVLSIM_CHECK */
 /* Kernel log (printk): level is the KERN_* digit, or -1 for a continuation. */
 int evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);	/* length */

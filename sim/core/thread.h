@@ -80,7 +80,7 @@ struct evlsim_thread {
 	struct evlsim_thread *deferred[16];
 
 	/* the kernel world's struct evl_thread of this thread (evl/wait.c) */
-	unsigned char evl_thread[128] __attribute__((aligned(16)));
+	unsigned char evl_thread[160] __attribute__((aligned(16)));
 	int evl_thread_ready;
 	/* an EVL kthread's struct evl_thread (in its struct evl_kthread), which then
 	 * stands for the one above; NULL for any other thread (evl/kthread.c) */
@@ -90,6 +90,10 @@ struct evlsim_thread {
 	int forked_away;		/* a thread of the parent that fork() left behind */
 	int sig_injected;		/* fault injection interrupted a wait (no signal) */
 	int tid;
+	int cpu_bound;			/* simulated CPU it is bound to, plus one (0: any;
+					 * set_cpus_allowed_ptr(), kthreads on a CPU) */
+	int cpu_ctx;			/* simulated CPU an oob interrupt context (a timer
+					 * handler) runs for, plus one (0: none) */
 	int rcu_registered;
 	void *rcu_reader;		/* its liburcu reader record (core/rcu.c) */
 	char name[32];			/* EVL thread name once attached */

@@ -77,9 +77,32 @@ int evl_open_file(struct evl_file *efilp, struct file *filp)
  * in its oob handlers and before it frees the memory holding @efilp. Returns when no oob
  * operation is in flight on the file any more.
  */
+/*
+ * ->release freed the memory holding @efilp before calling us (reported): whoever still
+ * sleeps on a wait channel in that block is woken (-EIDRM) and the oob callers of the
+ * file being released are waited for, without reading the freed evl_file.
+ */
+static void release_freed(struct evl_file *efilp)
+{
+	struct file *filp = evlsim__releasing_file;
+	unsigned long size;
+	void *start;
+
+	if (evlsim__mem_block(efilp, &start, &size))
+		evlsim__evl_flush_block(start, size);
+	if (!filp || __atomic_load_n(&filp->f_oob_state.data, __ATOMIC_ACQUIRE) != efilp)
+		return;
+	evlsim__oob_file_drain(filp);
+	__atomic_store_n(&filp->f_oob_state.data, NULL, __ATOMIC_RELEASE);
+}
+
 void evl_release_file(struct evl_file *efilp)
 {
 	evlsim__check_service(EVLSIM_SVC_evl_release_file);
+	if (unlikely(evlsim__mem_freed(efilp, "evl_release_file", __builtin_return_address(0)))) {
+		release_freed(efilp);
+		return;
+	}
 	evl_release_watchers(efilp);		/* pollers of the file get POLLNVAL */
 	evlsim__sched_point(EVLSIM_SP_RELEASE);
 	evl_pass_crossing(&efilp->crossing);

@@ -53,6 +53,8 @@ static void kthread_trampoline(void *arg)
 		return;
 	}
 	thread->evlsim = t;
+	if (kthread->evlsim_cpu >= 0)		/* started on a CPU: bound to it */
+		evlsim__cpu_bind(t, kthread->evlsim_cpu);
 	INIT_LIST_HEAD(&thread->wait_next);
 	strscpy(thread->name, kthread->evlsim_name, sizeof(thread->name));
 	__atomic_store_n(&t->evl_thread_ext, thread, __ATOMIC_RELEASE);	/* evl_get_state() */
@@ -304,13 +306,22 @@ int evl_sleep(ktime_t delay)
 	return evl_sleep_until(ktime_add(evl_read_clock(&evl_mono_clock), delay));
 }
 
+/* The gravity of @clock for the calling thread's periodic releases. */
+static ktime_t period_gravity(struct evl_clock *clock)
+{
+	return evl_current_kthread() ? READ_ONCE(clock->gravity.kernel) :
+		READ_ONCE(clock->gravity.user);
+}
+
 /**
  * evl_set_period - make the calling EVL thread periodic
  * @clock: the clock @idate is on; NULL stops periodic mode
  * @idate: the first release date, EVL_INFINITE (0) for one period from now
  * @period: the period; EVL_INFINITE stops periodic mode
  *
- * Returns 0, -EPERM if the caller is not an EVL thread, -EINVAL for a negative period.
+ * Returns 0, -EPERM if the caller is not an EVL thread, -EINVAL for a period shorter
+ * than the clock's gravity for the caller (kernel gravity for an EVL kthread, user
+ * gravity otherwise).
  */
 int evl_set_period(struct evl_clock *clock, ktime_t idate, ktime_t period)
 {
@@ -322,12 +333,13 @@ int evl_set_period(struct evl_clock *clock, ktime_t idate, ktime_t period)
 		curr->evlsim_period = 0;
 		return 0;
 	}
-	if (period < 0)		/* below the clock's kernel gravity, which is 0 here */
+	if (period < period_gravity(clock))
 		return -EINVAL;
 	if (idate == EVL_INFINITE)
 		idate = ktime_add(evl_read_clock(clock), period);
 	curr->evlsim_pnext = evlsim__clock_to_mono(clock, idate);
 	curr->evlsim_period = period;
+	curr->evlsim_pclock = clock;
 	return 0;
 }
 
@@ -343,7 +355,7 @@ int evl_wait_period(unsigned long *overruns_r)
 {
 	struct evl_thread *curr = evl_current();
 	unsigned long overruns = 0;
-	ktime_t now, delta, period;
+	ktime_t now, delta, period, wake;
 
 	if (!curr)
 		return -EPERM;
@@ -353,7 +365,9 @@ int evl_wait_period(unsigned long *overruns_r)
 	if (cannot_block())
 		return -EPERM;
 
-	if (evlsim__clock_now() < curr->evlsim_pnext && sleep_until_mono(curr->evlsim_pnext))
+	/* released early by the gravity, as the kernel programs its periodic timer */
+	wake = curr->evlsim_pnext - period_gravity(curr->evlsim_pclock);
+	if (evlsim__clock_now() < wake && sleep_until_mono(wake))
 		return -EINTR;
 
 	now = evlsim__clock_now();

@@ -16,6 +16,7 @@
 
 void evl_init_kmutex(struct evl_kmutex *kmutex)
 {
+	kmutex->evlsim_key = __builtin_return_address(0);	/* lockdep: the init site */
 	atomic_set(&kmutex->fastlock, 0);
 	evl_init_wait(&kmutex->mutex.wait, &evl_mono_clock, EVL_WAIT_PRIO);
 }
@@ -53,6 +54,9 @@ int evl_trylock_kmutex(struct evl_kmutex *kmutex)
 	else
 		curr->evlsim_kmutex_site = __builtin_return_address(0);
 	raw_spin_unlock_irqrestore(&wchan->lock, flags);
+	if (!ret)
+		evlsim__lock_acquire(kmutex, kmutex->evlsim_key, "evl_kmutex", EVLSIM_LD_TRY,
+				     __builtin_return_address(0));
 	return ret;
 }
 
@@ -61,20 +65,26 @@ int evl_lock_kmutex(struct evl_kmutex *kmutex)
 {
 	struct evl_thread *curr = evlsim__evl_thread_self();
 	struct evl_wait_queue *wq = &kmutex->mutex.wait;
+	const void *site = __builtin_return_address(0);
 	unsigned long flags;
 
+	if (unlikely(evlsim__mem_freed(kmutex, "evl_lock_kmutex", site)))
+		return -EIDRM;
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	if (wq->wchan.owner == curr) {
 		raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
 		return -EDEADLK;
 	}
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
+	evlsim__lock_acquire(kmutex, kmutex->evlsim_key, "evl_kmutex", 0, site);
 
 	evlsim__wait_site_enter(EVLSIM_SVC_evl_lock_kmutex);
 	int ret = evl_wait_event(wq, grab_kmutex(kmutex, curr));
 
 	if (!ret)
 		curr->evlsim_kmutex_site = evlsim__wait_site;
+	else
+		evlsim__lock_release(kmutex);
 	evlsim__wait_site_exit();
 	return ret;
 }
@@ -124,6 +134,9 @@ void evl_unlock_kmutex(struct evl_kmutex *kmutex)
 	struct evl_wait_queue *wq = &kmutex->mutex.wait;
 	unsigned long flags;
 
+	if (unlikely(evlsim__mem_freed(kmutex, "evl_unlock_kmutex", __builtin_return_address(0))))
+		return;
+	evlsim__lock_release(kmutex);
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	if (WARN(wq->wchan.owner != curr, "evl_unlock_kmutex: %s does not own the mutex",
 		 curr->name)) {

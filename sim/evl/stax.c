@@ -67,6 +67,7 @@ static void wake_waiters(struct evl_stax *stax, bool inband)
 
 void evl_init_stax(struct evl_stax *stax, int flags)
 {
+	stax->evlsim_key = __builtin_return_address(0);	/* lockdep: the init site */
 	atomic_set(&stax->gate, 0);
 	stax->flags = flags;
 	evl_init_wait(&stax->oob_wait, &evl_mono_clock, EVL_WAIT_FIFO);
@@ -162,9 +163,17 @@ static int lock_from_inband(struct evl_stax *stax)
  */
 int evl_lock_stax(struct evl_stax *stax)
 {
+	const void *site = __builtin_return_address(0);
+
+	if (unlikely(evlsim__mem_freed(stax, "evl_lock_stax", site)))
+		return -EIDRM;
+	/* lockdep: shared by the holders of one stage, so never recursive; ordered */
+	evlsim__lock_acquire(stax, stax->evlsim_key, "evl_stax", EVLSIM_LD_SHARED, site);
 	evlsim__wait_site_enter(EVLSIM_SVC_evl_lock_stax);
 	int ret = running_inband() ? lock_from_inband(stax) : lock_from_oob(stax);
 
+	if (ret)
+		evlsim__lock_release(stax);
 	evlsim__wait_site_exit();
 	return ret;
 }
@@ -178,6 +187,9 @@ int evl_trylock_stax(struct evl_stax *stax)
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	ok = may_enter(stax, running_inband(), false);
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
+	if (ok)
+		evlsim__lock_acquire(stax, stax->evlsim_key, "evl_stax",
+				     EVLSIM_LD_SHARED | EVLSIM_LD_TRY, __builtin_return_address(0));
 	return ok ? 0 : -EAGAIN;
 }
 
@@ -187,6 +199,10 @@ void evl_unlock_stax(struct evl_stax *stax)
 	bool inband = running_inband();
 	unsigned int gate, count;
 	unsigned long flags;
+
+	if (unlikely(evlsim__mem_freed(stax, "evl_unlock_stax", __builtin_return_address(0))))
+		return;
+	evlsim__lock_release(stax);
 
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	gate = atomic_read(&stax->gate);

@@ -17,6 +17,7 @@
 #include <linux/anon_inodes.h>
 #include <linux/compat.h>
 #include <evl/file.h>
+#include <evl/thread.h>
 #include <uapi/evl/factory-abi.h>
 #include <uapi/evl/thread-abi.h>
 #include <uapi/evl/sched-abi.h>
@@ -374,3 +375,55 @@ EVLSIM_EXPORT int evlsim_is_sim_fd(int fd)
 	return evlsim__fd_is_sim(fd);
 }
 
+
+/* ---- holding threads (kernel/evl/sched/core.c: evl_hold_thread(), evl_release_thread()) */
+
+#define EVL_HOLD_BITS	(EVL_T_SUSP | EVL_T_HALT | EVL_T_DORMANT)
+
+/* A held caller stops here until released or stopped (evl_stop_kthread()). */
+void evlsim__evl_hold_point(struct evl_thread *curr)
+{
+	while ((READ_ONCE(curr->state) & EVL_HOLD_BITS) && !evlsim__evl_kicked(curr)) {
+		evlsim__prepare_sleep(curr->evlsim);
+		smp_mb();	/* the release clears the bits, then wakes */
+		if (!(READ_ONCE(curr->state) & EVL_HOLD_BITS) || evlsim__evl_kicked(curr))
+			break;
+		evlsim__sleep(curr->evlsim, EVLSIM_NS_INFINITE, 0);
+	}
+}
+
+/**
+ * evl_hold_thread - hold an EVL thread
+ * @thread: the thread
+ * @mask: EVL_T_SUSP, EVL_T_HALT and/or EVL_T_DORMANT (other bits are ignored)
+ *
+ * The bits are set at once (evl_get_state() shows them); the thread stops at its next EVL
+ * wait, or here if it holds itself, until evl_release_thread() clears every hold bit.
+ */
+void evl_hold_thread(struct evl_thread *thread, int mask)
+{
+	evlsim__check_service(EVLSIM_SVC_evl_hold_thread);
+	mask &= EVL_HOLD_BITS;
+	if (!mask)
+		return;
+	__atomic_fetch_or(&thread->state, mask, __ATOMIC_SEQ_CST);
+	if (thread == evl_current())
+		evlsim__evl_hold_point(thread);
+}
+
+/**
+ * evl_release_thread - release a held EVL thread
+ * @thread: the thread
+ * @mask: the hold bits to clear
+ * @info: information bits to add (EVL_T_* info, as the kernel passes them along)
+ */
+void evl_release_thread(struct evl_thread *thread, int mask, int info)
+{
+	evlsim__check_service(EVLSIM_SVC_evl_release_thread);
+	__atomic_fetch_and(&thread->state, ~(mask & EVL_HOLD_BITS), __ATOMIC_SEQ_CST);
+	if (info)
+		__atomic_fetch_or(&thread->info, info, __ATOMIC_SEQ_CST);
+	smp_mb();
+	if (thread->evlsim)
+		evlsim__wake(thread->evlsim);
+}

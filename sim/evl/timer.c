@@ -61,6 +61,14 @@ static void enqueue_timer(struct evl_timerbase *base, struct evl_timer *timer)
 		evlsim__wake(base->cpu);
 }
 
+/* base locked: the date of the current periodic tick, anticipated by the gravity */
+static void update_timer_date(struct evl_timer *timer)
+{
+	timer->node.date = ktime_sub(ktime_add(timer->start_date,
+					       timer->periodic_ticks * timer->interval),
+				     evl_get_timer_gravity(timer));
+}
+
 /* base locked */
 static void dequeue_timer(struct evl_timer *timer)
 {
@@ -109,7 +117,7 @@ static void fire_timer(struct evl_timerbase *base, struct evl_timer *timer, ktim
 		       unsigned long *flags)
 {
 	struct evlsim_irq_ctx ctx;
-	int status;
+	int status, cpu;
 
 	status = timer->status | EVL_TIMER_FIRED;
 	if (!(status & EVL_TIMER_PERIODIC))
@@ -119,7 +127,9 @@ static void fire_timer(struct evl_timerbase *base, struct evl_timer *timer, ktim
 	raw_spin_unlock_irqrestore(&base->lock, *flags);
 
 	evlsim__oob_irq_enter(evlsim__self, &ctx, false);	/* evl_in_irq() */
+	cpu = evlsim__cpu_ctx_set(timer->evlsim_cpu);		/* smp_processor_id() */
 	timer->handler(timer);
+	evlsim__cpu_ctx_set(cpu);
 	evlsim__oob_irq_exit(evlsim__self, &ctx, false);
 
 	raw_spin_lock_irqsave(&base->lock, *flags);
@@ -131,8 +141,7 @@ static void fire_timer(struct evl_timerbase *base, struct evl_timer *timer, ktim
 	    (EVL_TIMER_PERIODIC | EVL_TIMER_DEQUEUED | EVL_TIMER_RUNNING)) {
 		do {	/* past @now, read before the handler ran, as do_clock_tick() does */
 			timer->periodic_ticks++;
-			timer->node.date = ktime_add(timer->start_date,
-						     timer->periodic_ticks * timer->interval);
+			update_timer_date(timer);
 		} while (timer->node.date < now);
 		timer->evlsim_mono = evlsim__clock_to_mono(timer->clock, timer->node.date);
 		enqueue_timer(base, timer);
@@ -252,7 +261,8 @@ void evl_start_timer(struct evl_timer *timer, ktime_t value, ktime_t interval)
 	set_status(timer, status);
 	timer->interval = interval;
 	timer->start_date = value;
-	timer->node.date = value;
+	/* anticipate the shot by the gravity of the context the timer wakes */
+	timer->node.date = ktime_sub(value, evl_get_timer_gravity(timer));
 	timer->periodic_ticks = 0;
 	timer->pexpect_ticks = 0;
 	timer->evlsim_mono = evlsim__clock_to_mono(timer->clock, value);
@@ -357,8 +367,7 @@ unsigned long evl_get_timer_overruns(struct evl_timer *timer)
 	    timer->periodic_ticks < timer->pexpect_ticks) {
 		dequeue_timer(timer);
 		timer->periodic_ticks = timer->pexpect_ticks;
-		timer->node.date = ktime_add(timer->start_date,
-					     timer->periodic_ticks * timer->interval);
+		update_timer_date(timer);
 		timer->evlsim_mono = evlsim__clock_to_mono(timer->clock, timer->node.date);
 		enqueue_timer(base, timer);
 	}

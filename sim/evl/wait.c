@@ -22,15 +22,35 @@
 
 /* ---- clocks ---------------------------------------------------------------------------- */
 
-struct evl_clock evl_mono_clock = {
-	.name = "EVL mono", .id = 1 /* CLOCK_MONOTONIC */, .resolution = 1,
-};
-struct evl_clock evl_mono_raw_clock = {
-	.name = "EVL mono raw", .id = 4 /* CLOCK_MONOTONIC_RAW */, .resolution = 1,
-};
-struct evl_clock evl_realtime_clock = {
-	.name = "EVL realtime", .id = 0 /* CLOCK_REALTIME */, .resolution = 1,
-};
+/*
+ * The core clocks' gravity: no calibration here, so the default is 0 for every context,
+ * which resetting restores. Drivers also write clock->gravity directly (latmus).
+ */
+static void reset_core_gravity(struct evl_clock *clock)
+{
+	WRITE_ONCE(clock->gravity.irq, 0);
+	WRITE_ONCE(clock->gravity.kernel, 0);
+	WRITE_ONCE(clock->gravity.user, 0);
+}
+
+static int set_core_gravity(struct evl_clock *clock, const struct evl_clock_gravity *p)
+{
+	WRITE_ONCE(clock->gravity.irq, p->irq);
+	WRITE_ONCE(clock->gravity.kernel, p->kernel);
+	WRITE_ONCE(clock->gravity.user, p->user);
+	return 0;
+}
+
+#define CORE_CLOCK(__name, __id)						\
+	{									\
+		.name = __name, .id = __id, .resolution = 1,			\
+		.ops = { .set_gravity = set_core_gravity,			\
+			 .reset_gravity = reset_core_gravity },			\
+	}
+
+struct evl_clock evl_mono_clock = CORE_CLOCK("EVL mono", 1 /* CLOCK_MONOTONIC */);
+struct evl_clock evl_mono_raw_clock = CORE_CLOCK("EVL mono raw", 4 /* CLOCK_MONOTONIC_RAW */);
+struct evl_clock evl_realtime_clock = CORE_CLOCK("EVL realtime", 0 /* CLOCK_REALTIME */);
 
 ktime_t evl_read_clock(struct evl_clock *clock)
 {
@@ -109,6 +129,9 @@ void __evl_init_wait(struct evl_wait_queue *wq, struct evl_clock *clock, int fla
 	wq->flags = flags;
 	wq->clock = clock;
 	raw_spin_lock_init(&wq->wchan.lock);
+	/* lockdep: the class of evl_init_wait()'s site (NULL on stack: the lock itself) */
+	wq->wchan.lock.rlock.key = key;
+	wq->wchan.lock.rlock.name = name;
 	wq->wchan.owner = NULL;
 	wq->wchan.requeue_wait = NULL;
 	INIT_LIST_HEAD(&wq->wchan.wait_list);
@@ -138,6 +161,14 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 	struct evl_thread *curr = evlsim__evl_thread_self(), *pos;
 	struct evlsim_thread *t = curr->evlsim;
 	ktime_t now = evlsim__clock_now(), deadline = 0;
+
+	/* a freed wait queue: reported, and the wait ends at once (-EIDRM), never a hang */
+	if (unlikely(evlsim__mem_freed(wq, "evl_wait_event",
+				       evlsim__wait_site ?: __builtin_return_address(0)))) {
+		evlsim__prepare_sleep(t);
+		curr->info = curr->wait_early = EVL_T_RMID;
+		return;
+	}
 
 	/*
 	 * The golden rule (services.def): a blocking EVL wait runs oob, never in a timer
@@ -264,6 +295,9 @@ int __evl_wait_schedule(struct evl_wait_channel *wchan)
 	info = curr->info;
 	raw_spin_unlock_irqrestore(&wchan->lock, flags);
 
+	if (unlikely(READ_ONCE(curr->state) & (EVL_T_SUSP | EVL_T_HALT | EVL_T_DORMANT)))
+		evlsim__evl_hold_point(curr);	/* held meanwhile (evl_hold_thread()) */
+
 	return wait_status(info);
 }
 
@@ -313,6 +347,9 @@ int evl_flush_wait(struct evl_wait_queue *wq, int reason)
 	unsigned long flags;
 	int n;
 
+	if (unlikely(evlsim__mem_freed(wq, "evl_flush_wait", __builtin_return_address(0))))
+		return 0;
+
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	n = evl_flush_wait_locked(wq, reason);
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
@@ -355,6 +392,8 @@ void evl_raise_flag_nosched(struct evl_flag *wf)
 
 void evl_raise_flag(struct evl_flag *wf)
 {
+	if (unlikely(evlsim__mem_freed(wf, "evl_raise_flag", __builtin_return_address(0))))
+		return;
 	evl_raise_flag_nosched(wf);
 	evl_schedule();
 }

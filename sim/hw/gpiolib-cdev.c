@@ -34,6 +34,10 @@
 #include "gpiolib.h"
 #include "gpiolib-cdev.h"
 
+/* linux/fs.h declares no_llseek() for the kernel lines before 6.12 only (the simulator is
+ * built for the newest); sim/vfs/read_write.c still serves it */
+loff_t no_llseek(struct file *file, loff_t offset, int whence) __evlsim_ksym(no_llseek);
+
 #define GPIO_DEV_MAX		64
 
 static dev_t gpio_devt;

@@ -29,6 +29,9 @@ unsigned long long evlsim__mmio_read(const volatile void *addr, unsigned int wid
 void evlsim__mmio_write(volatile void *addr, unsigned int width, unsigned long long val,
 			const void *site);
 
+/* The physical base of block @m. */
+unsigned long long evlsim__mmio_block_base(struct evlsim_mmio *m);
+
 /* Counts live mappings, for the leak check of evlsim_mmio_destroy(). */
 int evlsim__mmio_live_mappings(void);
 

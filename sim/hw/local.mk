@@ -47,3 +47,14 @@ sim_libevlsim_kernel_la_SOURCES += \
 	sim/hw/gpiolib-legacy.c \
 	sim/hw/gpio-sim.c \
 	sim/hw/regmap.c
+# The DMA engine (drivers/dma/dmaengine.c and the client calls) and the simulated DMA
+# controller evlsim-dma; the SPI core (drivers/spi/spi.c with the oob transfers) and the
+# simulated SPI controller evlsim-spi.
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/dmaengine.c \
+	sim/hw/dma-sim.c \
+	sim/hw/dma-sim.h
+sim_libevlsim_kernel_la_SOURCES += \
+	sim/hw/spi.c \
+	sim/hw/spi-oob.c \
+	sim/hw/spi-sim.c

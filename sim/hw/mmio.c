@@ -76,6 +76,12 @@ int evlsim__mmio_check_overlap(unsigned long long base, unsigned long size)
 	return 0;
 }
 
+/* the physical base address of block @m (DMA ports are published at register addresses) */
+unsigned long long evlsim__mmio_block_base(struct evlsim_mmio *m)
+{
+	return m->base;
+}
+
 int evlsim__mmio_live_mappings(void)
 {
 	return __atomic_load_n(&live_mappings, __ATOMIC_RELAXED);

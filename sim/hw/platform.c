@@ -166,7 +166,12 @@ static void release_driver(struct platform_object *po)
 	if (po->state != 1)
 		return;
 	drv = to_platform_driver(dev->driver);
-	if (drv->remove)
+	/* a 6.3-6.10 driver's ->remove_new sits in ->evlsim_remove_slot (one layout for
+	 * every kernel line); an int ->remove of a driver built for a line before 6.11 is
+	 * called the same way, its result ignored */
+	if (drv->evlsim_remove_slot)
+		drv->evlsim_remove_slot(&po->pdev);
+	else if (drv->remove)
 		drv->remove(&po->pdev);
 	evlsim__devres_release_all(dev);
 	evlsim__dma_unbound(dev);
@@ -400,7 +405,8 @@ struct platform_device *platform_device_register_full(const struct platform_devi
 
 /* ---- drivers ------------------------------------------------------------------------------ */
 
-int __platform_driver_register(struct platform_driver *drv, struct module *owner)
+int __platform_driver_register(struct platform_driver *drv, struct module *owner,
+			       const char *mod_name)
 {
 	struct platform_object *po;
 	struct driver_entry *de;
@@ -462,7 +468,7 @@ int __platform_driver_probe(struct platform_driver *drv,
 
 	drv->prevent_deferred_probe = true;
 	drv->probe = probe;
-	retval = __platform_driver_register(drv, module);
+	retval = __platform_driver_register(drv, module, NULL);
 	if (retval)
 		return retval;
 	bus_lock();
@@ -483,7 +489,7 @@ int __platform_register_drivers(struct platform_driver * const *drivers, unsigne
 	int err;
 
 	for (i = 0; i < count; i++) {
-		err = __platform_driver_register(drivers[i], owner);
+		err = __platform_driver_register(drivers[i], owner, NULL);
 		if (err < 0) {
 			while (i--)
 				platform_driver_unregister(drivers[i]);

@@ -173,6 +173,7 @@ static int dl_load(const char *path, struct module **modp)
 	struct module *mod;
 	char err[256];
 	void *handle;
+	int exists;
 
 	mod = find_module_by_path(path);
 	if (mod) {
@@ -184,7 +185,7 @@ static int dl_load(const char *path, struct module **modp)
 	dl_loaded_module = NULL;
 	evlsim__mutex_unlock(&registry_lock);
 
-	handle = evlsim__dl_open(path, err, sizeof(err));
+	handle = evlsim__dl_open(path, err, sizeof(err), &exists);
 
 	evlsim__mutex_lock(&registry_lock);
 	dl_loading_path = NULL;
@@ -193,7 +194,8 @@ static int dl_load(const char *path, struct module **modp)
 
 	if (!handle) {
 		pr_err("evlsim: cannot load module %s: %s\n", path, err);
-		return -ENOENT;
+		/* as insmod: a file that is not a loadable object is "Invalid module format" */
+		return exists ? -ENOEXEC : -ENOENT;
 	}
 	if (!mod) {
 		pr_err("evlsim: %s holds no module (no module_init/module_exit/THIS_MODULE)\n",

@@ -48,6 +48,7 @@ void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *k
 	atomic_long_set(&lock->owner, 0);
 	lock->wait_lock = (raw_spinlock_t)__RAW_SPIN_LOCK_INITIALIZER(mutex.wait_lock);
 	lock->wait_lock.name = name;
+	lock->wait_lock.key = key;		/* the lockdep class (lockdep.c) */
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->magic = lock;
 }
@@ -149,29 +150,53 @@ static int __mutex_lock(struct mutex *lock, int sleep_flags)
 	return lock_slowpath(lock, curr, sleep_flags);
 }
 
+/*
+ * The memory check and lockdep first: a freed mutex or a recursive acquisition is reported
+ * and not taken (0 returned), rather than a hang. The class is the mutex_init() site's
+ * key, kept in the (never lockdep-tracked) wait_lock.
+ */
+static bool skip_lock(struct mutex *lock, const void *site)
+{
+	return evlsim__mem_freed(lock, "mutex_lock", site) ||
+	       evlsim__lock_acquire(lock, lock->wait_lock.key, lock->wait_lock.name, 0, site);
+}
+
 void mutex_lock(struct mutex *lock)
 {
 	evlsim__check_service(EVLSIM_SVC_mutex_lock);
+	if (skip_lock(lock, __builtin_return_address(0)))
+		return;
 	__mutex_lock(lock, 0);
 }
 
 void mutex_lock_io(struct mutex *lock)
 {
+	if (skip_lock(lock, __builtin_return_address(0)))
+		return;
 	__mutex_lock(lock, 0);
 }
 
 int mutex_lock_interruptible(struct mutex *lock)
 {
+	int ret;
+
 	evlsim__check_service(EVLSIM_SVC_mutex_lock);
 	if (evlsim__should_fail(EVLSIM_FAULT_INBAND_WAIT, 0))
 		return -EINTR;
-	return __mutex_lock(lock, EVLSIM_SLEEP_INTERRUPTIBLE);
+	if (skip_lock(lock, __builtin_return_address(0)))
+		return 0;
+	ret = __mutex_lock(lock, EVLSIM_SLEEP_INTERRUPTIBLE);
+	if (ret)
+		evlsim__lock_release(lock);
+	return ret;
 }
 
 /* Only a fatal signal interrupts a killable wait; a process that gets one is gone. */
 int mutex_lock_killable(struct mutex *lock)
 {
 	evlsim__check_service(EVLSIM_SVC_mutex_lock);
+	if (skip_lock(lock, __builtin_return_address(0)))
+		return 0;
 	return __mutex_lock(lock, 0);
 }
 
@@ -183,8 +208,11 @@ int mutex_trylock(struct mutex *lock)
 
 	while (!__owner_task(owner)) {
 		if (atomic_long_try_cmpxchg_acquire(&lock->owner, &owner,
-						    (long)curr | (owner & MUTEX_FLAGS)))
+						    (long)curr | (owner & MUTEX_FLAGS))) {
+			evlsim__lock_acquire(lock, lock->wait_lock.key, lock->wait_lock.name,
+					     EVLSIM_LD_TRY, __builtin_return_address(0));
 			return 1;
+		}
 	}
 	return 0;
 }
@@ -194,8 +222,12 @@ void mutex_unlock(struct mutex *lock)
 	evlsim__check_service(EVLSIM_SVC_mutex_unlock);
 	struct task_struct *curr = current;
 	struct mutex_waiter *waiter;
-	long owner = atomic_long_read(&lock->owner);
-	long next;
+	long owner, next;
+
+	if (evlsim__mem_freed(lock, "mutex_unlock", __builtin_return_address(0)) ||
+	    evlsim__lock_release(lock))
+		return;
+	owner = atomic_long_read(&lock->owner);
 
 	/* CONFIG_DEBUG_MUTEXES, debug_mutex_unlock() */
 	if (WARN(__owner_task(owner) != curr,

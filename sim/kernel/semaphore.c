@@ -57,11 +57,16 @@ static int __down_common(struct semaphore *sem, int flags, evlsim_ns_t deadline)
 	}
 }
 
-static int down_common(struct semaphore *sem, int flags, evlsim_ns_t deadline)
+static int down_common(struct semaphore *sem, const void *site, int flags,
+		       evlsim_ns_t deadline)
 {
 	int ret = 0;
 
 	might_sleep();
+	/* a freed semaphore is reported and not waited for; lockdep: the edges into it */
+	if (evlsim__mem_freed(sem, "down", site))
+		return 0;
+	evlsim__lock_acquire(sem, sem->lock.key, sem->lock.name, EVLSIM_LD_NOHOLD, site);
 	sem_lock(sem);
 	if (likely(sem->count > 0))
 		sem->count--;
@@ -74,7 +79,7 @@ static int down_common(struct semaphore *sem, int flags, evlsim_ns_t deadline)
 void down(struct semaphore *sem)
 {
 	evlsim__check_service(EVLSIM_SVC_down);
-	down_common(sem, 0, EVLSIM_NS_INFINITE);
+	down_common(sem, __builtin_return_address(0), 0, EVLSIM_NS_INFINITE);
 }
 
 int down_interruptible(struct semaphore *sem)
@@ -82,14 +87,14 @@ int down_interruptible(struct semaphore *sem)
 	evlsim__check_service(EVLSIM_SVC_down);
 	if (evlsim__should_fail(EVLSIM_FAULT_INBAND_WAIT, 0))
 		return -EINTR;
-	return down_common(sem, EVLSIM_SLEEP_INTERRUPTIBLE, EVLSIM_NS_INFINITE);
+	return down_common(sem, __builtin_return_address(0), EVLSIM_SLEEP_INTERRUPTIBLE, EVLSIM_NS_INFINITE);
 }
 
 /* Only a fatal signal interrupts a killable wait; a process that gets one is gone. */
 int down_killable(struct semaphore *sem)
 {
 	evlsim__check_service(EVLSIM_SVC_down);
-	return down_common(sem, 0, EVLSIM_NS_INFINITE);
+	return down_common(sem, __builtin_return_address(0), 0, EVLSIM_NS_INFINITE);
 }
 
 int down_trylock(struct semaphore *sem)
@@ -108,7 +113,7 @@ int down_trylock(struct semaphore *sem)
 int down_timeout(struct semaphore *sem, long timeout)
 {
 	evlsim__check_service(EVLSIM_SVC_down);
-	return down_common(sem, 0, evlsim__jiffies_deadline(timeout < 0 ? 0 : timeout));
+	return down_common(sem, __builtin_return_address(0), 0, evlsim__jiffies_deadline(timeout < 0 ? 0 : timeout));
 }
 
 void up(struct semaphore *sem)
@@ -116,6 +121,8 @@ void up(struct semaphore *sem)
 	evlsim__check_service(EVLSIM_SVC_up);
 	struct semaphore_waiter *waiter;
 
+	if (evlsim__mem_freed(sem, "up", __builtin_return_address(0)))
+		return;
 	sem_lock(sem);
 	if (likely(list_empty(&sem->wait_list))) {
 		if (WARN_ON(sem->count == UINT_MAX))

@@ -65,22 +65,34 @@ void __evlsim_kfree(const void *objp)
 	free((void *)objp);
 }
 
-void kfree(const void *objp)
+/* the release of a block leaving the quarantine (check/memcheck.c) */
+static void libc_free(void *p)
 {
-	evlsim__check_service(EVLSIM_SVC_kfree);
-	if (ZERO_OR_NULL_PTR(objp))
+	free(p);
+}
+
+/* A driver's free: into the quarantine, or at once (not driver memory, quarantine off). */
+static void driver_free(const void *objp, const char *cache, const void *site)
+{
+	if (ZERO_OR_NULL_PTR(objp) || evlsim__mem_free(objp, cache, libc_free, site))
 		return;
 	evlsim__acct_free(objp);
 	free((void *)objp);
+}
+
+void kfree(const void *objp)
+{
+	evlsim__check_service(EVLSIM_SVC_kfree);
+	driver_free(objp, "kmalloc", __builtin_return_address(0));
 }
 
 void kfree_sensitive(const void *objp)
 {
 	if (ZERO_OR_NULL_PTR(objp))
 		return;
-	memzero_explicit((void *)objp, malloc_usable_size((void *)objp));
-	evlsim__acct_free(objp);
-	free((void *)objp);
+	if (!evlsim__mem_block(objp, &(void *){ NULL }, &(unsigned long){ 0 }))
+		memzero_explicit((void *)objp, malloc_usable_size((void *)objp));
+	driver_free(objp, "kmalloc", __builtin_return_address(0));
 }
 
 size_t ksize(const void *objp)
@@ -139,7 +151,7 @@ void *kvmalloc_node(size_t size, gfp_t flags, int node)
 void kvfree(const void *addr)
 {
 	evlsim__check_service(EVLSIM_SVC_kvfree);
-	__evlsim_kfree(addr);
+	driver_free(addr, "kmalloc", __builtin_return_address(0));
 }
 
 void *kvrealloc(const void *p, size_t size, gfp_t flags)
@@ -210,9 +222,9 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 	evlsim__check_service(EVLSIM_SVC_kmem_cache_free);
 	if (!objp)
 		return;
-	atomic_dec(&s->objects);
-	evlsim__acct_free(objp);
-	free(objp);
+	if (!evlsim__mem_block(objp, &(void *){ NULL }, &(unsigned long){ 0 }))
+		atomic_dec(&s->objects);	/* not a second free */
+	driver_free(objp, s->name, __builtin_return_address(0));
 }
 
 /* ---- vmalloc -------------------------------------------------------------------------- */
@@ -275,6 +287,10 @@ void *__vmalloc(unsigned long size, gfp_t gfp_mask)
 void vfree(const void *addr)
 {
 	evlsim__check_service(EVLSIM_SVC_vfree);
+	if (addr && evlsim__arena_is_vmalloc(addr) < 0) {
+		driver_free(addr, "vmalloc", __builtin_return_address(0));
+		return;
+	}
 	evlsim__acct_free(addr);
 	if (evlsim__vfree_arena(addr))
 		return;

@@ -63,18 +63,51 @@ bool evlsim__hard_irqs_disabled(void)
 	return hard_state != 0;
 }
 
-void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
+/* The lock class: the static key of the init macro's expansion, as the kernel's. */
+void evlsim__spin_lock_init_key(raw_spinlock_t *lock, const char *name, const void *key)
 {
 	lock->lock = 0;
 	lock->name = name;
 	lock->owner = NULL;
+	lock->key = key;
 }
 
+/* Without a key (an out-of-tree caller of the old entry point): the init call's site. */
+void evlsim__spin_lock_init(raw_spinlock_t *lock, const char *name)
+{
+	evlsim__spin_lock_init_key(lock, name, __builtin_return_address(0));
+}
+
+static const char *const lock_svc_names[] = { "raw_spin_lock", "raw_spin_lock", "spin_lock" };
+
+/* The lockdep flags of a lock of @kind (EVLSIM_LOCK_*, with EVLSIM_LOCK_IRQ). */
+/*
+ * Lockdep's view of an acquisition: hard irqs are off under the _irqsave/_irq variants,
+ * and under any hard spinlock, which defers interrupts until the last one is dropped
+ * (hard_state counts it as hard irqs off: hw/irq-flow.c delivers them at the unlock).
+ */
+static int ld_flags(int kind)
+{
+	bool irqsoff = (kind & EVLSIM_LOCK_IRQ) || (kind & ~EVLSIM_LOCK_IRQ) == EVLSIM_LOCK_HARD;
+
+	return (irqsoff ? EVLSIM_LD_IRQSOFF : 0) | EVLSIM_LD_IRQABLE;
+}
+
+/*
+ * A freed lock (reported by the memory check) or a recursive acquisition (reported by
+ * lockdep) is not taken: the run goes on instead of spinning on poison or deadlocking.
+ */
 void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 {
-	if (kind != EVLSIM_LOCK_HARD)
-		evlsim__check_service(kind == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
-							       : EVLSIM_SVC_raw_spin_lock);
+	const void *site = __builtin_return_address(0);
+	int k = kind & ~EVLSIM_LOCK_IRQ;
+
+	if (k != EVLSIM_LOCK_HARD)
+		evlsim__check_service(k == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
+							    : EVLSIM_SVC_raw_spin_lock);
+	if (unlikely(evlsim__mem_freed(lock, lock_svc_names[k], site)) ||
+	    evlsim__lock_acquire(lock, lock->key, lock->name, ld_flags(kind), site))
+		return;
 	if (unlikely(!evlsim__lockword_trylock(&lock->lock))) {
 		/* in a child of fork(): held by a parent thread that does not exist here */
 		if (unlikely(READ_ONCE(evlsim__forked)) &&
@@ -83,26 +116,37 @@ void evlsim__spin_lock(raw_spinlock_t *lock, int kind)
 		evlsim__lockword_lock(&lock->lock);
 	}
 	WRITE_ONCE(lock->owner, evlsim__current());
-	if (kind == EVLSIM_LOCK_HARD)
+	if (k == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
 }
 
 int evlsim__spin_trylock(raw_spinlock_t *lock, int kind)
 {
-	if (kind != EVLSIM_LOCK_HARD)
-		evlsim__check_service(kind == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
-							       : EVLSIM_SVC_raw_spin_lock);
+	const void *site = __builtin_return_address(0);
+	int k = kind & ~EVLSIM_LOCK_IRQ;
+
+	if (k != EVLSIM_LOCK_HARD)
+		evlsim__check_service(k == EVLSIM_LOCK_SPIN ? EVLSIM_SVC_spin_lock
+							    : EVLSIM_SVC_raw_spin_lock);
+	if (unlikely(evlsim__mem_freed(lock, lock_svc_names[k], site)))
+		return 0;
 	if (!evlsim__lockword_trylock(&lock->lock))
 		return 0;
 	WRITE_ONCE(lock->owner, evlsim__current());
-	if (kind == EVLSIM_LOCK_HARD)
+	if (k == EVLSIM_LOCK_HARD)
 		hard_state += EVLSIM_HARD_LOCK_ONE;
+	evlsim__lock_acquire(lock, lock->key, lock->name, ld_flags(kind) | EVLSIM_LD_TRY, site);
 	return 1;
 }
 
 void evlsim__spin_unlock(raw_spinlock_t *lock, int kind)
 {
-	if (kind == EVLSIM_LOCK_HARD)
+	int k = kind & ~EVLSIM_LOCK_IRQ;
+
+	if (unlikely(evlsim__mem_freed(lock, "spin_unlock", __builtin_return_address(0))) ||
+	    evlsim__lock_release(lock))
+		return;
+	if (k == EVLSIM_LOCK_HARD)
 		hard_state -= EVLSIM_HARD_LOCK_ONE;
 	WRITE_ONCE(lock->owner, NULL);
 	evlsim__lockword_unlock(&lock->lock);

@@ -57,12 +57,12 @@ unsigned long evlsim__wait_sigs(void)
  * __init_waitqueue_head - initialise a wait queue head (init_waitqueue_head())
  * @wq_head: the head
  * @name: its name, for diagnostics
- * @key: lockdep class, unused
+ * @key: lockdep class of the head's lock
  */
 void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
 			   struct lock_class_key *key)
 {
-	evlsim__spin_lock_init(&wq_head->lock.rlock, name);
+	evlsim__spin_lock_init_key(&wq_head->lock.rlock, name, key);
 	INIT_LIST_HEAD(&wq_head->head);
 }
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <evl/evl.h>
 #include <evl/sched.h>
 #include <evl/xbuf.h>
@@ -152,4 +153,35 @@ EVLSIM_EXPORT int evl_create_xbuf(size_t i_bufsz, size_t o_bufsz, int flags,
 		flags |= EVL_CLONE_PUBLIC;
 	evl_init();
 	return evlsim__xbuf_create(i_bufsz, o_bufsz, flags);
+}
+
+/*
+ * evlsim_wait_blocked(): polls the thread's state (EVL_T_PEND is set under the wait
+ * channel's lock when it queues itself, cleared when it leaves), 100 us apart; the
+ * caller is a test's controlling thread, never the waiter itself.
+ */
+EVLSIM_EXPORT int evlsim_wait_blocked(int efd, long long timeout_ns)
+{
+	struct timespec step = { 0, 100000 }, now;
+	long long deadline = 0;
+	struct evl_thread_state st;
+	int ret;
+
+	if (timeout_ns >= 0) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		deadline = now.tv_sec * 1000000000LL + now.tv_nsec + timeout_ns;
+	}
+	for (;;) {
+		ret = evl_get_state(efd, &st);
+		if (ret)
+			return ret;
+		if (st.state & EVL_T_PEND)
+			return 0;
+		if (timeout_ns >= 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (now.tv_sec * 1000000000LL + now.tv_nsec >= deadline)
+				return -ETIMEDOUT;
+		}
+		nanosleep(&step, NULL);
+	}
 }

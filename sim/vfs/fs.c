@@ -70,6 +70,9 @@ static struct file *alloc_file(struct inode *inode, unsigned int flags)
 	return filp;
 }
 
+/* The file whose ->release the calling thread runs (evl_release_file() on freed memory). */
+__thread struct file *evlsim__releasing_file __attribute__((tls_model("initial-exec")));
+
 /* __fput(), after ->release: an oob-capable file must have been released. */
 static void evl_release_check(struct file *filp)
 {
@@ -100,8 +103,13 @@ static void __fput(struct file *filp)
 	evlsim__oob_barrier();
 
 	if ((filp->f_mode & (FMODE_OPENED | FMODE_PATH)) == FMODE_OPENED) {
-		if (filp->f_op->release)
+		if (filp->f_op->release) {
+			struct file *outer = evlsim__releasing_file;
+
+			evlsim__releasing_file = filp;
 			filp->f_op->release(inode, filp);
+			evlsim__releasing_file = outer;
+		}
 		evl_release_check(filp);
 		evlsim__chrdev_release(filp);
 		/* uncharged before the module reference goes: an unload that can proceed

@@ -209,6 +209,9 @@ loff_t noop_llseek(struct file *file, loff_t offset, int whence)
 	return file->f_pos;
 }
 
+/* linux/fs.h declares it for the kernel lines before 6.12 only; the simulator serves them */
+loff_t no_llseek(struct file *file, loff_t offset, int whence) __evlsim_ksym(no_llseek);
+
 loff_t no_llseek(struct file *file, loff_t offset, int whence)
 {
 	return -ESPIPE;

@@ -94,6 +94,11 @@
 #include <linux/of_platform.h>
 #include <linux/property.h>
 #include <linux/dma-mapping.h>
+#include <linux/dmaengine.h>
+#include <linux/scatterlist.h>
+#include <linux/cache.h>
+#include <linux/spi/spi.h>
+#include <uapi/linux/spi/spi.h>
 #include <linux/clk.h>
 #include <linux/pm_runtime.h>
 #include <linux/pinctrl/consumer.h>

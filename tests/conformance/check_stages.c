@@ -381,6 +381,25 @@ START_TEST(test_get_state_peer)
 }
 END_TEST
 
+/*
+ * evlsim_wait_blocked(): a thread that is not blocked times out (its own element, and a
+ * peer's that runs), a bad descriptor is -EBADF. The blocked case: check_memcheck's
+ * release test and check_xfifo.
+ */
+START_TEST(test_wait_blocked_not_blocked)
+{
+	int efd = evl_attach_self("wb:%d", getpid());
+
+	ck_assert_int_ge(efd, 0);
+	ck_assert_ret(evlsim_wait_blocked(efd, 1000000), -ETIMEDOUT);
+	ck_assert_ret(evlsim_wait_blocked(efd, 0), -ETIMEDOUT);
+	ck_assert_ret(evlsim_wait_blocked(-1, 1000000), -EBADF);
+	ck_assert_ret(evlsim_wait_blocked(1023, -1), -EBADF);
+	ck_assert_ret(evl_detach_self(), 0);
+	ck_assert_ret(evlsim_wait_blocked(efd, -1), -EBADF);
+}
+END_TEST
+
 /* ---- SIGDEBUG ---------------------------------------------------------------------------- */
 
 static void assert_sigdebug(int cause)
@@ -528,6 +547,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_observable_mode);
 	tcase_add_test(tc, test_get_state_counters);
 	tcase_add_test(tc, test_get_state_peer);
+	tcase_add_test(tc, test_wait_blocked_not_blocked);
 	suite_add_tcase(s, tc);
 
 	tc = stages_tcase("sigdebug");

@@ -429,7 +429,7 @@ static int sem_value(void)
 	return v;
 }
 
-static int mutex_lock(const struct tevl_wait *w)
+static int kmutex_lock_op(const struct tevl_wait *w)
 {
 	int ret;
 
@@ -661,7 +661,7 @@ static long tevl_do_ioctl(unsigned int cmd, unsigned long arg, bool oob)
 
 	case TEVL_IOC_MUTEX_LOCK:
 		GET_ARG(w);
-		return mutex_lock(&w);
+		return kmutex_lock_op(&w);
 	case TEVL_IOC_MUTEX_TRYLOCK:
 		return evl_trylock_kmutex(&tevl_mutex);
 	case TEVL_IOC_MUTEX_UNLOCK:

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* The consumer's test: load the module, use it from an EVL thread, unload it. */
+/*
+ * The consumer's test: load the module, use it from an EVL thread, unload it; the
+ * installed example module echo is found without $EVLSIM_MODULE_PATH.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include <evl/evl.h>
 #include <evlsim/evlsim.h>
@@ -29,6 +33,9 @@ int main(void)
 	expect(evlsim_unload_module("hello") == -EBUSY);
 	expect(close(fd) == 0);
 	expect(evlsim_unload_module("hello") == 0);
+	expect(unsetenv("EVLSIM_MODULE_PATH") == 0);
+	expect(evlsim_load_module("echo") == 0);	/* <libdir>/evlsim/modules/echo.so */
+	expect(evlsim_unload_module("echo") == 0);
 	expect(evlsim_report_total() == 0);
 	printf("hello-test: ok\n");
 	return 0;

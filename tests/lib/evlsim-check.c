@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <sys/random.h>
+#include <sys/wait.h>
 #include <evl/evl.h>
 #include "evlsim-check.h"
 
@@ -225,4 +226,22 @@ unsigned long long evlsim_check_seed(void)
 	fprintf(stderr, "%s: EVLSIM_SEED=%llu\n", program_invocation_short_name, seed);
 	fflush(stderr);
 	return seed;
+}
+
+void ck_assert_check_aborts(int (*fn)(void))
+{
+	pid_t pid = fork();
+	int status;
+
+	ck_assert_int_ge(pid, 0);
+	if (!pid) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, 2);
+		evlsim_set_check_mode(EVLSIM_CHECK_ABORT);
+		fn();
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT, "status %#x", status);
 }

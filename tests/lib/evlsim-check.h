@@ -144,6 +144,12 @@ long long now_ms(void);
 	} while (0)
 
 /*
+ * Runs @fn in a forked child under EVLSIM_CHECK=abort, its stderr on /dev/null, and
+ * asserts that the child died of SIGABRT (the report ended the run).
+ */
+void ck_assert_check_aborts(int (*fn)(void));
+
+/*
  * The seed of a randomised suite: EVLSIM_SEED when set (an unsigned 64-bit number,
  * decimal or 0x hex, as the simulator takes it), else a random one; printed once as "<program>: EVLSIM_SEED=<seed>" on stderr, so that
  * any run can be replayed. Call it in main(), before the tests fork.

@@ -25,6 +25,7 @@
 #include <evlsim/evlsim.h>
 #include "evlsim-check.h"
 #include "../drivers/tfault-abi.h"
+#include "../drivers/tsites-abi.h"
 #include "../drivers/tmmap-abi.h"
 
 #define ERESTARTSYS	512
@@ -160,6 +161,50 @@ START_TEST(test_failslab)
 	ck_assert_ptr_nonnull(p);
 	tfault_kfree(p);
 	ck_assert_int_eq(evlsim_fault_count("failslab"), 4);
+}
+END_TEST
+
+/* evl_attach_self() in a thread of its own: its result */
+static void *attach_fn(void *arg)
+{
+	long ret = evl_attach_self("scope:%d", getpid());
+
+	(void)arg;
+	if (ret >= 0)
+		evl_detach_self();
+	return (void *)ret;
+}
+
+static long attach_in_thread(void)
+{
+	pthread_t tid;
+	void *ret;
+
+	ck_assert_int_eq(pthread_create(&tid, NULL, attach_fn, NULL), 0);
+	ck_assert_int_eq(pthread_join(tid, &ret), 0);
+	return (long)ret;
+}
+
+/*
+ * The default scope is the drivers' calls: a failslab without filters fails the
+ * driver's kmalloc() but not the simulator's own allocations (evl_attach_self()'s);
+ * scope=all includes them.
+ */
+START_TEST(test_scope)
+{
+	ck_assert_ret(evlsim_fault_set("failslab", "verbose=0"), 0);
+	ck_assert_ptr_null(tfault_kmalloc(64));
+	ck_assert_int_ge(attach_in_thread(), 0);
+	ck_assert_int_eq(evlsim_fault_count("failslab"), 1);
+	ck_assert_ret(evlsim_fault_set("failslab", "scope=driver,verbose=0"), 0);
+	ck_assert_int_ge(attach_in_thread(), 0);
+	ck_assert_int_eq(evlsim_fault_count("failslab"), 1);
+	ck_assert_ret(evlsim_fault_set("failslab", "scope=all,verbose=0"), 0);
+	ck_assert_int_eq(attach_in_thread(), -ENOMEM);
+	ck_assert_ptr_null(tfault_kmalloc(64));
+	ck_assert_int_eq(evlsim_fault_count("failslab"), 3);
+	ck_assert_ret(evlsim_fault_set("failslab", "scope=sim"), -EINVAL);
+	ck_assert_str_eq(evlsim_fault_last_error(), "'scope=sim': scope is driver or all");
 }
 END_TEST
 
@@ -721,6 +766,49 @@ START_TEST(test_systematic)
 }
 END_TEST
 
+/*
+ * Sites are the driver's own calls, whatever the optimization level: two kzalloc() and a
+ * kcalloc() in one function are three sites when built at -O0 (the inline helpers not
+ * inlined by the optimizer) as at -O2.
+ */
+static void walk_helpers(int (*fn)(void), const char *name)
+{
+	char log[32], only[64], *text;
+	int run;
+
+	temp_log(log);
+	snprintf(only, sizeof(only), "only=%s,verbose=0", name);
+	ck_assert_ret(evlsim_fault_set("failslab", only), 0);
+	for (run = 1; run <= 3; run++) {
+		ck_assert_ret(evlsim_fault_systematic(log, 1), 0);
+		ck_assert_int_eq(fn(), -run);
+		ck_assert_int_eq(fn(), 0);			/* one fault per run */
+		ck_assert_ret(evlsim_fault_systematic_end(), 1);
+	}
+	ck_assert_ret(evlsim_fault_systematic(log, 1), 0);
+	ck_assert_int_eq(fn(), 0);
+	ck_assert_ret(evlsim_fault_systematic_end(), 0);	/* no new site: done */
+	ck_assert_ret(evlsim_fault_systematic(NULL, 0), 0);
+	text = read_file(log);
+	snprintf(only, sizeof(only), ":%s+0x", name);
+	ck_assert_msg(evlsim_count_substr(text, only) == 3, "%s", text);
+	ck_assert_msg(evlsim_count_substr(text, "kzalloc") == 0, "%s", text);
+	free(text);
+	unlink(log);
+}
+
+START_TEST(test_systematic_sites_o0)
+{
+	walk_helpers(tsites_o0_three_helpers, "tsites_o0_three_helpers");
+}
+END_TEST
+
+START_TEST(test_systematic_sites_o2)
+{
+	walk_helpers(tsites_o2_three_helpers, "tsites_o2_three_helpers");
+}
+END_TEST
+
 /* systematic mode across forked children: one fault per run, "done" from the starter only */
 START_TEST(test_systematic_fork)
 {
@@ -745,6 +833,7 @@ static Suite *faults_suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, test_failslab);
+	tcase_add_test(tc, test_scope);
 	tcase_add_test(tc, test_fail_page_alloc);
 	tcase_add_test(tc, test_fail_usercopy);
 	tcase_add_test(tc, test_fail_inband_wait);
@@ -763,6 +852,8 @@ static Suite *faults_suite(void)
 	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_systematic);
 	tcase_add_test(tc, test_systematic_fork);
+	tcase_add_test(tc, test_systematic_sites_o0);
+	tcase_add_test(tc, test_systematic_sites_o2);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -20,66 +20,7 @@
 
 #define EPROBE_DEFER	517
 
-static struct evlsim_gpio_chip *chip;
-static int chipfd;
-
-static int open_chip(struct evlsim_gpio_chip *c)
-{
-	char path[32];
-	int fd;
-
-	snprintf(path, sizeof(path), "/dev/gpiochip%d", evlsim_gpio_chip_id(c));
-	fd = open(path, O_RDWR);
-	ck_assert_int_ge(fd, 0);
-	return fd;
-}
-
-static void setup(void)
-{
-	evlsim_reset_reports();
-	ck_assert_ret(evlsim_gpio_chip_create("sim", 16, 0, &chip), 0);
-	chipfd = open_chip(chip);
-}
-
-static void teardown(void)
-{
-	close(chipfd);
-	ck_assert_ret(evlsim_gpio_chip_destroy(chip), 0);
-	ck_assert_no_reports();
-}
-
-static int handle(int fd, unsigned int flags, const unsigned int *lines, unsigned int n,
-		  const unsigned char *defaults)
-{
-	struct gpiohandle_request req;
-	unsigned int i;
-
-	memset(&req, 0, sizeof(req));
-	for (i = 0; i < n; i++) {
-		req.lineoffsets[i] = lines[i];
-		req.default_values[i] = defaults ? defaults[i] : 0;
-	}
-	req.lines = n;
-	req.flags = flags;
-	strcpy(req.consumer_label, "test");
-	if (ioctl(fd, GPIO_GET_LINEHANDLE_IOCTL, &req))
-		return -errno;
-	return req.fd;
-}
-
-static int event(int fd, unsigned int line, unsigned int hflags, unsigned int eflags)
-{
-	struct gpioevent_request req;
-
-	memset(&req, 0, sizeof(req));
-	req.lineoffset = line;
-	req.handleflags = hflags;
-	req.eventflags = eflags;
-	strcpy(req.consumer_label, "ev");
-	if (ioctl(fd, GPIO_GET_LINEEVENT_IOCTL, &req))
-		return -errno;
-	return req.fd;
-}
+#include "gpio-fixture.h"
 
 /* ---- the consumer API, on tgpio ---------------------------------------------------------- */
 

@@ -674,6 +674,29 @@ END_TEST
  * A name that is not linked in is looked up as <name>.so in $EVLSIM_MODULE_PATH; the
  * module takes the name its code declares (KBUILD_MODNAME), as insmod of a renamed .ko.
  */
+/* A file that is not a loadable object: -ENOEXEC, as insmod's "Invalid module format". */
+START_TEST(test_so_not_elf_enoexec)
+{
+	char dir[] = "/tmp/check_modules.XXXXXX";
+	char path[sizeof(dir) + 16], env[sizeof(dir) + 32];
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/notelf.so", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("#!/bin/sh\nthis is not a module\n", f);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_ret(evlsim_load_module(path), -ENOEXEC);
+	snprintf(env, sizeof(env), "%s", dir);
+	ck_assert_int_eq(setenv("EVLSIM_MODULE_PATH", env, 1), 0);
+	ck_assert_ret(evlsim_load_module("notelf"), -ENOEXEC);
+	ck_assert_ret(evlsim_load_module("notthere"), -ENOENT);
+	ck_assert_call(unlink(path), 0);
+	ck_assert_call(rmdir(dir), 0);
+}
+END_TEST
+
 START_TEST(test_so_found_through_module_path)
 {
 	char *target = module_so("testdrv.so");
@@ -764,6 +787,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_so_params);
 	tcase_add_test(tc, test_so_missing_enoent);
 	tcase_add_test(tc, test_so_without_module_enoexec);
+	tcase_add_test(tc, test_so_not_elf_enoexec);
 	tcase_add_test(tc, test_so_found_through_module_path);
 	suite_add_tcase(s, tc);
 

@@ -16,12 +16,14 @@ extern "C" {
 /**
  * evlsim_load_module - load a module, like insmod
  * @name_or_path: "name [param=value ...]" for a module linked into the program, or found
- *	as name.so in the colon-separated directories of $EVLSIM_MODULE_PATH; a string
- *	whose first word contains '/' is the path of a module shared object.
+ *	as name.so in the colon-separated directories of $EVLSIM_MODULE_PATH, then in the
+ *	installed module directory (<libdir>/evlsim/modules, where the example modules
+ *	are installed); a string whose first word contains '/' is the path of a module
+ *	shared object.
  *
  * Runs the module's init function. Returns 0, or -EEXIST when a module of that name is
- * already loaded, -ENOENT when no such module exists, -ENOEXEC when the shared object
- * holds no module, -EINVAL for a malformed parameter value, or the error returned by the
+ * already loaded, -ENOENT when no such module exists, -ENOEXEC when the file is not a
+ * loadable shared object (not ELF, wrong architecture) or holds no module, -EINVAL for a malformed parameter value, or the error returned by the
  * module's init function (the module is then not loaded and must have unregistered
  * everything it registered; the simulator reports and removes anything left behind).
  */
@@ -51,6 +53,8 @@ enum evlsim_report_kind {
 	EVLSIM_REPORT_LEAK,	/* a resource outlived its owner */
 	EVLSIM_REPORT_FAULT,	/* an injected fault fired */
 	EVLSIM_REPORT_NOTICE,	/* informational */
+	EVLSIM_REPORT_MEMORY,	/* use-after-free, double free of driver memory (KASAN) */
+	EVLSIM_REPORT_LOCKING,	/* a lock dependency that can deadlock (lockdep) */
 	EVLSIM_REPORT_NR,
 };
 
@@ -60,6 +64,19 @@ enum evlsim_check_mode {
 	EVLSIM_CHECK_ABORT,	/* print the diagnostic and abort() */
 	EVLSIM_CHECK_OFF,	/* neither print nor count rule violations */
 };
+
+/**
+ * evlsim_wait_blocked - wait until an EVL thread is blocked in the driver
+ * @efd: the thread's element descriptor (what evl_attach_self() returned to it)
+ * @timeout_ns: how long to wait at most, in nanoseconds; negative: no limit
+ *
+ * For a test that must act while another thread sleeps in a driver's oob handler (on an
+ * EVL wait queue, flag, semaphore or mutex: EVL_T_PEND in evl_get_state()), instead of a
+ * usleep() that is too short on a loaded machine. Returns 0 once the thread is blocked,
+ * -ETIMEDOUT when @timeout_ns passed first, or evl_get_state()'s error for a bad @efd
+ * (-EBADF).
+ */
+int evlsim_wait_blocked(int efd, long long timeout_ns);
 
 /** evlsim_report_count - how many diagnostics of @kind were reported since the last reset */
 unsigned long evlsim_report_count(enum evlsim_report_kind kind);
@@ -115,6 +132,7 @@ enum evlsim_acct_kind {
 	EVLSIM_ACCT_DRIVERS,		/* platform drivers registered */
 	EVLSIM_ACCT_IRQ_MAPPINGS,	/* irq domain mappings (irq_create_mapping() & co.) */
 	EVLSIM_ACCT_GPIOCHIPS,		/* GPIO chips registered (gpiochip_add_data()) */
+	EVLSIM_ACCT_DMA_CHANS,		/* DMA engine channels requested (dma_request_chan()) */
 	EVLSIM_ACCT_IOREMAP,		/* ioremap() mappings (bytes: mapped) */
 	EVLSIM_ACCT_DMA,		/* DMA coherent buffers and streaming mappings */
 	EVLSIM_ACCT_NR,
@@ -133,12 +151,25 @@ int evlsim_module_stats(const char *name, struct evlsim_module_stats *stats);
 int evlsim_leak_check(const char *name);
 
 /*
+ * Tracepoints (<trace/events/evl.h>): drivers' calls to the EVL tracepoints are counted
+ * here, with the last integer argument (docs/api/cpus-fpu-trace.md).
+ */
+/** evlsim_trace_count - hits of tracepoint @event ("evl_latspot"); *@last: its last value */
+unsigned long evlsim_trace_count(const char *event, long *last);
+/** evlsim_trace_reset - clear every tracepoint's count */
+void evlsim_trace_reset(void);
+
+/** evlsim_nr_cpus - the number of simulated CPUs ($EVLSIM_CPUS, default the host's) */
+int evlsim_nr_cpus(void);
+
+/*
  * Fault injection (docs/fault-injection.md). Sites: "failslab", "fail_page_alloc",
  * "fail_usercopy", "fail_evl_wait", "fail_inband_wait", "fail_ioremap", "fail_dma_alloc",
  * "delay". Attributes, as the
  * kernel's fault-injection framework: probability=0..100 (default 100), interval=N
  * (default 1), times=N|-1 (default -1, no limit), space=bytes, verbose=0|1|2 (default 1),
  * task-filter=0|1, only=<module|function>, never=<module|function> (repeatable),
+ * scope=driver|all (default driver: only the drivers' calls fail, not the simulator's own),
  * error=EINTR|ETIMEDOUT (fail_evl_wait), usecs=N (delay; 0 yields). $EVLSIM_FAULTS holds a
  * specification at start, $EVLSIM_SEED the seed.
  */

@@ -234,5 +234,8 @@ int evlsim_dma_count(void);
 /* interrupt lines, device-side time */
 #include "hw-irq.h"
 #include "hw-gpio.h"
+/* DMA ports of the simulated DMA controller; SPI peripherals */
+#include "hw-dmaengine.h"
+#include "hw-spi.h"
 
 #endif /* _EVLSIM_HW_H */

@@ -14,6 +14,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/spinlock_types.h>
+#include <linux/fs.h>
 #include <evl/crossing.h>
 
 struct file;

@@ -19,6 +19,7 @@ struct evl_mutex {
 struct evl_kmutex {
 	struct evl_mutex mutex;
 	atomic_t fastlock;
+	const void *evlsim_key;		/* simulator: lockdep class, the init site */
 };
 
 #define DEFINE_EVL_KMUTEX(__name)					\

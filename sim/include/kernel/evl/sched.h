@@ -23,6 +23,15 @@
 
 #include <linux/types.h>
 #include <linux/irqstage.h>
+#include <linux/cpumask.h>
+
+/* The CPUs EVL runs on: every simulated CPU (the kernel: evl.oob_cpus=, default all). */
+extern struct cpumask evl_oob_cpus __evlsim_ksym(evl_oob_cpus);
+
+static inline bool is_evl_cpu(int cpu)
+{
+	return !!cpumask_test_cpu(cpu, &evl_oob_cpus);
+}
 
 __evlsim_export bool evlsim__evl_in_irq(void);
 

@@ -34,6 +34,7 @@ struct evl_stax {
 	struct evl_wait_queue oob_wait;
 	struct evl_stax_inband_wait inband_wait;
 	struct irq_work irq_work;
+	const void *evlsim_key;		/* simulator: lockdep class, the init site */
 };
 
 void evl_init_stax(struct evl_stax *stax, int flags) __evlsim_ksym(evl_init_stax);

@@ -14,9 +14,17 @@
 #define _EVLSIM_EVL_THREAD_H
 
 #include <asm/barrier.h>
+#include <linux/types.h>
 #include <linux/list.h>
 #include <linux/ktime.h>
 #include <linux/spinlock.h>
+#include <linux/completion.h>
+#include <linux/irq_work.h>
+#include <linux/sched.h>
+#include <linux/fs.h>		/* the kernel's thread.h reaches these two through */
+#include <linux/cdev.h>		/* evl/element.h */
+#include <evl/sched.h>
+#include <evl/timer.h>
 #include <uapi/evl/thread-abi.h>
 
 struct evl_wait_channel;
@@ -41,6 +49,7 @@ struct evl_thread {
 	 * expected release date on the monotonic clock */
 	ktime_t evlsim_period;
 	ktime_t evlsim_pnext;
+	struct evl_clock *evlsim_pclock;
 };
 
 /* Whether @thread was asked to stop; the full fence orders the read after the caller's
@@ -55,6 +64,18 @@ struct evl_thread *evl_current(void) __evlsim_ksym(evl_current);
 
 /* the thread state of the caller, attached or not (the simulator's own use) */
 __evlsim_export struct evl_thread *evlsim__evl_thread_self(void);
+
+/*
+ * evl_hold_thread - hold @thread (EVL_T_SUSP, EVL_T_HALT or EVL_T_DORMANT in @mask)
+ *
+ * Custom: a host thread cannot be stopped from outside; the held thread stops at its next
+ * EVL wait (when the wait ends) or at once if it holds itself, and stays stopped until
+ * evl_release_thread() clears the bits or it is stopped (evl_stop_kthread()).
+ */
+void evl_hold_thread(struct evl_thread *thread, int mask) __evlsim_ksym(evl_hold_thread);
+/* evl_release_thread - clear @mask from @thread's hold bits, add @info, let it run */
+void evl_release_thread(struct evl_thread *thread, int mask, int info)
+	__evlsim_ksym(evl_release_thread);
 
 /* EVL kthreads and periodic mode are part of this header in linux-evl. */
 #include <evl/kthread.h>

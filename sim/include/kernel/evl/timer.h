@@ -8,8 +8,11 @@
  * the process is queued on one timer base served by one host thread, the simulator's
  * "timer CPU", an EVL thread running oob; handlers run there one at a time, in expiry
  * order (FIFO among equal dates). The CPU and run queue a timer is bound to are recorded
- * and otherwise ignored; gravity is always 0 (a timer fires at its date, never before,
- * and as soon after it as the host schedules the timer CPU). A periodic timer that falls
+ * and otherwise ignored. Gravity is the kernel's: a timer is programmed its clock's
+ * gravity for the context it wakes (irq, kernel or user, after its EVL_TIMER_*GRAVITY
+ * flag) before its date, as read when it is started or reloaded; with a gravity of 0 (the
+ * default) it fires at its date, never before, and as soon after it as the host
+ * schedules the timer CPU. A periodic timer that falls
  * behind skips the ticks it missed, as the kernel's does. evl_destroy_timer() waits for
  * a handler of the timer still running on the timer CPU (the kernel does not, but its
  * handlers run with hard irqs off on the CPU the destroying code usually runs on).
@@ -126,13 +129,22 @@ static inline const char *evl_get_timer_name(struct evl_timer *timer)
 	return timer->name;
 }
 
-/* gravity is always 0 here: the flags are recorded and have no effect */
+/* @gravity: EVL_TIMER_KGRAVITY, EVL_TIMER_UGRAVITY or EVL_TIMER_IGRAVITY; next start */
 void evl_set_timer_gravity(struct evl_timer *timer, int gravity)
 	__evlsim_ksym(evl_set_timer_gravity);
 
-static inline ktime_t evl_get_timer_gravity(struct evl_timer *timer)
+/* How early the timer is programmed: its clock's gravity for the context it wakes. */
+static inline unsigned long evl_get_timer_gravity(struct evl_timer *timer)
 {
-	return 0;
+	struct evl_clock *clock = timer->clock;
+
+	if (timer->status & EVL_TIMER_KGRAVITY)
+		return READ_ONCE(clock->gravity.kernel);
+
+	if (timer->status & EVL_TIMER_UGRAVITY)
+		return READ_ONCE(clock->gravity.user);
+
+	return READ_ONCE(clock->gravity.irq);
 }
 
 /* the date the timer fires next (on its clock), EVL_INFINITE if it is not running */

@@ -6,6 +6,8 @@
 #ifndef _EVLSIM_SERVICES_H
 #define _EVLSIM_SERVICES_H
 
+#include <linux/compiler_types.h>
+
 #define EVLSIM_SVC_INBAND	1	/* in-band only */
 #define EVLSIM_SVC_OOB		2	/* out-of-band only */
 #define EVLSIM_SVC_ANY		3	/* either stage */

@@ -49,9 +49,6 @@ static inline compat_uptr_t ptr_to_compat(void __user *uptr)
 bool in_compat_syscall(void) __evlsim_ksym(in_compat_syscall);
 #define in_ia32_syscall()	in_compat_syscall()
 
-long compat_ptr_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
-	__evlsim_ksym(compat_ptr_ioctl);
-long compat_ptr_oob_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
-	__evlsim_ksym(compat_ptr_oob_ioctl);
+/* compat_ptr_ioctl() and compat_ptr_oob_ioctl() are declared in linux/fs.h */
 
 #endif

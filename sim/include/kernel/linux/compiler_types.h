@@ -10,6 +10,13 @@
  * libevlsim's kernel world is built with hidden visibility: the kernel API it provides
  * (__evlsim_ksym) and the few simulator entry points the shims' inline code and macros
  * reach (__evlsim_export) are all it exports to drivers, in the program or in a module.
+ *
+ * Custom: in driver code (KBUILD_MODNAME defined), `inline` means __always_inline, as
+ * the kernel had it up to v5.3 without CONFIG_OPTIMIZE_INLINING. The kernel's inline
+ * helpers (kzalloc(), kcalloc(), copy_to_user(), request_irq(), ...) then become part of
+ * the driver's function at every optimization level, -O0 included, and the simulator's
+ * services see the driver's own call site (__builtin_return_address(0)): a fault site
+ * per call in systematic mode, the driver function in every report.
  */
 #ifndef _EVLSIM_LINUX_COMPILER_TYPES_H
 #define _EVLSIM_LINUX_COMPILER_TYPES_H
@@ -35,6 +42,9 @@
 #define __cond_lock(x, c)	(c)
 
 #define __always_inline		inline __attribute__((__always_inline__))
+#ifdef KBUILD_MODNAME
+#define inline			inline __attribute__((__always_inline__))
+#endif
 #define noinline		__attribute__((__noinline__))
 #define __noreturn		__attribute__((__noreturn__))
 #define __packed		__attribute__((__packed__))

@@ -12,6 +12,8 @@
 #define _EVLSIM_LINUX_DEVICE_H
 
 #include <linux/types.h>
+#include <evlsim/kernel-line.h>
+#include <linux/lockdep_types.h>
 #include <linux/kobject.h>
 #include <linux/kdev_t.h>
 #include <linux/err.h>
@@ -20,6 +22,11 @@
 #include <linux/device/driver.h>
 #include <linux/device/devres.h>
 #include <linux/pm.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/gfp.h>
+#include <linux/overflow.h>
+#include <linux/atomic.h>
 
 struct module;
 struct attribute_group;
@@ -50,15 +57,34 @@ struct device_dma_parameters {
 	unsigned long segment_boundary_mask;
 };
 
+/*
+ * Kernel lines (linux/version.h): the callbacks take a const device from 6.2 and a const
+ * class from 6.4; ->owner is gone in 6.4 (its slot stays, so that one layout serves
+ * every line).
+ */
 struct class {
 	const char		*name;
 	const struct attribute_group	**class_groups;
 	const struct attribute_group	**dev_groups;
+#if EVLSIM_KERNEL_AT_LEAST(6, 2)
 	int (*dev_uevent)(const struct device *dev, struct kobj_uevent_env *env);
 	char *(*devnode)(const struct device *dev, umode_t *mode);
+#else
+	int (*dev_uevent)(struct device *dev, struct kobj_uevent_env *env);
+	char *(*devnode)(struct device *dev, umode_t *mode);
+#endif
+#if EVLSIM_KERNEL_AT_LEAST(6, 4)
 	void (*class_release)(const struct class *class);
+#else
+	void (*class_release)(struct class *class);
+#endif
 	void (*dev_release)(struct device *dev);
 	int (*shutdown_pre)(struct device *dev);
+#if EVLSIM_KERNEL_AT_LEAST(6, 4)
+	void			*evlsim_owner_slot;
+#else
+	struct module		*owner;
+#endif
 };
 
 struct device {
@@ -115,7 +141,22 @@ const char *dev_driver_string(const struct device *dev) __evlsim_ksym(dev_driver
 int dev_set_name(struct device *dev, const char *name, ...)
 	__evlsim_ksym(dev_set_name) __printf(2, 3);
 
+#if EVLSIM_KERNEL_AT_LEAST(6, 4)
 struct class * __must_check class_create(const char *name) __evlsim_ksym(class_create);
+#else
+/* before 6.4: class_create(owner, name), the owner module being ignored here */
+struct class *evlsim__class_create(const char *name) __evlsim_ksym(class_create);
+static inline struct class * __must_check
+__class_create(struct module *owner, const char *name, struct lock_class_key *key)
+{
+	return evlsim__class_create(name);
+}
+#define class_create(owner, name)						\
+	({									\
+		static struct lock_class_key __key;				\
+		__class_create(owner, name, &__key);				\
+	})
+#endif
 void class_destroy(const struct class *cls) __evlsim_ksym(class_destroy);
 int __must_check class_register(const struct class *class) __evlsim_ksym(class_register);
 void class_unregister(const struct class *class) __evlsim_ksym(class_unregister);

@@ -17,6 +17,8 @@
 #ifndef _EVLSIM_LINUX_EVLSIM_OWNER_H
 #define _EVLSIM_LINUX_EVLSIM_OWNER_H
 
+#include <linux/compiler_types.h>
+
 struct module;
 
 /* Makes @mod the owner of what the calling thread allocates; returns the previous one. */

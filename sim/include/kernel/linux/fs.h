@@ -7,13 +7,14 @@
  *
  * Deviations: struct file and struct inode carry only the members character drivers use;
  * ->read_iter/->write_iter are declared but not routed (a driver that only has them gets
- * -EINVAL from read(2)/write(2), with a DRIVER notice); no_llseek() is kept from v6.11 so
- * that older drivers still build.
+ * -EINVAL from read(2)/write(2), with a DRIVER notice); no_llseek() exists for the kernel
+ * lines before 6.12 only (linux/version.h).
  */
 #ifndef _EVLSIM_LINUX_FS_H
 #define _EVLSIM_LINUX_FS_H
 
 #include <linux/types.h>
+#include <evlsim/kernel-line.h>
 #include <linux/err.h>
 #include <linux/atomic.h>
 #include <linux/spinlock_types.h>
@@ -69,32 +70,7 @@ typedef unsigned int fop_flags_t;
 #define FMODE_NEED_UNMOUNT	((__force fmode_t)(1 << 28))
 #define FMODE_NOACCOUNT		((__force fmode_t)(1 << 29))
 
-/* open(2) flags, x86_64 values (include/uapi/asm-generic/fcntl.h) */
-#define O_ACCMODE	00000003
-#define O_RDONLY	00000000
-#define O_WRONLY	00000001
-#define O_RDWR		00000002
-#define O_CREAT		00000100
-#define O_EXCL		00000200
-#define O_NOCTTY	00000400
-#define O_TRUNC		00001000
-#define O_APPEND	00002000
-#define O_NONBLOCK	00004000
-#define O_NDELAY	O_NONBLOCK
-#define O_DSYNC		00010000
-#define FASYNC		00020000
-#define O_DIRECT	00040000
-#define O_LARGEFILE	00100000
-#define O_DIRECTORY	00200000
-#define O_NOFOLLOW	00400000
-#define O_NOATIME	01000000
-#define O_CLOEXEC	02000000
-#define __O_SYNC	04000000
-#define O_SYNC		(__O_SYNC|O_DSYNC)
-#define O_PATH		010000000
-#define __O_TMPFILE	020000000
-/* Dovetail/EVL: ask a driver for out-of-band capabilities (include/uapi/evl/fcntl-abi.h) */
-#define O_OOB		010000000000
+#include <linux/fcntl.h>
 
 #define SEEK_SET	0
 #define SEEK_CUR	1
@@ -239,11 +215,24 @@ static inline struct file *get_file(struct file *f)
 	return f;
 }
 
+#ifdef CONFIG_COMPAT
+long compat_ptr_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+	__evlsim_ksym(compat_ptr_ioctl);
+long compat_ptr_oob_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+	__evlsim_ksym(compat_ptr_oob_ioctl);
+#else
+#define compat_ptr_ioctl	NULL
+#define compat_ptr_oob_ioctl	NULL
+#endif
+
 int stream_open(struct inode *inode, struct file *filp) __evlsim_ksym(stream_open);
 int nonseekable_open(struct inode *inode, struct file *filp) __evlsim_ksym(nonseekable_open);
 int generic_file_open(struct inode *inode, struct file *filp) __evlsim_ksym(generic_file_open);
 loff_t noop_llseek(struct file *file, loff_t offset, int whence) __evlsim_ksym(noop_llseek);
+#if !EVLSIM_KERNEL_AT_LEAST(6, 12)
+/* removed in 6.12 (a NULL ->llseek with FMODE_LSEEK cleared does the same) */
 loff_t no_llseek(struct file *file, loff_t offset, int whence) __evlsim_ksym(no_llseek);
+#endif
 loff_t default_llseek(struct file *file, loff_t offset, int whence)
 	__evlsim_ksym(default_llseek);
 loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size)
@@ -303,5 +292,16 @@ static inline void unregister_chrdev(unsigned int major, const char *name)
 #include <linux/bug.h>
 #include <asm/page.h>
 #include <linux/limits.h>
+/* what the kernel's linux/fs.h makes visible through its own includes */
+#include <linux/wait.h>
+#include <linux/kdev_t.h>
+#include <linux/list.h>
+#include <linux/init.h>
+#include <linux/mutex.h>
+#include <linux/semaphore.h>
+#include <linux/workqueue.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/mm_types.h>
 
 #endif

@@ -29,10 +29,28 @@ static inline void INIT_LIST_HEAD(struct list_head *list)
 	WRITE_ONCE(list->prev, list);
 }
 
+/*
+ * evlsim: the place of CONFIG_DEBUG_LIST's checks. A pointer read from freed driver
+ * memory is POISON_FREE repeated (the memory check's poisoning): the list operation is
+ * reported as a use-after-free of the freed node (@node), and not done.
+ */
+#define EVLSIM_POISON_FREE_PTR	((void *)0x6b6b6b6b6b6b6b6bUL)
+__evlsim_export bool evlsim__list_poisoned(const void *node);
+
+static inline bool __evlsim_list_freed(const void *a, const void *b, const void *node)
+{
+	if (likely(a != EVLSIM_POISON_FREE_PTR && b != EVLSIM_POISON_FREE_PTR))
+		return false;
+	return evlsim__list_poisoned(node);
+}
+
 /* Links @entry between two entries known to be adjacent. */
 static inline void __list_add(struct list_head *entry, struct list_head *prev,
 			      struct list_head *next)
 {
+	if (unlikely(__evlsim_list_freed(prev, next, prev == EVLSIM_POISON_FREE_PTR ?
+					 (const void *)next : (const void *)prev)))
+		return;
 	next->prev = entry;
 	entry->next = next;
 	entry->prev = prev;
@@ -75,6 +93,8 @@ static inline void __list_del_clearprev(struct list_head *entry)
 
 static inline void __list_del_entry(struct list_head *entry)
 {
+	if (unlikely(__evlsim_list_freed(entry->prev, entry->next, entry)))
+		return;
 	__list_del(entry->prev, entry->next);
 }
 
@@ -87,6 +107,8 @@ static inline void __list_del_entry(struct list_head *entry)
  */
 static inline void list_del(struct list_head *entry)
 {
+	if (unlikely(__evlsim_list_freed(entry->prev, entry->next, entry)))
+		return;
 	__list_del_entry(entry);
 	entry->next = LIST_POISON1;
 	entry->prev = LIST_POISON2;

@@ -140,4 +140,12 @@ static inline u32 reciprocal_scale(u32 val, u32 ep_ro)
 	return (u32)(((u64)val * ep_ro) >> 32);
 }
 
+/* int_sqrt - the integer square root of @x, rounded down (lib/math/int_sqrt.c) */
+unsigned long int_sqrt(unsigned long x) __evlsim_ksym(int_sqrt);
+
+static inline u32 int_sqrt64(u64 x)
+{
+	return (u32)int_sqrt(x);
+}
+
 #endif /* _EVLSIM_LINUX_MATH_H */

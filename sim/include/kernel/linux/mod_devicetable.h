@@ -21,6 +21,14 @@ struct of_device_id {
 	const void *data;
 };
 
+#define SPI_NAME_SIZE		32
+#define SPI_MODULE_PREFIX	"spi:"
+
+struct spi_device_id {
+	char name[SPI_NAME_SIZE];
+	kernel_ulong_t driver_data;	/* Data private to the driver */
+};
+
 #define PLATFORM_NAME_SIZE	24
 #define PLATFORM_MODULE_PREFIX	"platform:"
 

@@ -172,9 +172,30 @@ int platform_device_register(struct platform_device *) __evlsim_ksym(platform_de
 void platform_device_unregister(struct platform_device *)
 	__evlsim_ksym(platform_device_unregister);
 
+/*
+ * Kernel lines (linux/version.h): ->remove returns int before 6.11 and void from 6.11;
+ * ->remove_new (void) exists from 6.3, aliases ->remove in 6.11 and 6.12 and is gone in
+ * 6.13. The bus calls ->remove_new when set, else ->remove (a non-zero int result is
+ * ignored, as the kernel does after its warning). One layout serves every line.
+ */
 struct platform_driver {
 	int (*probe)(struct platform_device *);
+#if EVLSIM_KERNEL_AT_LEAST(6, 11) && !EVLSIM_KERNEL_AT_LEAST(6, 13)
+	union {
+		void (*remove)(struct platform_device *);
+		void (*remove_new)(struct platform_device *);
+	};
+	void (*evlsim_remove_slot)(struct platform_device *);
+#elif EVLSIM_KERNEL_AT_LEAST(6, 11)
 	void (*remove)(struct platform_device *);
+	void (*evlsim_remove_slot)(struct platform_device *);
+#elif EVLSIM_KERNEL_AT_LEAST(6, 3)
+	int (*remove)(struct platform_device *);
+	void (*remove_new)(struct platform_device *);
+#else
+	int (*remove)(struct platform_device *);
+	void (*evlsim_remove_slot)(struct platform_device *);
+#endif
 	void (*shutdown)(struct platform_device *);
 	int (*suspend)(struct platform_device *, pm_message_t state);
 	int (*resume)(struct platform_device *);
@@ -197,10 +218,23 @@ struct platform_driver {
 /*
  * use a macro to avoid include chaining to get THIS_MODULE
  */
+#if EVLSIM_KERNEL_AT_LEAST(6, 18)
+#define platform_driver_register(drv) \
+	__platform_driver_register(drv, THIS_MODULE, KBUILD_MODNAME)
+int __platform_driver_register(struct platform_driver *, struct module *, const char *mod_name)
+	__evlsim_ksym(__platform_driver_register);
+#else
+/* the lines before the current one: no module name */
 #define platform_driver_register(drv) \
 	__platform_driver_register(drv, THIS_MODULE)
-int __platform_driver_register(struct platform_driver *, struct module *)
-	__evlsim_ksym(__platform_driver_register);
+int evlsim__platform_driver_register(struct platform_driver *, struct module *,
+				     const char *mod_name) __evlsim_ksym(__platform_driver_register);
+static inline int __platform_driver_register(struct platform_driver *drv,
+					     struct module *owner)
+{
+	return evlsim__platform_driver_register(drv, owner, NULL);
+}
+#endif
 void platform_driver_unregister(struct platform_driver *)
 	__evlsim_ksym(platform_driver_unregister);
 

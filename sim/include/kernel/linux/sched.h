@@ -23,6 +23,8 @@
 #include <linux/atomic.h>
 #include <linux/refcount.h>
 #include <linux/string.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
 
 /* Used in tsk->__state: */
 #define TASK_RUNNING			0x00000000
@@ -111,6 +113,16 @@ int wake_up_state(struct task_struct *tsk, unsigned int state) __evlsim_ksym(wak
 
 /* yield - let other threads run */
 void yield(void) __evlsim_ksym(yield);
+
+/*
+ * set_cpus_allowed_ptr - let @p run on the CPUs of @new_mask only
+ *
+ * Custom: a thread is bound to one simulated CPU, the first of @new_mask, or to none when
+ * @new_mask holds every online CPU; the calling thread is also pinned on that CPU's host
+ * CPU, where the host allows it. Returns 0, or -EINVAL when @new_mask has no online CPU.
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+	__evlsim_ksym(set_cpus_allowed_ptr);
 
 static inline pid_t task_pid_nr(struct task_struct *tsk)
 {

@@ -13,6 +13,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/spinlock_types.h>
+#include <linux/lockdep_types.h>
 
 /* Please don't access any members of this structure directly */
 struct semaphore {
@@ -37,10 +38,20 @@ struct semaphore {
 #define DEFINE_SEMAPHORE(_name, _n)	\
 	struct semaphore _name = __SEMAPHORE_INITIALIZER(_name, _n)
 
-static inline void sema_init(struct semaphore *sem, int val)
+static inline void __evlsim_sema_init(struct semaphore *sem, int val, const char *name,
+				      struct lock_class_key *key)
 {
 	*sem = (struct semaphore) __SEMAPHORE_INITIALIZER(*sem, val);
+	sem->lock.name = name;
+	sem->lock.key = key;		/* the lockdep class: the init site */
 }
+/* a macro, as spin_lock_init(): one lockdep class per init site (the kernel's semaphores
+ * are not validated; evlsim checks the order of the locks a down() waits under) */
+#define sema_init(sem, val)						\
+	do {								\
+		static struct lock_class_key __evlsim_key;		\
+		__evlsim_sema_init((sem), (val), #sem, &__evlsim_key);	\
+	} while (0)
 
 void down(struct semaphore *sem) __evlsim_ksym(down);
 /* Returns 0, or -EINTR if a signal arrived while waiting. */

@@ -8,7 +8,9 @@
  *  - hard_spinlock_t: Dovetail's lock that masks hard irqs, usable from both stages.
  *
  * Each holds one futex-backed lock word; the fields after it are the simulator's
- * bookkeeping for the execution-stage checker (who holds it, from which stage).
+ * bookkeeping for the execution-stage checker (who holds it, from which stage) and the
+ * lock dependency validator (the class key, the init site as the kernel's static
+ * struct lock_class_key of spin_lock_init()).
  */
 #ifndef _EVLSIM_LINUX_SPINLOCK_TYPES_H
 #define _EVLSIM_LINUX_SPINLOCK_TYPES_H
@@ -19,6 +21,7 @@ typedef struct raw_spinlock {
 	int lock;			/* 0 free, 1 held, 2 held with waiters */
 	const char *name;
 	void *owner;			/* struct evlsim_thread * of the holder */
+	const void *key;		/* lockdep class key: the init site, NULL if static */
 } raw_spinlock_t;
 
 typedef struct spinlock {

@@ -16,7 +16,8 @@
 extern "C" {
 #endif
 
-/* ---- the FPU (asm/evl/fptest.h's detection, user side): evl_detect_fpu() goes here ---- */
+/* The FPU features the core tests (sim/user/libevl-fpu.c; see <asm/evl/fptest.h>). */
+unsigned int evl_detect_fpu(void);
 
 #ifdef __cplusplus
 }

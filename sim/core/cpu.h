@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Simulated CPUs, per-CPU memory and the FPU (core/cpu.c, core/fpu.c).
+ *
+ * Shared by both worlds: plain C and compiler builtins only (see core/base.h).
+ */
+#ifndef _EVLSIM_SIM_CORE_CPU_H
+#define _EVLSIM_SIM_CORE_CPU_H
+
+#include "core/base.h"
+
+struct evlsim_thread;
+
+/* The most CPUs simulated (CONFIG_NR_CPUS of the shim). */
+#define EVLSIM_NR_CPUS		64
+
+/*
+ * The number of simulated CPUs: $EVLSIM_CPUS (1 to EVLSIM_NR_CPUS), else the host's
+ * online CPUs (capped). Simulated CPU n runs on host CPU n modulo the host's count.
+ */
+int evlsim__online_cpus(void);
+/* The host's online CPU count. */
+int evlsim__host_cpus(void);
+/*
+ * The simulated CPU the caller runs on: the one its interrupt context runs for, else the
+ * one it is bound to, else the host CPU it runs on now (sched_getcpu()) modulo the count.
+ */
+EVLSIM_EXPORT int evlsim__cpu_current(void);
+/* Bind @t (NULL: the caller) to simulated CPU @cpu, -1 to unbind; the caller itself is
+ * also pinned on the host CPU @cpu runs on, where the host lets it. 0 or -EINVAL. */
+int evlsim__cpu_bind(struct evlsim_thread *t, int cpu);
+/* The CPU @t is bound to, -1 if none. */
+int evlsim__cpu_bound(struct evlsim_thread *t);
+/* Run the caller as CPU @cpu's interrupt context (-1: end it); returns the previous one. */
+int evlsim__cpu_ctx_set(int cpu);
+
+/*
+ * Per-CPU memory: a per-CPU pointer designates CPU 0's copy; CPU n's copy is found with
+ * evlsim__percpu_ptr(). Blocks come from an arena with one unit per simulated CPU, copy n
+ * at the same offset in unit n. A variable defined outside the arena (DEFINE_PER_CPU) is
+ * given copies for the other CPUs the first time it is looked up, initialised from its
+ * value then.
+ */
+void *evlsim__percpu_alloc(evlsim_size_t size, evlsim_size_t align);	/* zeroed, or NULL */
+void evlsim__percpu_free(void *ptr);
+EVLSIM_EXPORT void *evlsim__percpu_ptr(void *ptr, evlsim_size_t size, int cpu);
+
+/* The FPU (fpu.c): host features (evl_x86_xmm2 | evl_x86_avx), begin/end of a section. */
+EVLSIM_EXPORT unsigned int evlsim__fpu_features(void);
+EVLSIM_EXPORT int evlsim__fpu_begin(void);
+EVLSIM_EXPORT void evlsim__fpu_end(void);
+
+#endif /* _EVLSIM_SIM_CORE_CPU_H */

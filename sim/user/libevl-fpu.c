@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * libevl's evl_detect_fpu() (lib/init.c): the FPU features the core tests, here the
+ * host's (core/fpu.c), what evl_detect_fpu() returns in kernel code too.
+ */
+#include <asm/evl/fptest.h>
+#include "internal.h"
+
+EVLSIM_EXPORT unsigned int evl_detect_fpu(void)
+{
+	return evlsim__fpu_features();
+}
