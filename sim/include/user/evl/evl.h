@@ -4,6 +4,7 @@
 #define _EVLSIM_USER_EVL_EVL_H
 
 #include <evl/clock.h>
+#include <evl/mutex.h>
 #include <evl/poll.h>
 #include <evl/sched.h>
 #include <evl/syscall.h>
