@@ -104,6 +104,8 @@ static void make_key(void)
 	pthread_atfork(fork_prepare, fork_parent, fork_child);
 }
 
+__thread struct evlsim_thread_seed evlsim__seed __attribute__((tls_model("initial-exec")));
+
 struct evlsim_thread *evlsim__current_slow(void)
 {
 	struct evlsim_thread *t;
@@ -117,6 +119,16 @@ struct evlsim_thread *evlsim__current_slow(void)
 	t->efd = -1;
 	t->tid = (int)syscall(SYS_gettid);
 	t->pthread = (unsigned long)pthread_self();
+	if (evlsim__seed.block) {	/* not published yet: plain stores */
+		if (evlsim__seed.set) {
+			t->sched_policy = evlsim__seed.policy;
+			t->sched_prio = evlsim__seed.prio;
+			t->sched_set = 1;
+			t->sched_gen = 1;
+		}
+		free(evlsim__seed.block);
+		evlsim__seed.block = NULL;
+	}
 	t->rcu_reader = evlsim__rcu_register_thread();
 	t->rcu_registered = 1;
 	pthread_setspecific(thread_key, t);

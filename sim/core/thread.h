@@ -121,6 +121,19 @@ extern __thread struct evlsim_thread *evlsim__self __attribute__((tls_model("ini
 
 struct evlsim_thread *evlsim__current_slow(void);
 
+/*
+ * What a thread created through the interposed pthread_create() (user/sched.c) starts
+ * with: its scheduling record, applied when its state is created, and the start block
+ * carrying it, freed then. Set by the new thread's first instructions, which run before a
+ * sanitizer's own start routine and so touch nothing but this; under ThreadSanitizer the
+ * state is created by the thread's first simulator call (core/thread.c).
+ */
+struct evlsim_thread_seed {
+	void *block;
+	int policy, prio, set;
+};
+extern __thread struct evlsim_thread_seed evlsim__seed __attribute__((tls_model("initial-exec")));
+
 static inline struct evlsim_thread *evlsim__current(void)
 {
 	struct evlsim_thread *t = evlsim__self;

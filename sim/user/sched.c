@@ -195,16 +195,25 @@ struct start {
 	int record;		/* explicit, or inherited from a creator that set its own */
 };
 
-static void *evlsim_thread_start(void *p)
+/*
+ * The new thread's first instructions. A sanitizer's pthread_create() interceptor comes
+ * before this one, so its start routine is @s->fn, which sets up the sanitizer's thread
+ * state: until it runs, this function may touch nothing a sanitizer instruments or
+ * intercepts. It leaves its record for the thread state's creation (core/thread.h).
+ */
+__attribute__((no_sanitize_thread)) static void *evlsim_thread_start(void *p)
 {
-	struct start s = *(struct start *)p;
+	struct start *s = p;
+	void *(*fn)(void *) = s->fn, *arg = s->arg;
 
-	free(p);
-	if (s.record)
-		record(evlsim__current(), s.policy, s.prio);
-	else
-		evlsim__current();
-	return s.fn(s.arg);
+	evlsim__seed.policy = s->policy;
+	evlsim__seed.prio = s->prio;
+	evlsim__seed.set = s->record;
+	evlsim__seed.block = s;
+#ifndef __SANITIZE_THREAD__
+	evlsim__current();
+#endif
+	return fn(arg);
 }
 
 /*

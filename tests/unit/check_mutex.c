@@ -14,6 +14,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <time.h>
 #include <unistd.h>
@@ -290,6 +291,13 @@ START_TEST(test_mutex_static_initializers)
 }
 END_TEST
 
+/* <evl/thread.h>: libevl's suggested stack size */
+START_TEST(test_mutex_stack_default)
+{
+	ck_assert_int_eq(EVL_STACK_DEFAULT, PTHREAD_STACK_MIN < 65536 ? 65536 : PTHREAD_STACK_MIN);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("mutex");
@@ -307,6 +315,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_mutex_close_wakes_waiter_eidrm);
 	tcase_add_test(tc, test_mutex_mutual_exclusion);
 	tcase_add_test(tc, test_mutex_static_initializers);
+	tcase_add_test(tc, test_mutex_stack_default);
 	suite_add_tcase(s, tc);
 	return s;
 }
