@@ -224,7 +224,8 @@ static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struc
 	}
 	if (--ring->rdpending == 0) {
 		was_full = ring->fill == ring->size;
-		ring->fill -= ring->rdrsvd;
+		/* read locklessly by in-band waiters (READ_ONCE) */
+		WRITE_ONCE(ring->fill, ring->fill - ring->rdrsvd);
 		ring->rdrsvd = 0;
 		signal_room(xbuf, ring, was_full);
 	}
@@ -275,7 +276,7 @@ static ssize_t xbuf_do_write(struct evl_xbuf *xbuf, struct xbuf_ring *ring, stru
 	}
 	if (--ring->wrpending == 0) {
 		was_empty = ring->fill == 0;
-		ring->fill += ring->wrrsvd;
+		WRITE_ONCE(ring->fill, ring->fill + ring->wrrsvd);
 		ring->wrrsvd = 0;
 		signal_data(xbuf, ring, was_empty);
 	}

@@ -356,9 +356,11 @@ static void *staxer_fn(void *arg)
 {
 	struct staxer *s = arg;
 
-	s->efd = attach_as("staxer");
+	int efd = attach_as("staxer");
+
 	if (s->mode)
-		evl_set_thread_mode(s->efd, s->mode, NULL);
+		evl_set_thread_mode(efd, s->mode, NULL);
+	__atomic_store_n(&s->efd, efd, __ATOMIC_RELEASE);	/* polled by the test */
 	s->ret = oob_ioctl(tfd, TPROC_OOB_STAX);
 	return NULL;
 }
