@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -67,8 +68,14 @@ static void *waiter_fn(void *arg)
 		attach_as("tproc-waiter");
 	if (w->disable)
 		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	/*
+	 * No cancellation point here (usleep() is one): the request must be acted on by the
+	 * call. ThreadSanitizer could not follow a cancellation inside its usleep()
+	 * interceptor either: its frames have no unwind cleanups, and the thread would stay
+	 * in the interceptor's state, where TSan no longer sees the locks of its exit.
+	 */
 	while (w->before && !__atomic_load_n(&w->go, __ATOMIC_ACQUIRE))
-		usleep(100);
+		sched_yield();
 	switch (w->how) {
 	case OOB_IOCTL:
 		w->ret = oob_ioctl(tfd, TPROC_OOB_WAIT);
