@@ -6,11 +6,12 @@ dist_doc_DATA += docs/fault-injection.md
 apidocdir = $(docdir)/api
 dist_apidoc_DATA = docs/api/README.md docs/api/mmap.md
 dist_apidoc_DATA += docs/api/evl-wait.md
-dist_apidoc_DATA += docs/api/evl-poll.md
+dist_apidoc_DATA += docs/api/evl-poll.md docs/api/evl-mutex.md
 dist_apidoc_DATA += docs/api/inband-sync.md
 dist_apidoc_DATA += docs/api/evl-timers-kthreads.md
 dist_apidoc_DATA += docs/api/inband-wait-poll.md
 dist_apidoc_DATA += docs/api/stages.md
+dist_apidoc_DATA += docs/api/process.md
 dist_apidoc_DATA += docs/api/irq.md
 dist_apidoc_DATA += docs/api/gpio.md docs/api/pwm.md
 dist_apidoc_DATA += docs/api/hw-dmaengine.md docs/api/hw-spi.md
@@ -22,7 +23,9 @@ man7_MANS = man/evlsim.7
 MAN3_PAGES = man/evlsim_load_module.3 man/evlsim_report_count.3 man/evlsim_wait_blocked.3 \
 	man/evlsim_trace_count.3 \
 	man/evlsim_fault_configure.3 man/evlsim_get_thread_stats.3 man/evl_attach_self.3 \
-	man/oob_read.3 man/evl_poll.3 man/evlsim_pwm_chip_create.3
+	man/oob_read.3 man/evl_poll.3 man/evlsim_pwm_chip_create.3 man/evl_read_clock.3 man/evl_set_schedattr.3 \
+	man/evl_create_xbuf.3 man/evl_detect_fpu.3 man/evl_sigdebug_handler.3 \
+	man/evl_create_mutex.3
 MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evlsim_trace_reset.3 man/evlsim_nr_cpus.3 \
 	man/evlsim_report_total.3 man/evlsim_reset_reports.3 man/evlsim_set_check_mode.3 \
@@ -40,7 +43,12 @@ MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evl_new_poll.3 man/evl_add_pollfd.3 man/evl_del_pollfd.3 man/evl_mod_pollfd.3 \
 	man/evl_timedpoll.3 \
 	man/evlsim_pwm_chip_destroy.3 man/evlsim_pwm_chip_id.3 man/evlsim_pwm_channel_state.3 \
-	man/evlsim_pwm_set_hw_state.3 man/evlsim_pwm_fail_apply.3
+	man/evlsim_pwm_set_hw_state.3 man/evlsim_pwm_fail_apply.3 \
+	man/evl_get_clock_resolution.3 man/evl_sleep_until.3 \
+	man/evl_usleep.3 man/evl_get_schedattr.3 man/evl_get_cpustate.3 \
+	man/evl_open_mutex.3 man/evl_lock_mutex.3 man/evl_timedlock_mutex.3 \
+	man/evl_trylock_mutex.3 man/evl_unlock_mutex.3 man/evl_set_mutex_ceiling.3 \
+	man/evl_get_mutex_ceiling.3 man/evl_close_mutex.3
 man3_MANS = $(MAN3_PAGES) $(MAN3_ALIASES)
 MAN_SRC = $(man1_MANS:man/%=docs/man/%.md) $(man7_MANS:man/%=docs/man/%.md) \
 	$(MAN3_PAGES:man/%=docs/man/%.md)

@@ -278,6 +278,8 @@ void evlsim__acct_modref(int delta);
 void evlsim__acct_leftovers(struct module *mod, const char *when);
 void evlsim__acct_stats(struct module *mod, struct evlsim_module_stats *st);
 int evlsim__acct_leak_check(struct module *mod);
+/* run at process exit before what is left is reported (set once: vfs/exit.c) */
+void evlsim__acct_set_exit_hook(void (*hook)(void));
 /* the module the calling thread's allocations are charged to now (NULL: the simulator) */
 struct module *evlsim__acct_owner(void);
 

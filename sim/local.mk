@@ -16,7 +16,8 @@ sim_libevlsim_kernel_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -I$(top_srcdir)/sim
 sim_libevlsim_kernel_la_CFLAGS = $(KERNEL_CFLAGS) -fvisibility=hidden
 
 sim_libevlsim_user_la_SOURCES = sim/internal.h
-sim_libevlsim_user_la_CPPFLAGS = -include $(top_builddir)/config.h $(USER_CPPFLAGS) $(URCU_CFLAGS)
+sim_libevlsim_user_la_CPPFLAGS = -include $(top_builddir)/config.h $(USER_CPPFLAGS) $(URCU_CFLAGS) \
+	-DEVLSIM_MODULEDIR='"$(pkglibdir)/modules"'
 sim_libevlsim_user_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 
 # Interposers a sanitizer runtime calls during its own initialization, and liburcu's

@@ -256,6 +256,10 @@ EVLSIM_SUITES = \
 	tests/unit/check_irq_domain \
 	tests/unit/check_regmap \
 	tests/unit/check_pwm \
+	tests/unit/check_process \
+	tests/unit/check_libevl \
+	tests/unit/check_xbuf \
+	tests/unit/check_mutex \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \
 	tests/unit/check_dmaengine \
@@ -377,3 +381,29 @@ installcheck-man:
 EXTRA_DIST += tests/installcheck/run tests/installcheck/hello.c \
 	tests/installcheck/hello-test.c tools/quickstart
 EXTRA_DIST += tests/tsan.supp
+
+# ---- process semantics: cancellation, exit, modules loaded before main() ----------------
+check_LTLIBRARIES += tests/drivers/libtproc.la
+tests_drivers_libtproc_la_SOURCES = tests/drivers/tproc.c tests/drivers/tproc-abi.h
+tests_drivers_libtproc_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tproc"' -D__KBUILD_MODNAME=kmod_tproc
+tests_drivers_libtproc_la_CFLAGS = $(KERNEL_CFLAGS)
+TPROC_OBJ = tests/drivers/libtproc_la-tproc.lo
+# tproc as a module .so too, for EVLSIM_MODULES through $EVLSIM_MODULE_PATH
+check_LTLIBRARIES += tests/drivers/tproc.la
+tests_drivers_tproc_la_SOURCES = $(tests_drivers_libtproc_la_SOURCES)
+tests_drivers_tproc_la_CPPFLAGS = $(tests_drivers_libtproc_la_CPPFLAGS)
+tests_drivers_tproc_la_CFLAGS = $(KERNEL_CFLAGS)
+tests_drivers_tproc_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared -rpath /nowhere
+# the board program: linked with tproc (tproc-prog) or without it (tproc-prog-so, which
+# finds tproc.so on $EVLSIM_MODULE_PATH)
+check_PROGRAMS += tests/programs/tproc-prog tests/programs/tproc-prog-so
+tests_programs_tproc_prog_SOURCES = tests/programs/tproc-prog.c
+tests_programs_tproc_prog_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/tests/drivers
+tests_programs_tproc_prog_LDADD = $(TPROC_OBJ) libevlsim.la -lpthread
+tests_programs_tproc_prog_so_SOURCES = tests/programs/tproc-prog.c
+tests_programs_tproc_prog_so_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/tests/drivers
+tests_programs_tproc_prog_so_LDADD = libevlsim.la -lpthread
+tests_unit_check_process_LDADD = $(TPROC_OBJ) $(LDADD)
+tests_unit_check_libevl_LDADD = $(TPROC_OBJ) $(LDADD)
+tests_unit_check_xbuf_LDADD = $(TPROC_OBJ) $(LDADD)

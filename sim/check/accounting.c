@@ -530,9 +530,24 @@ int evlsim__acct_leak_check(struct module *mod)
 	return (int)n;
 }
 
+static void (*exit_hook)(void);
+
+void evlsim__acct_set_exit_hook(void (*hook)(void))
+{
+	__atomic_store_n(&exit_hook, hook, __ATOMIC_RELEASE);
+}
+
+/*
+ * At exit, what the kernel would release goes first (the exit hook: the process's files,
+ * as do_exit() closes them), then what is still held is reported.
+ */
 __attribute__((destructor)) static void acct_exit(void)
 {
+	void (*hook)(void) = __atomic_load_n(&exit_hook, __ATOMIC_ACQUIRE);
 	const char *env = getenv("EVLSIM_LEAKS");
+
+	if (hook)
+		hook();
 
 	if (env && !strcmp(env, "off"))
 		return;

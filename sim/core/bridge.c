@@ -219,7 +219,11 @@ char *evlsim__find_module_path(const char *name)
 	const char *env = getenv("EVLSIM_MODULE_PATH");
 	char *dirs, *dir, *save = NULL, *path = NULL, *installed = installed_modules_dir();
 
-	if (asprintf(&dirs, "%s:%s", env ? env : "", installed) < 0)
+	/*
+	 * $EVLSIM_MODULE_PATH first, then the installed module directory found from where
+	 * libevlsim was loaded, then the configured one
+	 */
+	if (asprintf(&dirs, "%s:%s:%s", env ? env : "", installed, EVLSIM_MODULEDIR) < 0)
 		evlsim__die("out of memory");
 	free(installed);
 	for (dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {

@@ -8,6 +8,7 @@
  * simulator's own primitives (completions, the sleep/wake primitive), never by joining,
  * so that a thread may end on its own without anyone collecting it.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -40,6 +41,28 @@ static void *host_trampoline(void *p)
  * Signals are blocked on the new thread, as a kernel thread receives none: a signal sent
  * to the process goes to one of the program's own threads. Returns 0 or -errno.
  */
+typedef int create_fn(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *),
+		      void *arg);
+
+/*
+ * pthread_create() as the program's lookup finds it: a sanitizer's interceptor must see
+ * the thread; libevlsim's own interposer (user/sched.c, a layer above) then passes it on.
+ * Looked up at run time, so that this layer names nothing above it.
+ */
+static create_fn *thread_create(void)
+{
+	static create_fn *fn;
+	create_fn *p = __atomic_load_n(&fn, __ATOMIC_ACQUIRE);
+
+	if (!p) {
+		p = (create_fn *)dlsym(RTLD_DEFAULT, "pthread_create");
+		if (!p)
+			evlsim__die("cannot find pthread_create()");
+		__atomic_store_n(&fn, p, __ATOMIC_RELEASE);
+	}
+	return p;
+}
+
 int evlsim__host_thread_spawn(void (*fn)(void *arg), void *arg, const char *name)
 {
 	struct host_start *start = evlsim__zalloc(sizeof(*start));
@@ -58,7 +81,7 @@ int evlsim__host_thread_spawn(void (*fn)(void *arg), void *arg, const char *name
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	ret = pthread_create(&tid, &attr, host_trampoline, start);
+	ret = thread_create()(&tid, &attr, host_trampoline, start);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	pthread_attr_destroy(&attr);
 	if (ret) {

@@ -4,7 +4,7 @@
 # one sleep/wake primitive, the one clock, internal locks and memory, host threads, the
 # page arena, the one reporter, fault injection, and the simulator's own RCU.
 sim_libevlsim_user_la_SOURCES += \
-	sim/core/backtrace.c sim/core/backtrace.h sim/core/base.h sim/core/bridge.c \
+	sim/core/backtrace.c sim/core/backtrace.h sim/core/base.h sim/core/bridge.c sim/core/cancel.c sim/core/cancel.h \
 	sim/core/bridge.h sim/core/clock.c sim/core/cpu.c sim/core/cpu.h sim/core/fpu.c sim/core/clock.h sim/core/crossing.h \
 	sim/core/fault-attr.c sim/core/fault-stack.c sim/core/fault-state.h \
 	sim/core/fault-systematic.c sim/core/fault.c sim/core/fault.h sim/core/host-thread.c \

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include "core/restart.h"
 #include "core/report.h"
+#include "core/cancel.h"
 
 _Static_assert(EVLSIM_ERESTARTSYS == 512 && EVLSIM_ERESTART_RESTARTBLOCK == 516,
 	       "the kernel's restart codes");
@@ -14,6 +15,13 @@ int evlsim__restart_call(long *ret, unsigned long sig_before)
 {
 	struct evlsim_thread *t = evlsim__self;
 	int handled = t && __atomic_load_n(&t->sig_count, __ATOMIC_ACQUIRE) != sig_before;
+
+	/* a cancellation or the exit ended the call: SIGCANCEL's handler never returns */
+	if (t && evlsim__kicked(t) && -*ret >= EVLSIM_ERESTARTSYS &&
+	    -*ret <= EVLSIM_ERESTART_RESTARTBLOCK) {
+		*ret = -EINTR;
+		return 0;
+	}
 
 	/*
 	 * No signal at all: the kernel's exit to user space does not look at the result

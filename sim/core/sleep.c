@@ -38,7 +38,8 @@ static long futex(int *uaddr, int op, int val, const struct timespec *ts, int va
 void evlsim__prepare_sleep(struct evlsim_thread *self)
 {
 	self->sig_snap = __atomic_load_n(&self->sig_count, __ATOMIC_ACQUIRE);
-	__atomic_store_n(&self->wake, ARMED, __ATOMIC_RELEASE);
+	/* a full barrier: either the sleep sees a kick, or the kicker sees ARMED */
+	(void)__atomic_exchange_n(&self->wake, ARMED, __ATOMIC_SEQ_CST);
 }
 
 static inline void cpu_relax(void)
@@ -74,7 +75,10 @@ int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags)
 			continue;
 		}
 		if (v == SIGNAL) {
-			if (flags & EVLSIM_SLEEP_INTERRUPTIBLE)
+			/* a signal, or a kick that ends this sleep (a cancellation's ends
+			 * only the sleeps of cancellation points) */
+			if ((flags & EVLSIM_SLEEP_INTERRUPTIBLE) &&
+			    evlsim__signal_since(self, self->sig_snap))
 				return EVLSIM_SIGNALED;
 			/* Not interruptible: forget the signal, keep sleeping. A concurrent
 			 * wake-up turns SIGNAL into WOKEN and wins the exchange. */
@@ -162,4 +166,14 @@ void evlsim__sleep_signal(struct evlsim_thread *self)
 
 	__atomic_compare_exchange_n(&self->wake, &v, SIGNAL, 0,
 				    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+/* Called by another thread, under the thread registry's lock (@t cannot go away). */
+void evlsim__sleep_kick(struct evlsim_thread *t)
+{
+	int v = ARMED;
+
+	if (__atomic_compare_exchange_n(&t->wake, &v, SIGNAL, 0, __ATOMIC_SEQ_CST,
+					__ATOMIC_ACQUIRE))
+		futex(&t->wake, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, NULL, 0);
 }

@@ -8,6 +8,7 @@
 #define _EVLSIM_SIM_CORE_SLEEP_H
 
 #include "core/thread.h"
+#include "core/cancel.h"
 
 /* ---------------------------------------------------------------------------------------
  * The one sleep/wake primitive. Every blocking wait of the simulator goes through it.
@@ -42,8 +43,11 @@ void evlsim__wake_settle(struct evlsim_thread *t);
 /* A signal arrived since the snapshot @since of self->sig_count. */
 static inline int evlsim__signal_since(struct evlsim_thread *self, unsigned long since)
 {
-	return __atomic_load_n(&self->sig_count, __ATOMIC_ACQUIRE) != since;
+	return __atomic_load_n(&self->sig_count, __ATOMIC_ACQUIRE) != since ||
+	       evlsim__kicked(self);
 }
+/* Another thread kicked @t (core/cancel.h): its sleep looks at its signals again. */
+void evlsim__sleep_kick(struct evlsim_thread *t);
 
 /*
  * An interruptible wait is to end for a signal: one arrived since the snapshot @since,

@@ -104,6 +104,8 @@ static void make_key(void)
 	pthread_atfork(fork_prepare, fork_parent, fork_child);
 }
 
+__thread struct evlsim_thread_seed evlsim__seed __attribute__((tls_model("initial-exec")));
+
 struct evlsim_thread *evlsim__current_slow(void)
 {
 	struct evlsim_thread *t;
@@ -116,6 +118,17 @@ struct evlsim_thread *evlsim__current_slow(void)
 	memset(t, 0, sizeof(*t));
 	t->efd = -1;
 	t->tid = (int)syscall(SYS_gettid);
+	t->pthread = (unsigned long)pthread_self();
+	if (evlsim__seed.block) {	/* not published yet: plain stores */
+		if (evlsim__seed.set) {
+			t->sched_policy = evlsim__seed.policy;
+			t->sched_prio = evlsim__seed.prio;
+			t->sched_set = 1;
+			t->sched_gen = 1;
+		}
+		free(evlsim__seed.block);
+		evlsim__seed.block = NULL;
+	}
 	t->rcu_reader = evlsim__rcu_register_thread();
 	t->rcu_registered = 1;
 	pthread_setspecific(thread_key, t);
@@ -129,15 +142,21 @@ struct evlsim_thread *evlsim__current_slow(void)
 	return t;
 }
 
-/* Calls @fn on every thread state, under the registry lock (@fn must not block). */
-void evlsim__for_each_thread(void (*fn)(struct evlsim_thread *t, void *arg), void *arg)
+/**
+ * evlsim__for_each_thread - call @fn on every thread state, under the registry's lock
+ * @fn: returns non-zero to stop the walk (then that value is returned); it must not take
+ *	the lock nor sleep, and @t stays valid while it runs.
+ */
+int evlsim__for_each_thread(int (*fn)(struct evlsim_thread *t, void *arg), void *arg)
 {
 	struct evlsim_thread *t;
+	int ret = 0;
 
 	evlsim__mutex_lock(&registry_lock);
-	for (t = all_threads; t; t = t->next_all)
-		fn(t, arg);
+	for (t = all_threads; t && !ret; t = t->next_all)
+		ret = fn(t, arg);
 	evlsim__mutex_unlock(&registry_lock);
+	return ret;
 }
 
 /* Set once by the EVL core: detaches a thread that exits attached. */

@@ -47,6 +47,22 @@ struct evlsim_thread {
 	int in_call;			/* > 0: inside a simulated system call (core/sigdefer.h) */
 	int sig_deferred;		/* handlers waiting for the call's end (core/sigdefer.c) */
 
+	/* cancellation and process exit (core/cancel.c) */
+	int cancel_word;		/* EVLSIM_CANCEL_* bits, atomic */
+	int cancel_off;			/* the program disabled its cancellation */
+	int cancel_async;		/* ... or chose the asynchronous type */
+	int cancel_shield;		/* glibc's cancellation disabled for this call */
+	int cancel_saved_state;		/* ... and the state to put back */
+	unsigned long pthread;		/* pthread_self() */
+
+	/* scheduling policy and priority as the program set them (user/sched.c): recorded,
+	 * never applied to the host thread; they order EVL wait queues */
+	int sched_policy;		/* EVLSIM_SCHED_*, atomic */
+	int sched_prio;			/* atomic */
+	int sched_set;			/* the program set them */
+	int sched_gen;			/* bumped by each setting, atomic */
+	int sched_applied;		/* the setting the EVL thread's wprio has (evl/wait.c) */
+
 	/* counters, readable through the simulator API */
 	unsigned long nr_switches;	/* stage switches */
 	unsigned long nr_oob_calls;	/* oob syscalls issued */
@@ -86,12 +102,39 @@ struct evlsim_thread {
 	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
 } __attribute__((aligned(EVLSIM_CACHELINE)));
 
+/* The policies' numbers (uapi/linux/sched.h, uapi/evl/sched-abi.h). */
+#define EVLSIM_SCHED_OTHER	0
+#define EVLSIM_SCHED_FIFO	1
+#define EVLSIM_SCHED_RR		2
+#define EVLSIM_SCHED_WEAK	43
+
+/* @t's position in EVL priority wait queues: its real-time priority, 0 otherwise */
+static inline int evlsim__sched_wprio(struct evlsim_thread *t)
+{
+	int policy = __atomic_load_n(&t->sched_policy, __ATOMIC_RELAXED);
+
+	if (policy != EVLSIM_SCHED_FIFO && policy != EVLSIM_SCHED_RR)
+		return 0;
+	return __atomic_load_n(&t->sched_prio, __ATOMIC_RELAXED);
+}
+
 /* TLS, initial-exec: async-signal-safe and one instruction to read. */
 extern __thread struct evlsim_thread *evlsim__self __attribute__((tls_model("initial-exec")));
 
 struct evlsim_thread *evlsim__current_slow(void);
-/* Calls @fn on every thread state, under the registry lock (@fn must not block). */
-void evlsim__for_each_thread(void (*fn)(struct evlsim_thread *t, void *arg), void *arg);
+
+/*
+ * What a thread created through the interposed pthread_create() (user/sched.c) starts
+ * with: its scheduling record, applied when its state is created, and the start block
+ * carrying it, freed then. Set by the new thread's first instructions, which run before a
+ * sanitizer's own start routine and so touch nothing but this; under ThreadSanitizer the
+ * state is created by the thread's first simulator call (core/thread.c).
+ */
+struct evlsim_thread_seed {
+	void *block;
+	int policy, prio, set;
+};
+extern __thread struct evlsim_thread_seed evlsim__seed __attribute__((tls_model("initial-exec")));
 
 static inline struct evlsim_thread *evlsim__current(void)
 {
@@ -128,6 +171,9 @@ void evlsim__rcu_forget_reader(void *reader);
  * (the EVL core detaches a thread that exits attached). Set once, at load.
  */
 void evlsim__set_thread_exit_hook(void (*hook)(struct evlsim_thread *t));
+
+/* Walks the thread states (core/thread.c); see there. */
+int evlsim__for_each_thread(int (*fn)(struct evlsim_thread *t, void *arg), void *arg);
 
 /*
  * fork() (core/thread.c): set in a child once any fork happened in its history. Then a

@@ -16,4 +16,10 @@ enum { EVLSIM_OOB_READ, EVLSIM_OOB_WRITE, EVLSIM_OOB_IOCTL };
 int evlsim__evl_attach(struct evlsim_thread *t, const char *name, int flags);
 int evlsim__evl_detach(struct evlsim_thread *t);
 
+/* libevl's evl_create_xbuf() (evl/xbuf.c): the new xbuf's descriptor, or -errno. */
+int evlsim__xbuf_create(unsigned long i_bufsz, unsigned long o_bufsz, int clone_flags);
+
+/* libevl's mutexes (evl/monitor.c): a new gate monitor's descriptor, or -errno. */
+int evlsim__gate_create(int clockfd, int clone_flags);
+
 #endif /* _EVLSIM_SIM_EVL_ATTACH_H */

@@ -18,7 +18,7 @@ struct in_block {
 	int reason;			/* 0: name the channels; else wake with it */
 };
 
-static void sleeper_in_block(struct evlsim_thread *t, void *arg)
+static int sleeper_in_block(struct evlsim_thread *t, void *arg)
 {
 	struct in_block *b = arg;
 	struct evl_wait_channel *wchan;
@@ -26,11 +26,11 @@ static void sleeper_in_block(struct evlsim_thread *t, void *arg)
 	unsigned long flags;
 
 	if (!__atomic_load_n(&t->evl_thread_ready, __ATOMIC_ACQUIRE) && !t->evl_thread_ext)
-		return;
+		return 0;
 	thread = t->evl_thread_ext ?: (struct evl_thread *)t->evl_thread;
 	wchan = READ_ONCE(thread->wchan);
 	if (!wchan || (unsigned long)wchan < b->start || (unsigned long)wchan >= b->end)
-		return;
+		return 0;
 	evlsim__unchecked_begin();
 	/* under the channel's lock: ordered after what the sleeper did under it */
 	raw_spin_lock_irqsave(&wchan->lock, flags);
@@ -46,6 +46,7 @@ static void sleeper_in_block(struct evlsim_thread *t, void *arg)
 	}
 	raw_spin_unlock_irqrestore(&wchan->lock, flags);
 	evlsim__unchecked_end();
+	return 0;
 }
 
 /* memcheck's keep hook: the channels EVL threads still sleep on in a block being freed */

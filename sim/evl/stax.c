@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/irqstage.h>
 #include <evl/stax.h>
+#include <uapi/evl/thread-abi.h>
 #include "kinternal.h"
 
 #define STAX_INBAND_BIT		0x80000000U
@@ -79,15 +80,30 @@ void evl_destroy_stax(struct evl_stax *stax)
 	evl_destroy_wait(&stax->oob_wait);
 }
 
+/*
+ * An oob thread in EVL_T_WOSX mode locked out by in-band holders is told once it gets
+ * through (or gives up): SIGDEBUG with EVL_HMDIAG_STAGEX at the end of its oob call, as
+ * claim_stax_from_oob() notifies it.
+ */
+static void stax_notify(bool locked_out)
+{
+	struct evlsim_thread *t = evlsim__self;
+
+	if (locked_out && (__atomic_load_n(&t->mode, __ATOMIC_RELAXED) & EVL_T_WOSX))
+		evlsim__hm_notify(t, EVL_HMDIAG_STAGEX);
+}
+
 static int lock_from_oob(struct evl_stax *stax)
 {
 	struct evl_wait_queue *wq = &stax->oob_wait;
+	bool woken = false, locked_out = false;
 	unsigned long flags;
-	bool woken = false;
 	int ret;
 
 	raw_spin_lock_irqsave(&wq->wchan.lock, flags);
 	while (!may_enter(stax, false, woken)) {
+		if (atomic_read(&stax->gate) & STAX_INBAND_BIT)
+			locked_out = true;
 		evl_add_wait_queue(wq, EVL_INFINITE, EVL_REL);
 		raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
 		ret = evl_wait_schedule(wq);
@@ -96,11 +112,13 @@ static int lock_from_oob(struct evl_stax *stax)
 			if (!evl_wait_active(wq))	/* our claim is gone */
 				wake_inband(stax);
 			raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
+			stax_notify(locked_out);
 			return ret;
 		}
 		woken = true;
 	}
 	raw_spin_unlock_irqrestore(&wq->wchan.lock, flags);
+	stax_notify(locked_out);
 	return 0;
 }
 

@@ -376,21 +376,45 @@ slow:
 	return oob_syscall(op, efd, (unsigned long)buf, count);
 }
 
+/*
+ * libevl's oob_read(), oob_write() and oob_ioctl() switch to asynchronous cancellation
+ * around the syscall: each is a cancellation point, entered and left through
+ * evlsim__cancel_enter()/evlsim__cancel_leave() (core/cancel.h), so that a thread
+ * cancelled in the call unwinds it first. A thread with no state yet is not attached:
+ * EPERM at once.
+ */
 EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
 {
-	return oob_rw(efd, buf, count, EVLSIM_OOB_READ);
+	struct evlsim_thread *t = evlsim__self;
+	long ret;
+
+	if (unlikely(!t))
+		return oob_rw(efd, buf, count, EVLSIM_OOB_READ);
+	evlsim__cancel_enter(t, 1);
+	ret = oob_rw(efd, buf, count, EVLSIM_OOB_READ);
+	evlsim__cancel_leave(t);
+	return ret;
 }
 
 EVLSIM_EXPORT ssize_t oob_write(int efd, const void *buf, size_t count)
 {
-	return oob_rw(efd, buf, count, EVLSIM_OOB_WRITE);
+	struct evlsim_thread *t = evlsim__self;
+	long ret;
+
+	if (unlikely(!t))
+		return oob_rw(efd, buf, count, EVLSIM_OOB_WRITE);
+	evlsim__cancel_enter(t, 1);
+	ret = oob_rw(efd, buf, count, EVLSIM_OOB_WRITE);
+	evlsim__cancel_leave(t);
+	return ret;
 }
+
+static __always_inline long oob_ioctl_call(struct evlsim_thread *t, int efd,
+					   unsigned int cmd, unsigned long arg);
 
 EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)
 {
 	struct evlsim_thread *t = evlsim__self;
-	unsigned int cmd = (unsigned int)request;
-	struct file *filp;
 	unsigned long arg;
 	va_list ap;
 	long ret;
@@ -398,6 +422,20 @@ EVLSIM_EXPORT int oob_ioctl(int efd, unsigned long request, ...)
 	va_start(ap, request);
 	arg = va_arg(ap, unsigned long);
 	va_end(ap);
+
+	if (unlikely(!t))
+		return (int)oob_ioctl_call(t, efd, (unsigned int)request, arg);
+	evlsim__cancel_enter(t, 1);
+	ret = oob_ioctl_call(t, efd, (unsigned int)request, arg);
+	evlsim__cancel_leave(t);
+	return (int)ret;
+}
+
+static __always_inline long oob_ioctl_call(struct evlsim_thread *t, int efd,
+					   unsigned int cmd, unsigned long arg)
+{
+	struct file *filp;
+	long ret;
 
 	if (!oob_fast_ok(t) || unlikely(t->compat))
 		goto slow;

@@ -20,9 +20,13 @@
 #include <evl/thread.h>
 #include <uapi/evl/factory-abi.h>
 #include <uapi/evl/thread-abi.h>
+#include <uapi/evl/sched-abi.h>
+#include <evl/kthread.h>
 #include <linux/file.h>
 #include <linux/uaccess.h>
 #include "kinternal.h"
+
+#define SCHED_OTHER_ABI	0	/* SCHED_NORMAL of uapi/linux/sched.h */
 
 #define EVL_THREAD_CLONE_FLAGS	(EVL_CLONE_PUBLIC | EVL_CLONE_OBSERVABLE | EVL_CLONE_UNICAST)
 
@@ -116,15 +120,80 @@ static int get_state(struct evl_thread_element *te, struct evl_thread_state *st)
 	return ret;
 }
 
+/*
+ * EVL_THRIOC_SET_SCHEDPARAM, EVL_THRIOC_GET_SCHEDPARAM: the policy and priority the
+ * thread's record holds (core/thread.h), which its POSIX calls share. SCHED_FIFO and
+ * SCHED_RR take [EVL_FIFO_MIN_PRIO, EVL_FIFO_MAX_PRIO], SCHED_WEAK [0, EVL_FIFO_MAX_PRIO],
+ * SCHED_OTHER stands for SCHED_WEAK at 0 (as the core demotes it); SCHED_QUOTA and
+ * SCHED_TP are not configured: -EINVAL, as for any other policy.
+ */
+static int sched_attrs(struct evl_thread_element *te, struct evl_sched_attrs *attrs, bool set)
+{
+	int policy = attrs->sched_policy, prio = attrs->sched_priority, ret = 0;
+	struct evlsim_thread *t;
+
+	if (set) {
+		if (policy == SCHED_OTHER_ABI) {
+			if (prio)
+				return -EINVAL;
+			policy = SCHED_WEAK;
+		}
+		if (policy == EVLSIM_SCHED_FIFO || policy == EVLSIM_SCHED_RR) {
+			if (prio < EVL_FIFO_MIN_PRIO || prio > EVL_FIFO_MAX_PRIO)
+				return -EINVAL;
+		} else if (policy == SCHED_WEAK) {
+			if (prio < 0 || prio > EVL_FIFO_MAX_PRIO)
+				return -EINVAL;
+		} else {
+			return -EINVAL;
+		}
+	}
+	evlsim__mutex_lock(&element_lock);
+	t = te->thread;
+	if (!t) {
+		ret = -ESRCH;
+	} else if (set) {
+		__atomic_store_n(&t->sched_prio, prio, __ATOMIC_RELAXED);
+		__atomic_store_n(&t->sched_policy, policy, __ATOMIC_RELAXED);
+		__atomic_store_n(&t->sched_set, 1, __ATOMIC_RELEASE);
+		__atomic_add_fetch(&t->sched_gen, 1, __ATOMIC_RELEASE);
+	} else {
+		memset(attrs, 0, sizeof(*attrs));
+		policy = __atomic_load_n(&t->sched_policy, __ATOMIC_RELAXED);
+		prio = __atomic_load_n(&t->sched_prio, __ATOMIC_RELAXED);
+		if (policy != EVLSIM_SCHED_FIFO && policy != EVLSIM_SCHED_RR &&
+		    policy != SCHED_WEAK) {
+			policy = SCHED_WEAK;	/* an attached SCHED_OTHER thread */
+			prio = 0;
+		}
+		attrs->sched_policy = policy;
+		attrs->sched_priority = prio;
+	}
+	evlsim__mutex_unlock(&element_lock);
+	return ret;
+}
+
 /* thread_common_ioctl() of kernel/evl/thread.c, for the requests the simulator serves */
 static long thread_common_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
 	struct evl_thread_element *te = filp->private_data;
 	struct evl_thread_state st;
+	struct evl_sched_attrs attrs;
 	__u32 mask, oldmask;
 	int ret;
 
 	switch (cmd) {
+	case EVL_THRIOC_SET_SCHEDPARAM:
+		if (raw_copy_from_user(&attrs, (void __user *)arg, sizeof(attrs)))
+			return -EFAULT;
+		return sched_attrs(te, &attrs, true);
+	case EVL_THRIOC_GET_SCHEDPARAM:
+		ret = sched_attrs(te, &attrs, false);
+		if (ret)
+			return ret;
+		if (raw_copy_to_user((void __user *)arg, &attrs, sizeof(attrs)))
+			return -EFAULT;
+		return 0;
 	case EVL_THRIOC_SET_MODE:
 	case EVL_THRIOC_CLEAR_MODE:
 		if (raw_copy_from_user(&mask, (void __user *)arg, sizeof(mask)))

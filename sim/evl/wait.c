@@ -217,6 +217,13 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 		curr->wait_deadline = deadline;
 	}
 
+	/* a user thread waits at the priority its program last gave it (SCHED_FIFO,
+	 * SCHED_RR): applied at its first wait since the setting */
+	if (unlikely(!t->evl_thread_ext &&
+		     __atomic_load_n(&t->sched_gen, __ATOMIC_ACQUIRE) != t->sched_applied)) {
+		t->sched_applied = __atomic_load_n(&t->sched_gen, __ATOMIC_ACQUIRE);
+		curr->wprio = evlsim__sched_wprio(t);
+	}
 	if (wq->flags & EVL_WAIT_PRIO) {
 		/* by priority, FIFO among equals: before the first lower-priority waiter */
 		list_for_each_entry(pos, &wq->wchan.wait_list, wait_next)

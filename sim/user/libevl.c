@@ -14,6 +14,8 @@
 #include <sys/ioctl.h>
 #include <time.h>
 #include <evl/evl.h>
+#include <evl/sched.h>
+#include <evl/xbuf.h>
 #include <uapi/evl/signal-abi.h>
 #include "internal.h"
 #include "core/restart.h"
@@ -127,6 +129,30 @@ EVLSIM_EXPORT int evl_clear_thread_mode(int efd, int mask, int *oldmask)
 EVLSIM_EXPORT int evl_get_state(int efd, struct evl_thread_state *statebuf)
 {
 	return common_ioctl(efd, EVL_THRIOC_GET_STATE, statebuf);
+}
+
+EVLSIM_EXPORT int evl_set_schedattr(int efd, const struct evl_sched_attrs *attrs)
+{
+	return common_ioctl(efd, EVL_THRIOC_SET_SCHEDPARAM, (void *)attrs);
+}
+
+EVLSIM_EXPORT int evl_get_schedattr(int efd, struct evl_sched_attrs *attrs)
+{
+	return common_ioctl(efd, EVL_THRIOC_GET_SCHEDPARAM, attrs);
+}
+
+/*
+ * libevl r47 lib/xbuf.c: the element is private to the process (a name is only a label
+ * here; a public one, "/name" or EVL_CLONE_PUBLIC, is not simulated: -EOPNOTSUPP).
+ */
+EVLSIM_EXPORT int evl_create_xbuf(size_t i_bufsz, size_t o_bufsz, int flags,
+				  const char *fmt, ...)
+{
+	(void)fmt;
+	if (fmt && *fmt == '/')
+		flags |= EVL_CLONE_PUBLIC;
+	evl_init();
+	return evlsim__xbuf_create(i_bufsz, o_bufsz, flags);
 }
 
 /*

@@ -3,9 +3,14 @@
 #ifndef _EVLSIM_USER_EVL_EVL_H
 #define _EVLSIM_USER_EVL_EVL_H
 
+#include <evl/clock.h>
+#include <evl/mutex.h>
 #include <evl/poll.h>
+#include <evl/sched.h>
 #include <evl/syscall.h>
+#include <evl/signal.h>
 #include <evl/thread.h>
+#include <evl/xbuf.h>
 #include <uapi/evl/fcntl-abi.h>
 
 #define __EVL__ 47	/* the libevl API revision this mirrors */

@@ -7,6 +7,8 @@
 #ifndef _EVLSIM_USER_EVL_THREAD_H
 #define _EVLSIM_USER_EVL_THREAD_H
 
+#include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <uapi/evl/factory-abi.h>
 #include <uapi/evl/thread-abi.h>
@@ -19,6 +21,15 @@ extern "C" {
 /* Returns the thread's element fd, -EBUSY if already attached, -EINVAL for bad flags or
  * name, -EEXIST for a public name in use. A name starting with '/' makes it public. */
 int evl_attach_thread(int flags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The stack size libevl suggests for an EVL thread: PTHREAD_STACK_MIN, at least 64 KiB. */
+#define EVL_STACK_DEFAULT			\
+	({					\
+		int __ret = PTHREAD_STACK_MIN;	\
+		if (__ret < 65536)		\
+			__ret = 65536;		\
+		__ret;				\
+	})
+
 #define evl_attach_self(__fmt, __args...)	\
 	evl_attach_thread(EVL_CLONE_PRIVATE, __fmt, ##__args)
 

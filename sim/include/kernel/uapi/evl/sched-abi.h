@@ -9,6 +9,11 @@
 
 #include <uapi/evl/types-abi.h>
 
+/* a CPU's state (EVL_CTLIOC_GET_CPUSTATE) */
+#define EVL_CPU_OOB	(1 << 0)	/* runs oob threads */
+#define EVL_CPU_ISOL	(1 << 1)	/* isolated from in-band load (isolcpus) */
+#define EVL_CPU_OFFLINE	(1 << 2)
+
 #define SCHED_WEAK	43
 #define SCHED_QUOTA	44
 #define SCHED_TP	45

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: MIT
+/*
+ * check_process: process semantics as on a board, with the tproc driver and the board
+ * program tests/programs/tproc-prog (POSIX and libevl calls only).
+ *
+ *  - pthread_cancel() of a thread blocked in oob_ioctl(), oob_read() or read() on a
+ *    simulated file ends the wait as a signal would, the call unwinds and drops its
+ *    references (the module unloads), then the thread is cancelled;
+ *  - ioctl() is no cancellation point (glibc's): a thread blocked in it stays there and
+ *    is cancelled at its next cancellation point; cancellation disabled keeps the wait;
+ *    a request made before the call is acted on when the call starts;
+ *  - exit() releases the files the process left open (->release runs, no leak is
+ *    reported), even with threads blocked in simulated calls;
+ *  - EVLSIM_MODULES loads modules before main(), linked in or as NAME.so.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <evl/evl.h>
+#include <evlsim/evlsim.h>
+#include "evlsim-check.h"
+#include "../drivers/tproc-abi.h"
+
+#define TPROC		"/dev/tproc"
+#define LIMIT_NS	(10LL * 1000 * 1000 * 1000)
+#define NR_THREADS	3
+
+static int tfd;
+
+static struct tproc_stats stats(void)
+{
+	struct tproc_stats st;
+
+	ck_assert_call(ioctl(tfd, TPROC_IOC_STATS, &st), 0);
+	return st;
+}
+
+static void wait_waiting(unsigned int n)
+{
+	wait_until_ns(stats().waiting == n, LIMIT_NS, 500);
+}
+
+enum how { OOB_IOCTL, OOB_READ, READ, IOCTL };
+
+struct waiter {
+	pthread_t th;
+	enum how how;
+	int disable;		/* run the call with cancellation disabled */
+	int before;		/* spin until released, then call (cancelled before it) */
+	volatile int go;
+	long ret;
+	int err;
+};
+
+static void *waiter_fn(void *arg)
+{
+	struct waiter *w = arg;
+	char c;
+
+	if (w->how == OOB_IOCTL || w->how == OOB_READ)
+		attach_as("tproc-waiter");
+	if (w->disable)
+		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	/*
+	 * No cancellation point here (usleep() is one): the request must be acted on by the
+	 * call. ThreadSanitizer could not follow a cancellation inside its usleep()
+	 * interceptor either: its frames have no unwind cleanups, and the thread would stay
+	 * in the interceptor's state, where TSan no longer sees the locks of its exit.
+	 */
+	while (w->before && !__atomic_load_n(&w->go, __ATOMIC_ACQUIRE))
+		sched_yield();
+	switch (w->how) {
+	case OOB_IOCTL:
+		w->ret = oob_ioctl(tfd, TPROC_OOB_WAIT);
+		break;
+	case OOB_READ:
+		w->ret = oob_read(tfd, &c, 1);
+		break;
+	case READ:
+		w->ret = read(tfd, &c, 1);
+		break;
+	case IOCTL:
+		w->ret = ioctl(tfd, TPROC_IOC_WAIT);
+		break;
+	}
+	w->err = errno;
+	if (w->disable)
+		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
+	pthread_testcancel();
+	return NULL;
+}
+
+static void start(struct waiter *w, enum how how)
+{
+	w->how = how;
+	ck_assert_int_eq(pthread_create(&w->th, NULL, waiter_fn, w), 0);
+}
+
+static void join_cancelled(struct waiter *w)
+{
+	void *res;
+
+	ck_assert_int_eq(pthread_join(w->th, &res), 0);
+	ck_assert_msg(res == PTHREAD_CANCELED, "thread not cancelled (ret %ld errno %d)",
+		      w->ret, w->err);
+}
+
+static void setup(void)
+{
+	evlsim_check_setup();
+	tfd = open_node(TPROC, O_RDWR);
+}
+
+static void teardown(void)
+{
+	close_fd(tfd);
+	evlsim_check_teardown();
+}
+
+/* pthread_cancel() of NR_THREADS threads blocked in @how: cancelled, nothing left */
+static void cancel_blocked(enum how how)
+{
+	struct waiter w[NR_THREADS];
+	struct tproc_stats st;
+	int i;
+
+	memset(w, 0, sizeof(w));
+	for (i = 0; i < NR_THREADS; i++)
+		start(&w[i], how);
+	wait_waiting(NR_THREADS);
+	for (i = 0; i < NR_THREADS; i++)
+		ck_assert_int_eq(pthread_cancel(w[i].th), 0);
+	for (i = 0; i < NR_THREADS; i++)
+		join_cancelled(&w[i]);
+	st = stats();
+	ck_assert_uint_eq(st.waiting, 0);
+	ck_assert_uint_eq(st.waits_ended, NR_THREADS);
+	/* the driver's wait ended as for a pending signal: -ERESTARTSYS, never restarted */
+	ck_assert_int_eq(st.last_result, -512);
+}
+
+START_TEST(test_process_cancel_blocked_oob_ioctl)
+{
+	cancel_blocked(OOB_IOCTL);
+}
+END_TEST
+
+START_TEST(test_process_cancel_blocked_oob_read)
+{
+	cancel_blocked(OOB_READ);
+}
+END_TEST
+
+START_TEST(test_process_cancel_blocked_read)
+{
+	cancel_blocked(READ);
+}
+END_TEST
+
+/* ioctl() is no cancellation point: the wait goes on, the next point cancels */
+START_TEST(test_process_cancel_ioctl_not_a_point)
+{
+	struct waiter w;
+
+	memset(&w, 0, sizeof(w));
+	start(&w, IOCTL);
+	wait_waiting(1);
+	ck_assert_int_eq(pthread_cancel(w.th), 0);
+	sleep_ms(20);
+	ck_assert_uint_eq(stats().waiting, 1);
+	ck_assert_call(ioctl(tfd, TPROC_IOC_WAKE), 0);
+	join_cancelled(&w);
+	ck_assert_int_eq(w.ret, 0);
+	ck_assert_int_eq(stats().last_result, 0);
+}
+END_TEST
+
+/* cancellation disabled: the wait goes on until woken, the request waits for enable */
+START_TEST(test_process_cancel_disabled_keeps_wait)
+{
+	struct waiter w;
+
+	memset(&w, 0, sizeof(w));
+	w.disable = 1;
+	start(&w, OOB_IOCTL);
+	wait_waiting(1);
+	ck_assert_int_eq(pthread_cancel(w.th), 0);
+	sleep_ms(20);
+	ck_assert_uint_eq(stats().waiting, 1);
+	ck_assert_call(ioctl(tfd, TPROC_IOC_WAKE), 0);
+	join_cancelled(&w);
+	ck_assert_int_eq(w.ret, 0);
+}
+END_TEST
+
+/* a request made before the call: acted on as the call starts, the driver never sees it */
+START_TEST(test_process_cancel_before_call)
+{
+	struct waiter w;
+
+	memset(&w, 0, sizeof(w));
+	w.before = 1;
+	start(&w, OOB_IOCTL);
+	sleep_ms(10);
+	ck_assert_int_eq(pthread_cancel(w.th), 0);
+	__atomic_store_n(&w.go, 1, __ATOMIC_RELEASE);
+	join_cancelled(&w);
+	ck_assert_uint_eq(stats().waits_ended, 0);
+	ck_assert_uint_eq(stats().opens, 1);
+}
+END_TEST
+
+/* ---- exit ------------------------------------------------------------------------------ */
+
+/* a child that opens tproc twice, leaves @nr_blocked threads blocked, and exits */
+static char *run_child_exit(int nr_blocked)
+{
+	struct evlsim_capture c;
+	struct waiter w[NR_THREADS];
+	int status, i;
+	pid_t pid;
+	char *out;
+
+	evlsim_capture_start(&c);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (!pid) {
+		open_node(TPROC, O_RDWR);
+		memset(w, 0, sizeof(w));
+		for (i = 0; i < nr_blocked; i++)
+			start(&w[i], i % 2 ? READ : OOB_IOCTL);
+		wait_waiting(nr_blocked);
+		exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	out = evlsim_capture_end(&c);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s", out);
+	return out;
+}
+
+START_TEST(test_process_exit_releases_files)
+{
+	char *out = run_child_exit(0);
+
+	/* the fixture's file and the child's own: both released, nothing leaked */
+	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 2);
+	ck_assert_msg(!strstr(out, "LEAK"), "%s", out);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_process_exit_with_blocked_threads)
+{
+	char *out = run_child_exit(NR_THREADS);
+
+	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 2);
+	ck_assert_msg(!strstr(out, "LEAK"), "%s", out);
+	free(out);
+}
+END_TEST
+
+/* ---- the board program and EVLSIM_MODULES ------------------------------------------- */
+
+/* runs @cmd with sh, stdout and stderr together, then "status=N" */
+static char *run(const char *cmd)
+{
+	char buf[4096], *out;
+	size_t n = 0, k;
+	FILE *p;
+
+	snprintf(buf, sizeof(buf), "unset EVLSIM_MODULES; %s 2>&1; echo status=$?", cmd);
+	p = popen(buf, "r");
+	ck_assert_ptr_nonnull(p);
+	out = calloc(1, 65536);
+	while ((k = fread(out + n, 1, 65535 - n, p)) > 0)
+		n += k;
+	pclose(p);
+	return out;
+}
+
+START_TEST(test_process_modules_linked_in)
+{
+	char *out = run("EVLSIM_MODULES='tproc tag=7' tests/programs/tproc-prog tag");
+
+	ck_assert_msg(strstr(out, "tag=7\n") && strstr(out, "status=0"), "%s", out);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_process_modules_from_module_path)
+{
+	char *out = run("EVLSIM_MODULES=' ;tproc tag=9;' tests/programs/tproc-prog-so tag");
+
+	ck_assert_msg(strstr(out, "tag=9\n") && strstr(out, "status=0"), "%s", out);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_process_modules_missing_stops_program)
+{
+	char *out = run("EVLSIM_MODULES='tproc;nosuchmod' tests/programs/tproc-prog tag");
+
+	ck_assert_msg(strstr(out, "cannot load \"nosuchmod\"") && strstr(out, "status=1") &&
+		      !strstr(out, "tag="), "%s", out);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_process_program_cancels_blocked_threads)
+{
+	char *out = run("EVLSIM_MODULES=tproc tests/programs/tproc-prog cancel 4");
+
+	ck_assert_msg(strstr(out, "cancelled=8 waits_ended=8 waiting=0") &&
+		      strstr(out, "status=0") && !strstr(out, "LEAK"), "%s", out);
+	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 1);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_process_program_exits_with_blocked_threads)
+{
+	char *out = run("EVLSIM_MODULES=tproc tests/programs/tproc-prog leave 4");
+
+	ck_assert_msg(strstr(out, "leaving 4") && strstr(out, "status=0") &&
+		      !strstr(out, "LEAK"), "%s", out);
+	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 1);
+	free(out);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("process");
+	TCase *tc;
+
+	evlsim_check_modules("tproc");
+	evlsim_check_fixture(setup, teardown);
+
+	tc = tcase("cancel");
+	tcase_add_test(tc, test_process_cancel_blocked_oob_ioctl);
+	tcase_add_test(tc, test_process_cancel_blocked_oob_read);
+	tcase_add_test(tc, test_process_cancel_blocked_read);
+	tcase_add_test(tc, test_process_cancel_ioctl_not_a_point);
+	tcase_add_test(tc, test_process_cancel_disabled_keeps_wait);
+	tcase_add_test(tc, test_process_cancel_before_call);
+	suite_add_tcase(s, tc);
+
+	tc = tcase("exit");
+	tcase_add_test(tc, test_process_exit_releases_files);
+	tcase_add_test(tc, test_process_exit_with_blocked_threads);
+	suite_add_tcase(s, tc);
+
+	tc = tcase("program");
+	tcase_add_test(tc, test_process_modules_linked_in);
+	tcase_add_test(tc, test_process_modules_from_module_path);
+	tcase_add_test(tc, test_process_modules_missing_stops_program);
+	tcase_add_test(tc, test_process_program_cancels_blocked_threads);
+	tcase_add_test(tc, test_process_program_exits_with_blocked_threads);
+	suite_add_tcase(s, tc);
+
+	return s;
+}
+
+int main(void)
+{
+	return evlsim_check_run(suite());
+}
