@@ -12,6 +12,20 @@
 #include "core/libc.h"
 
 /* A thread of a process that exits stops here, as exit_group() would have killed it. */
+/*
+ * AddressSanitizer poisons the redzones of each frame's locals and unpoisons them on
+ * return; a forced unwind (the cancellation) returns through no frame, so the redzones
+ * of the frames it drops stay poisoned under the stack, and the thread's exit, which
+ * reuses that stack (sigaltstack teardown), trips on them. Before the C library unwinds,
+ * the stack above is unpoisoned, as ASan does before longjmp().
+ */
+#if defined(__SANITIZE_ADDRESS__)
+void __asan_handle_no_return(void);
+#define testcancel()	do { __asan_handle_no_return(); REAL(pthread_testcancel)(); } while (0)
+#else
+#define testcancel()	REAL(pthread_testcancel)()
+#endif
+
 static _Noreturn void stop_thread(void)
 {
 	static int never;
@@ -34,7 +48,7 @@ static void act(struct evlsim_thread *t)
 	hand_over(t);
 	__atomic_fetch_and(&t->cancel_word, ~(EVLSIM_CANCEL_IN_CALL | EVLSIM_CANCEL_POINT),
 			   __ATOMIC_SEQ_CST);
-	REAL(pthread_testcancel)();
+	testcancel();
 }
 
 void evlsim__cancel_enter_slow(struct evlsim_thread *t, int old)
@@ -76,7 +90,7 @@ void evlsim__cancel_leave_slow(struct evlsim_thread *t, int old)
 		REAL(pthread_setcanceltype)(PTHREAD_CANCEL_ASYNCHRONOUS, NULL);
 	/* the request ended the call: the thread is cancelled on its way out */
 	if ((w & EVLSIM_CANCEL_PENDING) && (old & EVLSIM_CANCEL_POINT) && !t->cancel_off)
-		REAL(pthread_testcancel)();
+		testcancel();
 }
 
 struct cancel_req {

@@ -295,7 +295,6 @@ START_TEST(test_libevl_sleep_signal_eintr)
 }
 END_TEST
 
-#ifndef __SANITIZE_ADDRESS__	/* see the suite */
 START_TEST(test_libevl_sleep_cancelled)
 {
 	pthread_t th;
@@ -311,7 +310,6 @@ START_TEST(test_libevl_sleep_cancelled)
 	ck_assert_int_eq(ret, 1);
 }
 END_TEST
-#endif
 
 /* ---- the control element -------------------------------------------------------------- */
 
@@ -481,15 +479,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_libevl_read_clock);
 	tcase_add_test(tc, test_libevl_usleep_oob);
 	tcase_add_test(tc, test_libevl_sleep_signal_eintr);
-#ifndef __SANITIZE_ADDRESS__
-	/*
-	 * Left out under AddressSanitizer, which reports a stack-buffer-underflow in its own
-	 * sigaltstack() teardown at the exit of the cancelled thread (a redzone left
-	 * poisoned by the forced unwind); the cancellation itself passes there, and the
-	 * oob_ioctl()/oob_read()/read() cancellations of check_process pass under it.
-	 */
 	tcase_add_test(tc, test_libevl_sleep_cancelled);
-#endif
 	suite_add_tcase(s, tc);
 
 	tc = tcase("control");
