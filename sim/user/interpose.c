@@ -52,6 +52,7 @@ typedef int openat_fn(int dirfd, const char *path, int flags, ...);
 
 /* glibc's ioctl() is no cancellation point; the other calls routed here all are */
 #define SIMCALL(call)	EVLSIM_SYSCALL(call, 1)
+#define SIMCALL_ONCE(call)	evlsim__syscall_result(EVLSIM_CALL(call))	/* never restarted */
 
 /* ---- paths ---------------------------------------------------------------------------- */
 
@@ -308,7 +309,7 @@ EVLSIM_EXPORT int close(int fd)
 	int ret;
 
 	if (evlsim__fd_is_sim(fd))
-		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_close(fd)));
+		return (int)SIMCALL_ONCE(evlsim__sys_close(fd));
 	evlsim__inband_call();
 	if (real_fd_enter(fd)) {		/* reserved, no file yet: not open */
 		errno = EBADF;
@@ -316,7 +317,7 @@ EVLSIM_EXPORT int close(int fd)
 	}
 	if (evlsim_unlikely(evlsim__fd_is_sim(fd))) {	/* installed meanwhile */
 		real_fd_exit(fd);
-		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_close(fd)));
+		return (int)SIMCALL_ONCE(evlsim__sys_close(fd));
 	}
 	ret = REAL(close)(fd);
 	real_fd_exit(fd);
@@ -413,7 +414,7 @@ EVLSIM_EXPORT int ioctl(int fd, unsigned long request, ...)
 EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
-		return evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_lseek(fd, offset, whence)));
+		return SIMCALL_ONCE(evlsim__sys_lseek(fd, offset, whence));
 	evlsim__inband_call();
 	return REAL(lseek)(fd, offset, whence);
 }
@@ -421,7 +422,7 @@ EVLSIM_EXPORT off_t lseek(int fd, off_t offset, int whence)
 EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
 {
 	if (evlsim__fd_is_sim(fd))
-		return evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_lseek(fd, offset, whence)));
+		return SIMCALL_ONCE(evlsim__sys_lseek(fd, offset, whence));
 	evlsim__inband_call();
 	return REAL(lseek64)(fd, offset, whence);
 }
@@ -431,7 +432,7 @@ EVLSIM_EXPORT off64_t lseek64(int fd, off64_t offset, int whence)
 EVLSIM_EXPORT int dup(int fd)
 {
 	if (evlsim__fd_is_sim(fd))
-		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_dup(fd, 0, 0)));
+		return (int)SIMCALL_ONCE(evlsim__sys_dup(fd, 0, 0));
 	evlsim__inband_call();
 	return REAL(dup)(fd);
 }
@@ -445,8 +446,7 @@ static int do_dup3(int oldfd, int newfd, int flags, int is_dup2)
 	int ret;
 
 	if (evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd))
-		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_dup3(oldfd, newfd, flags,
-										       is_dup2)));
+		return (int)SIMCALL_ONCE(evlsim__sys_dup3(oldfd, newfd, flags, is_dup2));
 	evlsim__inband_call();
 	if (oldfd != newfd && real_fd_enter(newfd)) {
 		errno = EBUSY;
@@ -455,8 +455,7 @@ static int do_dup3(int oldfd, int newfd, int flags, int is_dup2)
 	if (evlsim_unlikely(evlsim__fd_reserved(oldfd)))
 		ret = (int)evlsim__syscall_result(-EBADF);
 	else if (evlsim_unlikely(evlsim__fd_is_sim(oldfd) || evlsim__fd_is_sim(newfd)))
-		ret = (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_dup3(oldfd, newfd, flags,
-										      is_dup2)));
+		ret = (int)SIMCALL_ONCE(evlsim__sys_dup3(oldfd, newfd, flags, is_dup2));
 	else
 		ret = is_dup2 ? REAL(dup2)(oldfd, newfd) : REAL(dup3)(oldfd, newfd, flags);
 	if (oldfd != newfd)
@@ -542,8 +541,7 @@ EVLSIM_EXPORT void *mmap64(void *addr, size_t len, int prot, int flags, int fd, 
 EVLSIM_EXPORT int munmap(void *addr, size_t len)
 {
 	if (evlsim_unlikely(__atomic_load_n(&evlsim__nr_sim_vmas, __ATOMIC_RELAXED)))
-		return (int)evlsim__syscall_result(EVLSIM_CALL(evlsim__sys_munmap((unsigned long)addr,
-										       len, 1)));
+		return (int)SIMCALL_ONCE(evlsim__sys_munmap((unsigned long)addr, len, 1));
 	evlsim__inband_call();
 	return REAL(munmap)(addr, len);
 }

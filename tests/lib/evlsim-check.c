@@ -244,11 +244,27 @@ unsigned long long evlsim_check_seed(void)
 #define CHILD_LIMIT_NS	0
 #endif
 
+int evlsim_check_wait_child(pid_t pid, long long limit_ns, int *hung)
+{
+	long long end = now_ns() + limit_ns;
+	int status = 0;
+	pid_t r;
+
+	*hung = 0;
+	while ((r = waitpid(pid, &status, WNOHANG)) == 0 && now_ns() < end)
+		usleep(1000);
+	if (r == 0) {
+		*hung = 1;
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	return status;
+}
+
 void ck_assert_check_aborts(int (*fn)(void))
 {
-	int status = 0, try;
-	long long end;
-	pid_t pid, r;
+	int status = 0, try, hung;
+	pid_t pid;
 
 	for (try = 0; try < CHILD_TRIES; try++) {
 		pid = fork();
@@ -265,13 +281,9 @@ void ck_assert_check_aborts(int (*fn)(void))
 			ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 			break;
 		}
-		end = now_ns() + CHILD_LIMIT_NS;
-		while ((r = waitpid(pid, &status, WNOHANG)) == 0 && now_ns() < end)
-			usleep(1000);
-		if (r == pid)
+		status = evlsim_check_wait_child(pid, CHILD_LIMIT_NS, &hung);
+		if (!hung)
 			break;
-		kill(pid, SIGKILL);
-		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	}
 	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT, "status %#x", status);
 }

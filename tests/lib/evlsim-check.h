@@ -147,6 +147,11 @@ long long now_ms(void);
  * Runs @fn in a forked child under EVLSIM_CHECK=abort, its stderr on /dev/null, and
  * asserts that the child died of SIGABRT (the report ended the run).
  */
+/*
+ * Waits for the child @pid at most @limit_ns; one still running then is killed (SIGKILL)
+ * and reaped, and *@hung set. Returns its wait status.
+ */
+int evlsim_check_wait_child(pid_t pid, long long limit_ns, int *hung);
 void ck_assert_check_aborts(int (*fn)(void));
 
 /*

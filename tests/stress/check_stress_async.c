@@ -155,24 +155,6 @@ static struct tdrv_stats stats(void)
 	return st;
 }
 
-/* waits for @pid at most WAIT_LIMIT_NS; a child that hangs is killed. Its wait status. */
-static int wait_child(pid_t pid, int *hung)
-{
-	long long end = now_ns() + WAIT_LIMIT_NS;
-	int status = 0;
-	pid_t r;
-
-	*hung = 0;
-	while ((r = waitpid(pid, &status, WNOHANG)) == 0 && now_ns() < end)
-		usleep(200);
-	if (r == 0) {
-		*hung = 1;
-		kill(pid, SIGKILL);
-		waitpid(pid, &status, 0);
-	}
-	return status;
-}
-
 /* ---- fork() with calls in flight ----------------------------------------------------- */
 
 struct fork_io {
@@ -328,7 +310,7 @@ START_TEST(test_stress_fork_with_calls_in_flight)
 		if (pid == 0)
 			_exit(fork_child(inherited, next_rand(&seed)));
 		next_rand(&seed);
-		status = wait_child(pid, &hung);
+		status = evlsim_check_wait_child(pid, WAIT_LIMIT_NS, &hung);
 		if (hung || !WIFEXITED(status) || WEXITSTATUS(status)) {
 			failed = 1;
 			__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
