@@ -117,6 +117,29 @@ static int copy_in(struct xbuf_ring *ring, size_t off, struct xfer *x, size_t do
 	return left ? -EFAULT : 0;
 }
 
+/*
+ * Copies the reserved slot of @len bytes at @off, wrapping around the ring, out of it to
+ * the transfer (@out) or into it, without the ring's lock, which is taken again before
+ * the return (*@flags). Returns @len, or the error of the first chunk that failed.
+ */
+static ssize_t copy_slot(struct evl_xbuf *xbuf, struct xbuf_ring *ring, size_t off,
+			 struct xfer *x, size_t len, unsigned long *flags, bool out)
+{
+	size_t done, n;
+	int err;
+
+	for (done = 0; done < len; done += n) {
+		n = min(len - done, ring->size - off);
+		ring_unlock(xbuf, ring, *flags);
+		err = out ? copy_out(ring, off, x, done, n) : copy_in(ring, off, x, done, n);
+		*flags = ring_lock(xbuf, ring);
+		if (err)
+			return err;
+		off = (off + n) % ring->size;
+	}
+	return (ssize_t)len;
+}
+
 /* a reader waits for @len bytes: 0, -EAGAIN (a writer waits for room: read what is
  * there), or the wait's error */
 static int wait_data(struct evl_xbuf *xbuf, struct xbuf_ring *ring, size_t len, size_t avail)
@@ -170,7 +193,7 @@ static void signal_room(struct evl_xbuf *xbuf, struct xbuf_ring *ring, bool was_
 static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struct xfer *x,
 			    size_t count, int f_flags)
 {
-	size_t len = count, avail, off, done, n;
+	size_t len = count, avail, off;
 	unsigned long flags;
 	ssize_t ret;
 	bool was_full;
@@ -210,18 +233,7 @@ static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struc
 	ring->rdoff = (off + len) % ring->size;
 	ring->rdpending++;
 	ring->rdrsvd += len;
-	ret = (ssize_t)len;
-	for (done = 0; done < len; done += n) {
-		n = min(len - done, ring->size - off);
-		ring_unlock(xbuf, ring, flags);
-		err = copy_out(ring, off, x, done, n);
-		flags = ring_lock(xbuf, ring);
-		if (err) {
-			ret = err;	/* the slot is consumed all the same */
-			break;
-		}
-		off = (off + n) % ring->size;
-	}
+	ret = copy_slot(xbuf, ring, off, x, len, &flags, true);	/* consumed even on error */
 	if (--ring->rdpending == 0) {
 		was_full = ring->fill == ring->size;
 		/* read locklessly by in-band waiters (READ_ONCE) */
@@ -237,7 +249,7 @@ static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struc
 static ssize_t xbuf_do_write(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struct xfer *x,
 			     size_t count, int f_flags)
 {
-	size_t len = count, off, done, n;
+	size_t len = count, off;
 	unsigned long flags;
 	ssize_t ret;
 	bool was_empty;
@@ -262,18 +274,7 @@ static ssize_t xbuf_do_write(struct evl_xbuf *xbuf, struct xbuf_ring *ring, stru
 	ring->wroff = (off + len) % ring->size;
 	ring->wrpending++;
 	ring->wrrsvd += len;
-	ret = (ssize_t)len;
-	for (done = 0; done < len; done += n) {
-		n = min(len - done, ring->size - off);
-		ring_unlock(xbuf, ring, flags);
-		err = copy_in(ring, off, x, done, n);
-		flags = ring_lock(xbuf, ring);
-		if (err) {
-			ret = err;
-			break;
-		}
-		off = (off + n) % ring->size;
-	}
+	ret = copy_slot(xbuf, ring, off, x, len, &flags, false);
 	if (--ring->wrpending == 0) {
 		was_empty = ring->fill == 0;
 		WRITE_ONCE(ring->fill, ring->fill + ring->wrrsvd);
