@@ -21,6 +21,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <ucontext.h>
 #include "internal.h"
 #include "core/sigdefer.h"
@@ -37,8 +39,24 @@ struct deferred {
 
 static __thread struct deferred queue[DEFERRED_MAX] __attribute__((tls_model("initial-exec")));
 
+/*
+ * memcpy()/memset() for the wrapper, which may have interrupted a sanitizer's runtime
+ * (user/signal.c): byte by byte through a volatile pointer, so that the compiler cannot
+ * turn the loop back into a call to the C library's function, which a sanitizer
+ * intercepts. @src NULL fills with zeroes.
+ */
+static void sig_copy(void *dst, const void *src, size_t len)
+{
+	volatile unsigned char *d = dst;
+	const unsigned char *s = src;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		d[i] = s ? s[i] : 0;
+}
+
 void evlsim__sig_defer(struct evlsim_thread *t, int sig, const void *info, void *handler,
-		       int flags, const void *mask)
+		       int flags)
 {
 	int n = __atomic_load_n(&t->sig_deferred, __ATOMIC_RELAXED), i;
 	struct deferred *d;
@@ -53,11 +71,10 @@ void evlsim__sig_defer(struct evlsim_thread *t, int sig, const void *info, void 
 	d->sig = sig;
 	d->flags = flags;
 	d->handler = handler;
-	memcpy(&d->mask, mask, sizeof(d->mask));
-	if (info)
-		memcpy(&d->info, info, sizeof(d->info));
-	else
-		memset(&d->info, 0, sizeof(d->info));
+	/* the system call, not a sanitizer's interceptor of pthread_sigmask() */
+	sig_copy(&d->mask, NULL, sizeof(d->mask));
+	syscall(SYS_rt_sigprocmask, SIG_SETMASK, NULL, &d->mask, _NSIG / 8);
+	sig_copy(&d->info, info, sizeof(d->info));
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	__atomic_store_n(&t->sig_deferred, n + 1, __ATOMIC_RELAXED);
 }

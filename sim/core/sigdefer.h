@@ -26,11 +26,11 @@ static inline int evlsim__in_call(const struct evlsim_thread *t)
 
 /*
  * Queues @handler (the user's, with its sa_flags @flags) for @sig with its siginfo_t @info,
- * to run at the end of the current call with the mask @mask (a sigset_t: the one the host
- * set for the wrapper). Called from the signal wrapper, on @t's own thread.
+ * to run at the end of the current call with the mask the host set for the wrapper.
+ * Called from the signal wrapper, on @t's own thread; calls no intercepted function.
  */
 void evlsim__sig_defer(struct evlsim_thread *t, int sig, const void *info, void *handler,
-		       int flags, const void *mask);
+		       int flags);
 /* Runs the queued handlers (the call ended). */
 void evlsim__sig_run_deferred(struct evlsim_thread *t);
 

@@ -24,11 +24,12 @@
 
 #define SPIN_ROUNDS	200
 
-/*
- * DEFERRED: woken from an interrupt context that has not ended yet; the sleeper keeps
- * sleeping, whatever its deadline or signals, until evlsim__wake_flush() makes it WOKEN.
- */
-enum { ARMED = 0, WOKEN = 1, SIGNAL = 2, DEFERRED = 3 };
+/* the states of ->wake (core/sleep.h) */
+#define ARMED		EVLSIM_WAKE_ARMED
+#define WOKEN		EVLSIM_WAKE_WOKEN
+#define SIGNAL		EVLSIM_WAKE_SIGNAL
+#define DEFERRED	EVLSIM_WAKE_DEFERRED
+
 
 static long futex(int *uaddr, int op, int val, const struct timespec *ts, int val3)
 {
@@ -157,15 +158,6 @@ void evlsim__wake_settle(struct evlsim_thread *t)
 {
 	while (__atomic_load_n(&t->wake_refs, __ATOMIC_ACQUIRE))
 		sched_yield();
-}
-
-/* Called from the signal wrapper, on the thread the signal was delivered to. */
-void evlsim__sleep_signal(struct evlsim_thread *self)
-{
-	int v = ARMED;
-
-	__atomic_compare_exchange_n(&self->wake, &v, SIGNAL, 0,
-				    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 }
 
 /* Called by another thread, under the thread registry's lock (@t cannot go away). */

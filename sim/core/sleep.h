@@ -30,7 +30,33 @@ int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags);
 /* Must be called with the lock of the wait list @t was removed from still held: the
  * sleeper re-takes that lock before it returns, so @t cannot vanish under the waker. */
 void evlsim__wake(struct evlsim_thread *t);
-void evlsim__sleep_signal(struct evlsim_thread *self);
+
+/*
+ * The states of a thread's futex word ->wake. DEFERRED: woken from an interrupt context
+ * that has not ended yet; the sleeper keeps sleeping, whatever its deadline or signals,
+ * until evlsim__wake_flush() makes it WOKEN.
+ */
+enum {
+	EVLSIM_WAKE_ARMED = 0,
+	EVLSIM_WAKE_WOKEN = 1,
+	EVLSIM_WAKE_SIGNAL = 2,
+	EVLSIM_WAKE_DEFERRED = 3,
+};
+
+/*
+ * From the signal wrapper, on the thread the signal was delivered to: an armed sleep
+ * looks at its signals. Inline, so that it is compiled into the wrapper's library, never
+ * instrumented by ThreadSanitizer: the signal may have interrupted the sanitizer's own
+ * runtime in the middle of an atomic operation on this very word, holding the lock it
+ * would take again (sim/user/signal.c).
+ */
+static inline void evlsim__sleep_signal(struct evlsim_thread *self)
+{
+	int v = EVLSIM_WAKE_ARMED;
+
+	__atomic_compare_exchange_n(&self->wake, &v, EVLSIM_WAKE_SIGNAL, 0, __ATOMIC_ACQ_REL,
+				    __ATOMIC_ACQUIRE);
+}
 /*
  * Wake-ups issued in an interrupt context (self->irq_defer > 0) take effect when it ends,
  * as EVL reschedules in evl_exit_irq() once every handler returned: the woken thread is

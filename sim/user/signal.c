@@ -11,6 +11,11 @@
  * runs its own code, at the end of the call when it is inside a simulated one, as the
  * kernel runs handlers on the return to user space (core/sigdefer.h). What sigaction()
  * reports as the old action is always the user's, never the wrapper.
+ *
+ * The wrapper is the handler the host runs, in front of any a sanitizer installs for
+ * itself: it may interrupt the sanitizer's runtime anywhere, a lock of its own held. It is
+ * therefore built uninstrumented (the early library) and calls no intercepted function
+ * before the user's handler; everything it touches is inline or in that library.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -62,10 +67,7 @@ static void wrapper(int sig, siginfo_t *si, void *uc)
 	}
 	/* inside a simulated call: the handler runs at its end (core/sigdefer.h) */
 	if (t && evlsim__in_call(t)) {
-		sigset_t mask;
-
-		pthread_sigmask(SIG_SETMASK, NULL, &mask);
-		evlsim__sig_defer(t, sig, si, handler, flags, &mask);
+		evlsim__sig_defer(t, sig, si, handler, flags);
 		errno = saved_errno;
 		return;
 	}
