@@ -188,9 +188,9 @@ static long oob_syscall_once(int op, int fd, unsigned long a1, unsigned long a2,
 
 	if (unlikely(!t))
 		return oob_syscall_body(op, fd, a1, a2, sig);
+	evlsim__call_enter(t);		/* first: it may save the FPU (core/cpu.h) */
 	saved_sig = t->oob_sig;
 	memcpy(saved_args, t->oob_args, sizeof(saved_args));
-	evlsim__call_enter(t);
 	ret = oob_syscall_body(op, fd, a1, a2, sig);
 	t->oob_sig = saved_sig;
 	memcpy(t->oob_args, saved_args, sizeof(saved_args));

@@ -55,6 +55,7 @@ struct waiter {
 	int disable;		/* run the call with cancellation disabled */
 	int before;		/* spin until released, then call (cancelled before it) */
 	volatile int go;
+	volatile int ready;	/* attached, about to call or to spin */
 	long ret;
 	int err;
 };
@@ -68,6 +69,7 @@ static void *waiter_fn(void *arg)
 		attach_as("tproc-waiter");
 	if (w->disable)
 		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+	__atomic_store_n(&w->ready, 1, __ATOMIC_RELEASE);
 	/*
 	 * No cancellation point here (usleep() is one): the request must be acted on by the
 	 * call. ThreadSanitizer could not follow a cancellation inside its usleep()
@@ -208,7 +210,8 @@ START_TEST(test_process_cancel_before_call)
 	memset(&w, 0, sizeof(w));
 	w.before = 1;
 	start(&w, OOB_IOCTL);
-	sleep_ms(10);
+	/* past the attachment: a cancellation in its assertion would leak Check's message */
+	wait_until_ns(__atomic_load_n(&w.ready, __ATOMIC_ACQUIRE), LIMIT_NS, 500);
 	ck_assert_int_eq(pthread_cancel(w.th), 0);
 	__atomic_store_n(&w.go, 1, __ATOMIC_RELEASE);
 	join_cancelled(&w);
