@@ -26,7 +26,8 @@ ECHO_OBJ = drivers/echo/libecho_la-echo.lo
 EXTRA_DIST += drivers/Kbuild drivers/echo/Kbuild
 
 noinst_LTLIBRARIES += drivers/xfifo/libxfifo.la
-drivers_xfifo_libxfifo_la_SOURCES = drivers/xfifo/xfifo.c drivers/xfifo/xfifo-abi.h
+drivers_xfifo_libxfifo_la_SOURCES = drivers/xfifo/xfifo-core.c drivers/xfifo/xfifo-ring.c \
+	drivers/xfifo/xfifo.h drivers/xfifo/xfifo-abi.h
 drivers_xfifo_libxfifo_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"xfifo"' -D__KBUILD_MODNAME=kmod_xfifo
 drivers_xfifo_libxfifo_la_CFLAGS = $(KERNEL_CFLAGS)

@@ -190,6 +190,14 @@ static void signal_room(struct evl_xbuf *xbuf, struct xbuf_ring *ring, bool was_
 	}
 }
 
+/* both directions: 0 for a zero count, -ENOBUFS for a side with no ring, else 1 */
+static inline ssize_t ring_usable(const struct xbuf_ring *ring, size_t count)
+{
+	if (!count)
+		return 0;
+	return ring->size ? 1 : -ENOBUFS;
+}
+
 static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struct xfer *x,
 			    size_t count, int f_flags)
 {
@@ -199,10 +207,9 @@ static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struc
 	bool was_full;
 	int err;
 
-	if (!count)
-		return 0;
-	if (!ring->size)
-		return -ENOBUFS;
+	ret = ring_usable(ring, count);
+	if (ret <= 0)
+		return ret;
 	for (;;) {
 		flags = ring_lock(xbuf, ring);
 		avail = ring->fill - ring->rdrsvd;
@@ -255,10 +262,9 @@ static ssize_t xbuf_do_write(struct evl_xbuf *xbuf, struct xbuf_ring *ring, stru
 	bool was_empty;
 	int err;
 
-	if (!count)
-		return 0;
-	if (!ring->size)
-		return -ENOBUFS;
+	ret = ring_usable(ring, count);
+	if (ret <= 0)
+		return ret;
 	for (;;) {
 		flags = ring_lock(xbuf, ring);
 		if (ring->fill + ring->wrrsvd + len <= ring->size)

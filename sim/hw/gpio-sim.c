@@ -183,18 +183,29 @@ static int sim_to_irq(struct gpio_chip *gc, unsigned int offset)
 
 /* ---- the irq side ------------------------------------------------------------------------- */
 
-static void sim_irq_ack(struct irq_data *d)
+/*
+ * @d's bit in @map set to @on under the lock; then the parent line follows: lowered when
+ * clearing left nothing pending, raised when setting left something pending.
+ */
+static void assign_and_update(struct irq_data *d, unsigned long *map, bool on)
 {
 	struct evlsim_gpio_chip *c = irq_data_get_irq_chip_data(d);
 	unsigned long flags;
 	bool pending;
 
 	raw_spin_lock_irqsave(&c->lock, flags);
-	__clear_bit(irqd_to_hwirq(d), c->status);
+	__assign_bit(irqd_to_hwirq(d), map, on);
 	pending = pending_locked(c);
 	raw_spin_unlock_irqrestore(&c->lock, flags);
-	if (!pending)
-		update_parent(c, false);
+	if (pending == on)
+		update_parent(c, on);
+}
+
+static void sim_irq_ack(struct irq_data *d)
+{
+	struct evlsim_gpio_chip *c = irq_data_get_irq_chip_data(d);
+
+	assign_and_update(d, c->status, false);
 }
 
 static void sim_irq_mask(struct irq_data *d)
@@ -210,15 +221,8 @@ static void sim_irq_mask(struct irq_data *d)
 static void sim_irq_unmask(struct irq_data *d)
 {
 	struct evlsim_gpio_chip *c = irq_data_get_irq_chip_data(d);
-	unsigned long flags;
-	bool pending;
 
-	raw_spin_lock_irqsave(&c->lock, flags);
-	__set_bit(irqd_to_hwirq(d), c->enabled);
-	pending = pending_locked(c);
-	raw_spin_unlock_irqrestore(&c->lock, flags);
-	if (pending)
-		update_parent(c, true);
+	assign_and_update(d, c->enabled, true);
 }
 
 static int sim_irq_set_type(struct irq_data *d, unsigned int type)

@@ -114,10 +114,25 @@ static void took(struct evl_mutex *mutex)
 	__atomic_store_n(&mutex->u.active.owner, evlsim__self, __ATOMIC_RELAXED);
 }
 
+/* the monitor's ENTER or TRYENTER past the fast path, restarted on EINTR; errno kept */
+static int enter(struct evl_mutex *mutex, unsigned long request, struct __evl_timespec *kts)
+{
+	int ret, saved_errno = errno;
+
+	do
+		ret = oob_ioctl(mutex->u.active.efd, request, kts);
+	while (ret && errno == EINTR);
+	ret = ret ? -errno : 0;
+	errno = saved_errno;
+	if (!ret)
+		took(mutex);
+	return ret;
+}
+
 EVLSIM_EXPORT int evl_timedlock_mutex(struct evl_mutex *mutex, const struct timespec *timeout)
 {
 	struct __evl_timespec kts;
-	int ret, saved_errno = errno;
+	int ret;
 
 	ret = try_lock(mutex);
 	if (ret != -ENODATA)
@@ -126,14 +141,7 @@ EVLSIM_EXPORT int evl_timedlock_mutex(struct evl_mutex *mutex, const struct time
 		return -EFAULT;
 	kts.tv_sec = timeout->tv_sec;
 	kts.tv_nsec = timeout->tv_nsec;
-	do
-		ret = oob_ioctl(mutex->u.active.efd, EVL_MONIOC_ENTER, &kts);
-	while (ret && errno == EINTR);
-	ret = ret ? -errno : 0;
-	errno = saved_errno;
-	if (!ret)
-		took(mutex);
-	return ret;
+	return enter(mutex, EVL_MONIOC_ENTER, &kts);
 }
 
 EVLSIM_EXPORT int evl_lock_mutex(struct evl_mutex *mutex)
@@ -145,19 +153,12 @@ EVLSIM_EXPORT int evl_lock_mutex(struct evl_mutex *mutex)
 
 EVLSIM_EXPORT int evl_trylock_mutex(struct evl_mutex *mutex)
 {
-	int ret, saved_errno = errno;
+	int ret;
 
 	ret = try_lock(mutex);
 	if (ret != -ENODATA)
 		return ret;
-	do
-		ret = oob_ioctl(mutex->u.active.efd, EVL_MONIOC_TRYENTER);
-	while (ret && errno == EINTR);
-	ret = ret ? -errno : 0;
-	errno = saved_errno;
-	if (!ret)
-		took(mutex);
-	return ret;
+	return enter(mutex, EVL_MONIOC_TRYENTER, NULL);
 }
 
 EVLSIM_EXPORT int evl_unlock_mutex(struct evl_mutex *mutex)

@@ -103,7 +103,8 @@ static inline loff_t *file_ppos(struct file *filp)
 	return filp->f_mode & FMODE_STREAM ? NULL : &filp->f_pos;
 }
 
-long evlsim__sys_read(int fd, void *buf, size_t count)
+/* read(2) and write(2): the file position copied in and back, none on a stream */
+static long sys_rw(int fd, void *buf, size_t count, bool write)
 {
 	struct file *filp;
 	loff_t pos, *ppos;
@@ -119,7 +120,7 @@ long evlsim__sys_read(int fd, void *buf, size_t count)
 		pos = *ppos;
 		ppos = &pos;
 	}
-	ret = vfs_read(filp, buf, count, ppos);
+	ret = write ? vfs_write(filp, buf, count, ppos) : vfs_read(filp, buf, count, ppos);
 	if (ret >= 0 && ppos)
 		filp->f_pos = pos;
 	fput(filp);
@@ -127,25 +128,35 @@ long evlsim__sys_read(int fd, void *buf, size_t count)
 	return ret;
 }
 
+long evlsim__sys_read(int fd, void *buf, size_t count)
+{
+	return sys_rw(fd, buf, count, false);
+}
+
 long evlsim__sys_write(int fd, const void *buf, size_t count)
 {
+	return sys_rw(fd, (void *)buf, count, true);
+}
+
+/* pread(2) and pwrite(2): ESPIPE on a file opened without FMODE_PREAD/FMODE_PWRITE */
+static long sys_prw(int fd, void *buf, size_t count, long long pos, bool write)
+{
 	struct file *filp;
-	loff_t pos, *ppos;
 	ssize_t ret;
+	loff_t lpos = pos;
 
 	evlsim__inband_syscall_enter();
 
+	if (pos < 0)
+		return -EINVAL;
 	filp = fget(fd);
 	if (!filp)
 		return -EBADF;
-	ppos = file_ppos(filp);
-	if (ppos) {
-		pos = *ppos;
-		ppos = &pos;
-	}
-	ret = vfs_write(filp, buf, count, ppos);
-	if (ret >= 0 && ppos)
-		filp->f_pos = pos;
+	ret = -ESPIPE;
+	if (write && (filp->f_mode & FMODE_PWRITE))
+		ret = vfs_write(filp, buf, count, &lpos);
+	else if (!write && (filp->f_mode & FMODE_PREAD))
+		ret = vfs_read(filp, buf, count, &lpos);
 	fput(filp);
 
 	return ret;
@@ -153,44 +164,12 @@ long evlsim__sys_write(int fd, const void *buf, size_t count)
 
 long evlsim__sys_pread(int fd, void *buf, size_t count, long long pos)
 {
-	struct file *filp;
-	ssize_t ret;
-	loff_t lpos = pos;
-
-	evlsim__inband_syscall_enter();
-
-	if (pos < 0)
-		return -EINVAL;
-	filp = fget(fd);
-	if (!filp)
-		return -EBADF;
-	ret = -ESPIPE;
-	if (filp->f_mode & FMODE_PREAD)
-		ret = vfs_read(filp, buf, count, &lpos);
-	fput(filp);
-
-	return ret;
+	return sys_prw(fd, buf, count, pos, false);
 }
 
 long evlsim__sys_pwrite(int fd, const void *buf, size_t count, long long pos)
 {
-	struct file *filp;
-	ssize_t ret;
-	loff_t lpos = pos;
-
-	evlsim__inband_syscall_enter();
-
-	if (pos < 0)
-		return -EINVAL;
-	filp = fget(fd);
-	if (!filp)
-		return -EBADF;
-	ret = -ESPIPE;
-	if (filp->f_mode & FMODE_PWRITE)
-		ret = vfs_write(filp, buf, count, &lpos);
-	fput(filp);
-
-	return ret;
+	return sys_prw(fd, (void *)buf, count, pos, true);
 }
 
 /* ------------------------------------------------------------------------------------ */

@@ -164,6 +164,21 @@ START_TEST(test_process_cancel_blocked_read)
 }
 END_TEST
 
+/*
+ * @w's thread, blocked in tproc, is cancelled while the request cannot act: it stays
+ * waiting until woken, then is cancelled at the next point with its call's result 0.
+ */
+static void cancel_keeps_waiting(struct waiter *w)
+{
+	wait_waiting(1);
+	ck_assert_int_eq(pthread_cancel(w->th), 0);
+	sleep_ms(20);
+	ck_assert_uint_eq(stats().waiting, 1);
+	ck_assert_call(ioctl(tfd, TPROC_IOC_WAKE), 0);
+	join_cancelled(w);
+	ck_assert_int_eq(w->ret, 0);
+}
+
 /* ioctl() is no cancellation point: the wait goes on, the next point cancels */
 START_TEST(test_process_cancel_ioctl_not_a_point)
 {
@@ -171,13 +186,7 @@ START_TEST(test_process_cancel_ioctl_not_a_point)
 
 	memset(&w, 0, sizeof(w));
 	start(&w, IOCTL);
-	wait_waiting(1);
-	ck_assert_int_eq(pthread_cancel(w.th), 0);
-	sleep_ms(20);
-	ck_assert_uint_eq(stats().waiting, 1);
-	ck_assert_call(ioctl(tfd, TPROC_IOC_WAKE), 0);
-	join_cancelled(&w);
-	ck_assert_int_eq(w.ret, 0);
+	cancel_keeps_waiting(&w);
 	ck_assert_int_eq(stats().last_result, 0);
 }
 END_TEST
@@ -190,13 +199,7 @@ START_TEST(test_process_cancel_disabled_keeps_wait)
 	memset(&w, 0, sizeof(w));
 	w.disable = 1;
 	start(&w, OOB_IOCTL);
-	wait_waiting(1);
-	ck_assert_int_eq(pthread_cancel(w.th), 0);
-	sleep_ms(20);
-	ck_assert_uint_eq(stats().waiting, 1);
-	ck_assert_call(ioctl(tfd, TPROC_IOC_WAKE), 0);
-	join_cancelled(&w);
-	ck_assert_int_eq(w.ret, 0);
+	cancel_keeps_waiting(&w);
 }
 END_TEST
 
@@ -218,6 +221,24 @@ START_TEST(test_process_cancel_before_call)
 END_TEST
 
 /* ---- exit ------------------------------------------------------------------------------ */
+
+static const char *const no_leak[] = { "LEAK", NULL };
+
+/*
+ * @out (freed here) holds each of @want and none of @shun (NULL-ended lists, or NULL), and
+ * tells of @released files released by tproc (unchecked when negative).
+ */
+static void expect_output(char *out, const char *const *want, const char *const *shun,
+			  int released)
+{
+	for (; want && *want; want++)
+		ck_assert_msg(strstr(out, *want), "no \"%s\" in:\n%s", *want, out);
+	for (; shun && *shun; shun++)
+		ck_assert_msg(!strstr(out, *shun), "\"%s\" in:\n%s", *shun, out);
+	if (released >= 0)
+		ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), released);
+	free(out);
+}
 
 /* a child that opens tproc twice, leaves @nr_blocked threads blocked, and exits */
 static char *run_child_exit(int nr_blocked)
@@ -247,22 +268,14 @@ static char *run_child_exit(int nr_blocked)
 
 START_TEST(test_process_exit_releases_files)
 {
-	char *out = run_child_exit(0);
-
 	/* the fixture's file and the child's own: both released, nothing leaked */
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 2);
-	ck_assert_msg(!strstr(out, "LEAK"), "%s", out);
-	free(out);
+	expect_output(run_child_exit(0), NULL, no_leak, 2);
 }
 END_TEST
 
 START_TEST(test_process_exit_with_blocked_threads)
 {
-	char *out = run_child_exit(NR_THREADS);
-
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 2);
-	ck_assert_msg(!strstr(out, "LEAK"), "%s", out);
-	free(out);
+	expect_output(run_child_exit(NR_THREADS), NULL, no_leak, 2);
 }
 END_TEST
 
@@ -287,51 +300,38 @@ static char *run(const char *cmd)
 
 START_TEST(test_process_modules_linked_in)
 {
-	char *out = run("EVLSIM_MODULES='tproc tag=7' tests/programs/tproc-prog tag");
-
-	ck_assert_msg(strstr(out, "tag=7\n") && strstr(out, "status=0"), "%s", out);
-	free(out);
+	expect_output(run("EVLSIM_MODULES='tproc tag=7' tests/programs/tproc-prog tag"),
+		      (const char *const[]){ "tag=7\n", "status=0", NULL }, NULL, -1);
 }
 END_TEST
 
 START_TEST(test_process_modules_from_module_path)
 {
-	char *out = run("EVLSIM_MODULES=' ;tproc tag=9;' tests/programs/tproc-prog-so tag");
-
-	ck_assert_msg(strstr(out, "tag=9\n") && strstr(out, "status=0"), "%s", out);
-	free(out);
+	expect_output(run("EVLSIM_MODULES=' ;tproc tag=9;' tests/programs/tproc-prog-so tag"),
+		      (const char *const[]){ "tag=9\n", "status=0", NULL }, NULL, -1);
 }
 END_TEST
 
 START_TEST(test_process_modules_missing_stops_program)
 {
-	char *out = run("EVLSIM_MODULES='tproc;nosuchmod' tests/programs/tproc-prog tag");
-
-	ck_assert_msg(strstr(out, "cannot load \"nosuchmod\"") && strstr(out, "status=1") &&
-		      !strstr(out, "tag="), "%s", out);
-	free(out);
+	expect_output(run("EVLSIM_MODULES='tproc;nosuchmod' tests/programs/tproc-prog tag"),
+		      (const char *const[]){ "cannot load \"nosuchmod\"", "status=1", NULL },
+		      (const char *const[]){ "tag=", NULL }, -1);
 }
 END_TEST
 
 START_TEST(test_process_program_cancels_blocked_threads)
 {
-	char *out = run("EVLSIM_MODULES=tproc tests/programs/tproc-prog cancel 4");
-
-	ck_assert_msg(strstr(out, "cancelled=8 waits_ended=8 waiting=0") &&
-		      strstr(out, "status=0") && !strstr(out, "LEAK"), "%s", out);
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 1);
-	free(out);
+	expect_output(run("EVLSIM_MODULES=tproc tests/programs/tproc-prog cancel 4"),
+		      (const char *const[]){ "cancelled=8 waits_ended=8 waiting=0", "status=0",
+					     NULL }, no_leak, 1);
 }
 END_TEST
 
 START_TEST(test_process_program_exits_with_blocked_threads)
 {
-	char *out = run("EVLSIM_MODULES=tproc tests/programs/tproc-prog leave 4");
-
-	ck_assert_msg(strstr(out, "leaving 4") && strstr(out, "status=0") &&
-		      !strstr(out, "LEAK"), "%s", out);
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 1);
-	free(out);
+	expect_output(run("EVLSIM_MODULES=tproc tests/programs/tproc-prog leave 4"),
+		      (const char *const[]){ "leaving 4", "status=0", NULL }, no_leak, 1);
 }
 END_TEST
 
