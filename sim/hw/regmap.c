@@ -241,6 +241,20 @@ static int reg_write(struct regmap *map, unsigned int reg, unsigned int val)
 	return 0;
 }
 
+/* regmap_read() and regmap_write(): -EINVAL off the stride, else one access under the lock */
+static int map_access(struct regmap *map, unsigned int reg, unsigned int *val, bool write)
+{
+	unsigned long flags;
+	int ret;
+
+	if (!IS_ALIGNED(reg, map->reg_stride))
+		return -EINVAL;
+	flags = map_lock(map);
+	ret = write ? reg_write(map, reg, *val) : reg_read(map, reg, val);
+	map_unlock(map, flags);
+	return ret;
+}
+
 /**
  * regmap_write - Write a value to a single register
  * @map: Register map to write to
@@ -253,15 +267,8 @@ static int reg_write(struct regmap *map, unsigned int reg, unsigned int val)
 int regmap_write(struct regmap *map, unsigned int reg, unsigned int val)
 {
 	evlsim__check_service(EVLSIM_SVC_regmap_read);
-	unsigned long flags;
-	int ret;
 
-	if (!IS_ALIGNED(reg, map->reg_stride))
-		return -EINVAL;
-	flags = map_lock(map);
-	ret = reg_write(map, reg, val);
-	map_unlock(map, flags);
-	return ret;
+	return map_access(map, reg, &val, true);
 }
 
 /**
@@ -275,15 +282,8 @@ int regmap_write(struct regmap *map, unsigned int reg, unsigned int val)
 int regmap_read(struct regmap *map, unsigned int reg, unsigned int *val)
 {
 	evlsim__check_service(EVLSIM_SVC_regmap_read);
-	unsigned long flags;
-	int ret;
 
-	if (!IS_ALIGNED(reg, map->reg_stride))
-		return -EINVAL;
-	flags = map_lock(map);
-	ret = reg_read(map, reg, val);
-	map_unlock(map, flags);
-	return ret;
+	return map_access(map, reg, val, false);
 }
 
 /**
