@@ -38,7 +38,7 @@ drivers_xfifo_xfifo_la_CPPFLAGS = $(drivers_xfifo_libxfifo_la_CPPFLAGS)
 drivers_xfifo_xfifo_la_CFLAGS = $(KERNEL_CFLAGS)
 drivers_xfifo_xfifo_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
 
-XFIFO_OBJ = drivers/xfifo/libxfifo_la-xfifo.lo
+XFIFO_OBJ = drivers/xfifo/libxfifo_la-xfifo-core.lo drivers/xfifo/libxfifo_la-xfifo-ring.lo
 
 EXTRA_DIST += drivers/xfifo/Kbuild
 
