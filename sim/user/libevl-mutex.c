@@ -114,10 +114,14 @@ static void took(struct evl_mutex *mutex)
 	__atomic_store_n(&mutex->u.active.owner, evlsim__self, __ATOMIC_RELAXED);
 }
 
-/* the monitor's ENTER or TRYENTER past the fast path, restarted on EINTR; errno kept */
-static int enter(struct evl_mutex *mutex, unsigned long request, struct __evl_timespec *kts)
+/*
+ * The monitor's ENTER or TRYENTER past the fast path, restarted on EINTR; errno back to
+ * @saved_errno, the caller's on entry.
+ */
+static int enter(struct evl_mutex *mutex, unsigned long request, struct __evl_timespec *kts,
+		 int saved_errno)
 {
-	int ret, saved_errno = errno;
+	int ret;
 
 	do
 		ret = oob_ioctl(mutex->u.active.efd, request, kts);
@@ -132,7 +136,7 @@ static int enter(struct evl_mutex *mutex, unsigned long request, struct __evl_ti
 EVLSIM_EXPORT int evl_timedlock_mutex(struct evl_mutex *mutex, const struct timespec *timeout)
 {
 	struct __evl_timespec kts;
-	int ret;
+	int ret, saved_errno = errno;
 
 	ret = try_lock(mutex);
 	if (ret != -ENODATA)
@@ -141,7 +145,7 @@ EVLSIM_EXPORT int evl_timedlock_mutex(struct evl_mutex *mutex, const struct time
 		return -EFAULT;
 	kts.tv_sec = timeout->tv_sec;
 	kts.tv_nsec = timeout->tv_nsec;
-	return enter(mutex, EVL_MONIOC_ENTER, &kts);
+	return enter(mutex, EVL_MONIOC_ENTER, &kts, saved_errno);
 }
 
 EVLSIM_EXPORT int evl_lock_mutex(struct evl_mutex *mutex)
@@ -153,12 +157,12 @@ EVLSIM_EXPORT int evl_lock_mutex(struct evl_mutex *mutex)
 
 EVLSIM_EXPORT int evl_trylock_mutex(struct evl_mutex *mutex)
 {
-	int ret;
+	int ret, saved_errno = errno;
 
 	ret = try_lock(mutex);
 	if (ret != -ENODATA)
 		return ret;
-	return enter(mutex, EVL_MONIOC_TRYENTER, NULL);
+	return enter(mutex, EVL_MONIOC_TRYENTER, NULL, saved_errno);
 }
 
 EVLSIM_EXPORT int evl_unlock_mutex(struct evl_mutex *mutex)
