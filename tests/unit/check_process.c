@@ -182,9 +182,8 @@ static void cancel_keeps_waiting(struct waiter *w)
 /* ioctl() is no cancellation point: the wait goes on, the next point cancels */
 START_TEST(test_process_cancel_ioctl_not_a_point)
 {
-	struct waiter w;
+	struct waiter w = { 0 };
 
-	memset(&w, 0, sizeof(w));
 	start(&w, IOCTL);
 	cancel_keeps_waiting(&w);
 	ck_assert_int_eq(stats().last_result, 0);
@@ -194,10 +193,8 @@ END_TEST
 /* cancellation disabled: the wait goes on until woken, the request waits for enable */
 START_TEST(test_process_cancel_disabled_keeps_wait)
 {
-	struct waiter w;
+	struct waiter w = { .disable = 1 };
 
-	memset(&w, 0, sizeof(w));
-	w.disable = 1;
 	start(&w, OOB_IOCTL);
 	cancel_keeps_waiting(&w);
 }
@@ -206,10 +203,8 @@ END_TEST
 /* a request made before the call: acted on as the call starts, the driver never sees it */
 START_TEST(test_process_cancel_before_call)
 {
-	struct waiter w;
+	struct waiter w = { .before = 1 };
 
-	memset(&w, 0, sizeof(w));
-	w.before = 1;
 	start(&w, OOB_IOCTL);
 	sleep_ms(10);
 	ck_assert_int_eq(pthread_cancel(w.th), 0);
