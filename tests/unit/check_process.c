@@ -55,6 +55,7 @@ struct waiter {
 	int disable;		/* run the call with cancellation disabled */
 	int before;		/* spin until released, then call (cancelled before it) */
 	volatile int go;
+	int spinning;		/* set once attached, spinning before the call */
 	long ret;
 	int err;
 };
@@ -74,6 +75,7 @@ static void *waiter_fn(void *arg)
 	 * interceptor either: its frames have no unwind cleanups, and the thread would stay
 	 * in the interceptor's state, where TSan no longer sees the locks of its exit.
 	 */
+	__atomic_store_n(&w->spinning, 1, __ATOMIC_RELEASE);
 	while (w->before && !__atomic_load_n(&w->go, __ATOMIC_ACQUIRE))
 		sched_yield();
 	switch (w->how) {
@@ -206,7 +208,9 @@ START_TEST(test_process_cancel_before_call)
 	struct waiter w = { .before = 1 };
 
 	start(&w, OOB_IOCTL);
-	sleep_ms(10);
+	/* not before it is attached: a cancel inside Check's assertion there would leak */
+	while (!__atomic_load_n(&w.spinning, __ATOMIC_ACQUIRE))
+		sched_yield();
 	ck_assert_int_eq(pthread_cancel(w.th), 0);
 	__atomic_store_n(&w.go, 1, __ATOMIC_RELEASE);
 	join_cancelled(&w);
