@@ -17,8 +17,8 @@ bench_libnulldrv_la_CFLAGS = $(KERNEL_CFLAGS)
 bench_libnulldrv_la_LDFLAGS = -rpath /nowhere
 
 EXTRA_PROGRAMS += bench/evlsim-bench
-bench_evlsim_bench_SOURCES = bench/evlsim-bench.c bench/bench-abi.h bench/bench-spi.c \
-	bench/bench-spi.h
+bench_evlsim_bench_SOURCES = bench/evlsim-bench.c bench/bench.h bench/bench-abi.h \
+	bench/bench-report.c bench/bench-hw.c bench/bench-spi.c bench/bench-spi.h
 bench_evlsim_bench_CPPFLAGS = $(USER_CPPFLAGS)
 bench_evlsim_bench_LDADD = bench/libnulldrv_la-nulldrv.lo $(SPIDEV_OBJ) libevlsim.la -lpthread
 EXTRA_bench_evlsim_bench_DEPENDENCIES = bench/libnulldrv.la

@@ -26,7 +26,8 @@ ECHO_OBJ = drivers/echo/libecho_la-echo.lo
 EXTRA_DIST += drivers/Kbuild drivers/echo/Kbuild
 
 noinst_LTLIBRARIES += drivers/xfifo/libxfifo.la
-drivers_xfifo_libxfifo_la_SOURCES = drivers/xfifo/xfifo.c drivers/xfifo/xfifo-abi.h
+drivers_xfifo_libxfifo_la_SOURCES = drivers/xfifo/xfifo-core.c drivers/xfifo/xfifo-ring.c \
+	drivers/xfifo/xfifo.h drivers/xfifo/xfifo-abi.h
 drivers_xfifo_libxfifo_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 	-DKBUILD_MODNAME='"xfifo"' -D__KBUILD_MODNAME=kmod_xfifo
 drivers_xfifo_libxfifo_la_CFLAGS = $(KERNEL_CFLAGS)
@@ -37,7 +38,7 @@ drivers_xfifo_xfifo_la_CPPFLAGS = $(drivers_xfifo_libxfifo_la_CPPFLAGS)
 drivers_xfifo_xfifo_la_CFLAGS = $(KERNEL_CFLAGS)
 drivers_xfifo_xfifo_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
 
-XFIFO_OBJ = drivers/xfifo/libxfifo_la-xfifo.lo
+XFIFO_OBJ = drivers/xfifo/libxfifo_la-xfifo-core.lo drivers/xfifo/libxfifo_la-xfifo-ring.lo
 
 EXTRA_DIST += drivers/xfifo/Kbuild
 

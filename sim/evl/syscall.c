@@ -383,30 +383,28 @@ slow:
  * cancelled in the call unwinds it first. A thread with no state yet is not attached:
  * EPERM at once.
  */
-EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
+static __always_inline long oob_rw_cancellable(int efd, const void *buf, size_t count,
+						 int op)
 {
 	struct evlsim_thread *t = evlsim__self;
 	long ret;
 
 	if (unlikely(!t))
-		return oob_rw(efd, buf, count, EVLSIM_OOB_READ);
+		return oob_rw(efd, buf, count, op);
 	evlsim__cancel_enter(t, 1);
-	ret = oob_rw(efd, buf, count, EVLSIM_OOB_READ);
+	ret = oob_rw(efd, buf, count, op);
 	evlsim__cancel_leave(t);
 	return ret;
 }
 
+EVLSIM_EXPORT ssize_t oob_read(int efd, void *buf, size_t count)
+{
+	return oob_rw_cancellable(efd, buf, count, EVLSIM_OOB_READ);
+}
+
 EVLSIM_EXPORT ssize_t oob_write(int efd, const void *buf, size_t count)
 {
-	struct evlsim_thread *t = evlsim__self;
-	long ret;
-
-	if (unlikely(!t))
-		return oob_rw(efd, buf, count, EVLSIM_OOB_WRITE);
-	evlsim__cancel_enter(t, 1);
-	ret = oob_rw(efd, buf, count, EVLSIM_OOB_WRITE);
-	evlsim__cancel_leave(t);
-	return ret;
+	return oob_rw_cancellable(efd, buf, count, EVLSIM_OOB_WRITE);
 }
 
 static __always_inline long oob_ioctl_call(struct evlsim_thread *t, int efd,

@@ -190,19 +190,52 @@ static void signal_room(struct evl_xbuf *xbuf, struct xbuf_ring *ring, bool was_
 	}
 }
 
+/*
+ * Ring lock held (@flags), room or data there for @len bytes: reserves the slot, copies
+ * without the lock (consumed even on error when reading), and the last transfer in flight
+ * on the side commits them all to ->fill and signals the other side. Unlocks.
+ */
+static ssize_t xfer_slot(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struct xfer *x,
+			 size_t len, unsigned long flags, bool read)
+{
+	size_t *offp = read ? &ring->rdoff : &ring->wroff;
+	size_t *rsvd = read ? &ring->rdrsvd : &ring->wrrsvd;
+	int *pending = read ? &ring->rdpending : &ring->wrpending;
+	size_t off = *offp;
+	bool was_edge;
+	ssize_t ret;
+
+	*offp = (off + len) % ring->size;
+	(*pending)++;
+	*rsvd += len;
+	ret = copy_slot(xbuf, ring, off, x, len, &flags, read);
+	if (--*pending == 0) {
+		/* ->fill is read locklessly by in-band waiters (READ_ONCE) */
+		if (read) {
+			was_edge = ring->fill == ring->size;
+			WRITE_ONCE(ring->fill, ring->fill - *rsvd);
+		} else {
+			was_edge = ring->fill == 0;
+			WRITE_ONCE(ring->fill, ring->fill + *rsvd);
+		}
+		*rsvd = 0;
+		if (read)
+			signal_room(xbuf, ring, was_edge);
+		else
+			signal_data(xbuf, ring, was_edge);
+	}
+	ring_unlock(xbuf, ring, flags);
+	evl_schedule();
+	return ret;
+}
+
 static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struct xfer *x,
 			    size_t count, int f_flags)
 {
-	size_t len = count, avail, off;
+	size_t len = count, avail;
 	unsigned long flags;
-	ssize_t ret;
-	bool was_full;
 	int err;
 
-	if (!count)
-		return 0;
-	if (!ring->size)
-		return -ENOBUFS;
 	for (;;) {
 		flags = ring_lock(xbuf, ring);
 		avail = ring->fill - ring->rdrsvd;
@@ -227,38 +260,16 @@ static ssize_t xbuf_do_read(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struc
 		if (err)
 			return err;
 	}
-	len = min(len, avail);
-	/* reserve the slot, copy without the lock */
-	off = ring->rdoff;
-	ring->rdoff = (off + len) % ring->size;
-	ring->rdpending++;
-	ring->rdrsvd += len;
-	ret = copy_slot(xbuf, ring, off, x, len, &flags, true);	/* consumed even on error */
-	if (--ring->rdpending == 0) {
-		was_full = ring->fill == ring->size;
-		/* read locklessly by in-band waiters (READ_ONCE) */
-		WRITE_ONCE(ring->fill, ring->fill - ring->rdrsvd);
-		ring->rdrsvd = 0;
-		signal_room(xbuf, ring, was_full);
-	}
-	ring_unlock(xbuf, ring, flags);
-	evl_schedule();
-	return ret;
+	return xfer_slot(xbuf, ring, x, min(len, avail), flags, true);
 }
 
 static ssize_t xbuf_do_write(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struct xfer *x,
 			     size_t count, int f_flags)
 {
-	size_t len = count, off;
+	size_t len = count;
 	unsigned long flags;
-	ssize_t ret;
-	bool was_empty;
 	int err;
 
-	if (!count)
-		return 0;
-	if (!ring->size)
-		return -ENOBUFS;
 	for (;;) {
 		flags = ring_lock(xbuf, ring);
 		if (ring->fill + ring->wrrsvd + len <= ring->size)
@@ -270,20 +281,19 @@ static ssize_t xbuf_do_write(struct evl_xbuf *xbuf, struct xbuf_ring *ring, stru
 		if (err)
 			return err;
 	}
-	off = ring->wroff;
-	ring->wroff = (off + len) % ring->size;
-	ring->wrpending++;
-	ring->wrrsvd += len;
-	ret = copy_slot(xbuf, ring, off, x, len, &flags, false);
-	if (--ring->wrpending == 0) {
-		was_empty = ring->fill == 0;
-		WRITE_ONCE(ring->fill, ring->fill + ring->wrrsvd);
-		ring->wrrsvd = 0;
-		signal_data(xbuf, ring, was_empty);
-	}
-	ring_unlock(xbuf, ring, flags);
-	evl_schedule();
-	return ret;
+	return xfer_slot(xbuf, ring, x, len, flags, false);
+}
+
+/* either direction: 0 for a zero count, -ENOBUFS for a side with no ring */
+static ssize_t xbuf_xfer(struct evl_xbuf *xbuf, struct xbuf_ring *ring, struct xfer *x,
+			 size_t count, int f_flags, bool write)
+{
+	if (!count)
+		return 0;
+	if (!ring->size)
+		return -ENOBUFS;
+	return write ? xbuf_do_write(xbuf, ring, x, count, f_flags) :
+		       xbuf_do_read(xbuf, ring, x, count, f_flags);
 }
 
 /* ---- the element's file ----------------------------------------------------------------- */
@@ -294,7 +304,7 @@ static ssize_t xbuf_read(struct file *filp, char __user *buf, size_t count, loff
 	struct evl_xbuf *xbuf = filp->private_data;
 	struct xfer x = { .buf = (char __force *)buf };
 
-	return xbuf_do_read(xbuf, &xbuf->in, &x, count, filp->f_flags);
+	return xbuf_xfer(xbuf, &xbuf->in, &x, count, filp->f_flags, false);
 }
 
 /* in-band */
@@ -304,7 +314,7 @@ static ssize_t xbuf_write(struct file *filp, const char __user *buf, size_t coun
 	struct evl_xbuf *xbuf = filp->private_data;
 	struct xfer x = { .buf = (char __force *)buf };
 
-	return xbuf_do_write(xbuf, &xbuf->out, &x, count, filp->f_flags);
+	return xbuf_xfer(xbuf, &xbuf->out, &x, count, filp->f_flags, true);
 }
 
 /* oob */
@@ -313,7 +323,7 @@ static ssize_t xbuf_oob_read(struct file *filp, char __user *buf, size_t count)
 	struct evl_xbuf *xbuf = filp->private_data;
 	struct xfer x = { .buf = (char __force *)buf };
 
-	return xbuf_do_read(xbuf, &xbuf->out, &x, count, filp->f_flags);
+	return xbuf_xfer(xbuf, &xbuf->out, &x, count, filp->f_flags, false);
 }
 
 /* oob */
@@ -322,7 +332,7 @@ static ssize_t xbuf_oob_write(struct file *filp, const char __user *buf, size_t 
 	struct evl_xbuf *xbuf = filp->private_data;
 	struct xfer x = { .buf = (char __force *)buf };
 
-	return xbuf_do_write(xbuf, &xbuf->in, &x, count, filp->f_flags);
+	return xbuf_xfer(xbuf, &xbuf->in, &x, count, filp->f_flags, true);
 }
 
 static long xbuf_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
@@ -442,7 +452,7 @@ ssize_t evl_read_xbuf(struct evl_xbuf *xbuf, void *buf, size_t count, int f_flag
 
 	if (!(f_flags & O_NONBLOCK) && evl_cannot_block())
 		return -EPERM;
-	return xbuf_do_read(xbuf, &xbuf->out, &x, count, f_flags);
+	return xbuf_xfer(xbuf, &xbuf->out, &x, count, f_flags, false);
 }
 
 ssize_t evl_write_xbuf(struct evl_xbuf *xbuf, const void *buf, size_t count, int f_flags)
@@ -451,7 +461,7 @@ ssize_t evl_write_xbuf(struct evl_xbuf *xbuf, const void *buf, size_t count, int
 
 	if (!(f_flags & O_NONBLOCK) && evl_cannot_block())
 		return -EPERM;
-	return xbuf_do_write(xbuf, &xbuf->in, &x, count, f_flags);
+	return xbuf_xfer(xbuf, &xbuf->in, &x, count, f_flags, true);
 }
 
 /* ---- creation (libevl's evl_create_xbuf()) ---------------------------------------------- */

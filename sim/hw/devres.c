@@ -136,8 +136,9 @@ static struct devres *find_dr(struct devres_head *h, struct device *dev,
 	return NULL;
 }
 
-void *devres_find(struct device *dev, dr_release_t release, dr_match_t match,
-		  void *match_data)
+/* devres_find() and devres_remove(): the match's data, unlinked first when @unlink */
+static void *find_data(struct device *dev, dr_release_t release, dr_match_t match,
+		       void *match_data, bool unlink)
 {
 	struct devres_head *h = head_of(dev, false);
 	struct devres *dr;
@@ -146,8 +147,16 @@ void *devres_find(struct device *dev, dr_release_t release, dr_match_t match,
 		return NULL;
 	evlsim__lockword_lock(&h->lock);
 	dr = find_dr(h, dev, release, match, match_data);
+	if (dr && unlink)
+		list_del_init(&dr->node.entry);
 	evlsim__lockword_unlock(&h->lock);
 	return dr ? dr->data : NULL;
+}
+
+void *devres_find(struct device *dev, dr_release_t release, dr_match_t match,
+		  void *match_data)
+{
+	return find_data(dev, release, match, match_data, false);
 }
 
 void *devres_get(struct device *dev, void *new_res, dr_match_t match, void *match_data)
@@ -171,17 +180,7 @@ void *devres_get(struct device *dev, void *new_res, dr_match_t match, void *matc
 void *devres_remove(struct device *dev, dr_release_t release, dr_match_t match,
 		    void *match_data)
 {
-	struct devres_head *h = head_of(dev, false);
-	struct devres *dr;
-
-	if (!h)
-		return NULL;
-	evlsim__lockword_lock(&h->lock);
-	dr = find_dr(h, dev, release, match, match_data);
-	if (dr)
-		list_del_init(&dr->node.entry);
-	evlsim__lockword_unlock(&h->lock);
-	return dr ? dr->data : NULL;
+	return find_data(dev, release, match, match_data, true);
 }
 
 int devres_destroy(struct device *dev, dr_release_t release, dr_match_t match,

@@ -118,14 +118,23 @@ static int sim_direction_output(struct gpio_chip *gc, unsigned int offset, int v
 	return 0;
 }
 
+/* the chip's lock taken for one ->get()/->set() call, counted in @calls */
+static unsigned long lock_counted(struct evlsim_gpio_chip *c, unsigned long *calls)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&c->lock, flags);
+	(*calls)++;
+	return flags;
+}
+
 static int sim_get(struct gpio_chip *gc, unsigned int offset)
 {
 	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 	int v;
 
-	raw_spin_lock_irqsave(&c->lock, flags);
-	c->stats.get++;
+	flags = lock_counted(c, &c->stats.get);
 	v = test_bit(offset, c->dir_out) ? test_bit(offset, c->out_val) :
 		test_bit(offset, c->in_level);
 	raw_spin_unlock_irqrestore(&c->lock, flags);
@@ -138,8 +147,7 @@ static int sim_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned 
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&c->lock, flags);
-	c->stats.get_multiple++;
+	flags = lock_counted(c, &c->stats.get_multiple);
 	for_each_set_bit(i, mask, gc->ngpio)
 		__assign_bit(i, bits, test_bit(i, c->dir_out) ? test_bit(i, c->out_val) :
 			     test_bit(i, c->in_level));
@@ -152,8 +160,7 @@ static void sim_set(struct gpio_chip *gc, unsigned int offset, int value)
 	struct evlsim_gpio_chip *c = to_gsim(gc);
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&c->lock, flags);
-	c->stats.set++;
+	flags = lock_counted(c, &c->stats.set);
 	set_locked(c, offset, value);
 	raw_spin_unlock_irqrestore(&c->lock, flags);
 	drive_wire(c, offset, value);
@@ -165,8 +172,7 @@ static void sim_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&c->lock, flags);
-	c->stats.set_multiple++;
+	flags = lock_counted(c, &c->stats.set_multiple);
 	c->stats.last_mask = mask[0];
 	c->stats.last_bits = bits[0] & mask[0];
 	for_each_set_bit(i, mask, gc->ngpio)
@@ -183,18 +189,29 @@ static int sim_to_irq(struct gpio_chip *gc, unsigned int offset)
 
 /* ---- the irq side ------------------------------------------------------------------------- */
 
-static void sim_irq_ack(struct irq_data *d)
+/*
+ * @d's bit in @map set to @on under the lock; then the parent line follows: lowered when
+ * clearing left nothing pending, raised when setting left something pending.
+ */
+static void assign_and_update(struct irq_data *d, unsigned long *map, bool on)
 {
 	struct evlsim_gpio_chip *c = irq_data_get_irq_chip_data(d);
 	unsigned long flags;
 	bool pending;
 
 	raw_spin_lock_irqsave(&c->lock, flags);
-	__clear_bit(irqd_to_hwirq(d), c->status);
+	__assign_bit(irqd_to_hwirq(d), map, on);
 	pending = pending_locked(c);
 	raw_spin_unlock_irqrestore(&c->lock, flags);
-	if (!pending)
-		update_parent(c, false);
+	if (pending == on)
+		update_parent(c, on);
+}
+
+static void sim_irq_ack(struct irq_data *d)
+{
+	struct evlsim_gpio_chip *c = irq_data_get_irq_chip_data(d);
+
+	assign_and_update(d, c->status, false);
 }
 
 static void sim_irq_mask(struct irq_data *d)
@@ -210,15 +227,8 @@ static void sim_irq_mask(struct irq_data *d)
 static void sim_irq_unmask(struct irq_data *d)
 {
 	struct evlsim_gpio_chip *c = irq_data_get_irq_chip_data(d);
-	unsigned long flags;
-	bool pending;
 
-	raw_spin_lock_irqsave(&c->lock, flags);
-	__set_bit(irqd_to_hwirq(d), c->enabled);
-	pending = pending_locked(c);
-	raw_spin_unlock_irqrestore(&c->lock, flags);
-	if (pending)
-		update_parent(c, true);
+	assign_and_update(d, c->enabled, true);
 }
 
 static int sim_irq_set_type(struct irq_data *d, unsigned int type)

@@ -357,21 +357,31 @@ int of_property_read_string(const struct device_node *np, const char *propname,
 	return 0;
 }
 
-int of_property_match_string(const struct device_node *np, const char *propname,
-			     const char *string)
+/* a string-list property's bounds: -EINVAL when absent, -ENODATA when it has no value */
+static int prop_strings(const struct device_node *np, const char *propname, const char **p,
+			const char **end)
 {
 	const struct property *prop = of_find_property(np, propname, NULL);
-	size_t l;
-	int i;
-	const char *p, *end;
 
 	if (!prop)
 		return -EINVAL;
 	if (!prop->value)
 		return -ENODATA;
+	*p = prop->value;
+	*end = *p + prop->length;
+	return 0;
+}
 
-	p = prop->value;
-	end = p + prop->length;
+int of_property_match_string(const struct device_node *np, const char *propname,
+			     const char *string)
+{
+	size_t l;
+	int i, ret;
+	const char *p, *end;
+
+	ret = prop_strings(np, propname, &p, &end);
+	if (ret)
+		return ret;
 
 	for (i = 0; p < end; i++, p += l) {
 		l = strnlen(p, end - p) + 1;
@@ -386,16 +396,12 @@ int of_property_match_string(const struct device_node *np, const char *propname,
 int of_property_read_string_helper(const struct device_node *np, const char *propname,
 				   const char **out_strs, size_t sz, int skip)
 {
-	const struct property *prop = of_find_property(np, propname, NULL);
-	int l = 0, i = 0;
+	int l = 0, i = 0, ret;
 	const char *p, *end;
 
-	if (!prop)
-		return -EINVAL;
-	if (!prop->value)
-		return -ENODATA;
-	p = prop->value;
-	end = p + prop->length;
+	ret = prop_strings(np, propname, &p, &end);
+	if (ret)
+		return ret;
 
 	for (i = 0; p < end && (!out_strs || i < skip + sz); i++, p += l) {
 		l = strnlen(p, end - p) + 1;

@@ -206,22 +206,25 @@ static void devm_pwm_release(void *pwm)
 	pwm_put(pwm);
 }
 
+/* both devm getters: @pwm (or its error) put when @dev is unbound */
+static struct pwm_device *devm_pwm_track(struct device *dev, struct pwm_device *pwm)
+{
+	int ret;
+
+	if (IS_ERR(pwm))
+		return pwm;
+	ret = devm_add_action_or_reset(dev, devm_pwm_release, pwm);
+	return ret ? ERR_PTR(ret) : pwm;
+}
+
 /** devm_pwm_get() - pwm_get(), the PWM put when @dev is unbound */
 struct pwm_device *(devm_pwm_get)(struct device *dev, const char *con_id)
 {
 	evlsim__check_service(EVLSIM_SVC_pwm_get);
 	struct pwm_device *pwm;
-	int ret;
 
 	pwm = get(dev, con_id, __builtin_return_address(0));
-	if (IS_ERR(pwm))
-		return pwm;
-
-	ret = devm_add_action_or_reset(dev, devm_pwm_release, pwm);
-	if (ret)
-		return ERR_PTR(ret);
-
-	return pwm;
+	return devm_pwm_track(dev, pwm);
 }
 
 /** devm_fwnode_pwm_get() - devm_pwm_get() from @fwnode (device-tree nodes only) */
@@ -231,7 +234,6 @@ struct pwm_device *(devm_fwnode_pwm_get)(struct device *dev, struct fwnode_handl
 	evlsim__check_service(EVLSIM_SVC_pwm_get);
 	struct module *acct = evlsim__acct_owner(), *prev;
 	struct pwm_device *pwm = ERR_PTR(-ENODEV);
-	int ret;
 
 	if (unlikely(__atomic_load_n(&evlsim__faults_on, __ATOMIC_RELAXED)) &&
 	    evlsim__should_fail_at(EVLSIM_FAULT_PWM_GET, 0, __builtin_return_address(0)))
@@ -241,14 +243,7 @@ struct pwm_device *(devm_fwnode_pwm_get)(struct device *dev, struct fwnode_handl
 		pwm = of_pwm_get(dev, to_of_node(fwnode), con_id, acct);
 		evlsim__owner_leave(prev);
 	}
-	if (IS_ERR(pwm))
-		return pwm;
-
-	ret = devm_add_action_or_reset(dev, devm_pwm_release, pwm);
-	if (ret)
-		return ERR_PTR(ret);
-
-	return pwm;
+	return devm_pwm_track(dev, pwm);
 }
 
 /* ---- the module accounting's services ------------------------------------------------------ */

@@ -89,6 +89,22 @@ static int __pwm_apply(struct pwm_device *pwm, const struct pwm_state *state, vo
 	return 0;
 }
 
+/* both applies once @pwm is known: -ENODEV once the chip is removed; @caller for the reports */
+static int pwm_apply_locked(struct pwm_device *pwm, const struct pwm_state *state,
+			    void *caller)
+{
+	struct pwm_chip *chip = pwm->chip;
+	int err;
+
+	pwmchip_lock(chip);
+	if (!chip->operational)
+		err = -ENODEV;
+	else
+		err = __pwm_apply(pwm, state, caller);
+	pwmchip_unlock(chip);
+	return err;
+}
+
 /**
  * pwm_apply_might_sleep() - atomically apply a new state to a PWM device
  * @pwm: PWM device
@@ -102,19 +118,10 @@ static int __pwm_apply(struct pwm_device *pwm, const struct pwm_state *state, vo
 int pwm_apply_might_sleep(struct pwm_device *pwm, const struct pwm_state *state)
 {
 	evlsim__check_service(EVLSIM_SVC_pwm_apply_might_sleep);
-	struct pwm_chip *chip;
-	int err;
 
 	if (!pwm)
 		return -EINVAL;
-	chip = pwm->chip;
-	pwmchip_lock(chip);
-	if (!chip->operational)
-		err = -ENODEV;
-	else
-		err = __pwm_apply(pwm, state, __builtin_return_address(0));
-	pwmchip_unlock(chip);
-	return err;
+	return pwm_apply_locked(pwm, state, __builtin_return_address(0));
 }
 
 /**
@@ -129,20 +136,11 @@ int pwm_apply_might_sleep(struct pwm_device *pwm, const struct pwm_state *state)
 int pwm_apply_atomic(struct pwm_device *pwm, const struct pwm_state *state)
 {
 	evlsim__check_service(EVLSIM_SVC_pwm_apply_atomic);
-	struct pwm_chip *chip;
-	int err;
 
 	if (!pwm)
 		return -EINVAL;
-	chip = pwm->chip;
-	WARN_ONCE(!chip->atomic, "sleeping PWM driver used in atomic context\n");
-	pwmchip_lock(chip);
-	if (!chip->operational)
-		err = -ENODEV;
-	else
-		err = __pwm_apply(pwm, state, __builtin_return_address(0));
-	pwmchip_unlock(chip);
-	return err;
+	WARN_ONCE(!pwm->chip->atomic, "sleeping PWM driver used in atomic context\n");
+	return pwm_apply_locked(pwm, state, __builtin_return_address(0));
 }
 
 /**

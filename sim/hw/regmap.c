@@ -224,6 +224,37 @@ static void mmio_write(struct regmap *map, unsigned int reg, unsigned int val)
 	}
 }
 
+/* under the map's lock: -EIO for a register beyond max_register or not readable/writeable */
+static int reg_read(struct regmap *map, unsigned int reg, unsigned int *val)
+{
+	if (!readable(map, reg))
+		return -EIO;
+	*val = mmio_read(map, reg);
+	return 0;
+}
+
+static int reg_write(struct regmap *map, unsigned int reg, unsigned int val)
+{
+	if (!writeable(map, reg))
+		return -EIO;
+	mmio_write(map, reg, val);
+	return 0;
+}
+
+/* regmap_read() and regmap_write(): -EINVAL off the stride, else one access under the lock */
+static int map_access(struct regmap *map, unsigned int reg, unsigned int *val, bool write)
+{
+	unsigned long flags;
+	int ret;
+
+	if (!IS_ALIGNED(reg, map->reg_stride))
+		return -EINVAL;
+	flags = map_lock(map);
+	ret = write ? reg_write(map, reg, *val) : reg_read(map, reg, val);
+	map_unlock(map, flags);
+	return ret;
+}
+
 /**
  * regmap_write - Write a value to a single register
  * @map: Register map to write to
@@ -236,18 +267,8 @@ static void mmio_write(struct regmap *map, unsigned int reg, unsigned int val)
 int regmap_write(struct regmap *map, unsigned int reg, unsigned int val)
 {
 	evlsim__check_service(EVLSIM_SVC_regmap_read);
-	unsigned long flags;
 
-	if (!IS_ALIGNED(reg, map->reg_stride))
-		return -EINVAL;
-	flags = map_lock(map);
-	if (!writeable(map, reg)) {
-		map_unlock(map, flags);
-		return -EIO;
-	}
-	mmio_write(map, reg, val);
-	map_unlock(map, flags);
-	return 0;
+	return map_access(map, reg, &val, true);
 }
 
 /**
@@ -261,18 +282,8 @@ int regmap_write(struct regmap *map, unsigned int reg, unsigned int val)
 int regmap_read(struct regmap *map, unsigned int reg, unsigned int *val)
 {
 	evlsim__check_service(EVLSIM_SVC_regmap_read);
-	unsigned long flags;
 
-	if (!IS_ALIGNED(reg, map->reg_stride))
-		return -EINVAL;
-	flags = map_lock(map);
-	if (!readable(map, reg)) {
-		map_unlock(map, flags);
-		return -EIO;
-	}
-	*val = mmio_read(map, reg);
-	map_unlock(map, flags);
-	return 0;
+	return map_access(map, reg, val, false);
 }
 
 /**
@@ -292,31 +303,24 @@ int regmap_update_bits_base(struct regmap *map, unsigned int reg, unsigned int m
 			    unsigned int val, bool *change, bool async, bool force)
 {
 	evlsim__check_service(EVLSIM_SVC_regmap_read);
-	unsigned int orig, tmp;
+	unsigned int orig = 0, tmp;
 	unsigned long flags;
+	int ret;
 
 	if (change)
 		*change = false;
 	if (!IS_ALIGNED(reg, map->reg_stride))
 		return -EINVAL;
 	flags = map_lock(map);
-	if (!readable(map, reg)) {
-		map_unlock(map, flags);
-		return -EIO;
-	}
-	orig = mmio_read(map, reg);
+	ret = reg_read(map, reg, &orig);
 	tmp = (orig & ~mask) | (val & mask);
-	if (force || tmp != orig) {
-		if (!writeable(map, reg)) {
-			map_unlock(map, flags);
-			return -EIO;
-		}
-		mmio_write(map, reg, tmp);
-		if (change)
+	if (!ret && (force || tmp != orig)) {
+		ret = reg_write(map, reg, tmp);
+		if (!ret && change)
 			*change = true;
 	}
 	map_unlock(map, flags);
-	return 0;
+	return ret;
 }
 
 /** regmap_test_bits - 1 if all @bits are set in @reg, 0 if not, or the read's error */

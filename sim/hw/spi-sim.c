@@ -196,9 +196,24 @@ static void sim_spi_terminate_oob(struct spi_controller *ctlr, struct spi_oob_tr
 	evlsim__lockword_unlock(&h->bus->lock);
 }
 
+/* one channel to or from the controller's 32-bit FIFO register at @fifo */
+static int config_fifo_chan(struct dma_chan *chan, enum dma_transfer_direction dir,
+			    phys_addr_t fifo)
+{
+	struct dma_slave_config cfg = { .direction = dir };
+
+	if (dir == DMA_MEM_TO_DEV) {
+		cfg.dst_addr = fifo;
+		cfg.dst_addr_width = DMA_SLAVE_BUSWIDTH_4_BYTES;
+	} else {
+		cfg.src_addr = fifo;
+		cfg.src_addr_width = DMA_SLAVE_BUSWIDTH_4_BYTES;
+	}
+	return dmaengine_slave_config(chan, &cfg);
+}
+
 static int sim_spi_probe(struct platform_device *pdev)
 {
-	struct dma_slave_config cfg = { };
 	struct spi_controller *ctlr;
 	struct resource *res;
 	struct sim_host *h;
@@ -237,17 +252,10 @@ static int sim_spi_probe(struct platform_device *pdev)
 		ret = PTR_ERR(ctlr->dma_rx);
 		goto fail_tx;
 	}
-	cfg.direction = DMA_MEM_TO_DEV;
-	cfg.dst_addr = res->start + REG_TXFIFO;
-	cfg.dst_addr_width = DMA_SLAVE_BUSWIDTH_4_BYTES;
-	ret = dmaengine_slave_config(ctlr->dma_tx, &cfg);
+	ret = config_fifo_chan(ctlr->dma_tx, DMA_MEM_TO_DEV, res->start + REG_TXFIFO);
 	if (ret)
 		goto fail_rx;
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.direction = DMA_DEV_TO_MEM;
-	cfg.src_addr = res->start + REG_RXFIFO;
-	cfg.src_addr_width = DMA_SLAVE_BUSWIDTH_4_BYTES;
-	ret = dmaengine_slave_config(ctlr->dma_rx, &cfg);
+	ret = config_fifo_chan(ctlr->dma_rx, DMA_DEV_TO_MEM, res->start + REG_RXFIFO);
 	if (ret)
 		goto fail_rx;
 	ctlr->can_dma = sim_spi_can_dma;	/* both channels configured */

@@ -39,7 +39,8 @@ static int clock_ns(int clockfd, long long *ns)
 	}
 }
 
-EVLSIM_EXPORT int evl_read_clock(int clockfd, struct timespec *tp)
+/* the clock's time, or its resolution (1 ns) when @resolution, into @tp */
+static int clock_ts(int clockfd, struct timespec *tp, bool resolution)
 {
 	long long ns;
 	int ret = clock_ns(clockfd, &ns);
@@ -48,23 +49,19 @@ EVLSIM_EXPORT int evl_read_clock(int clockfd, struct timespec *tp)
 		return ret;
 	if (!tp)
 		return -EFAULT;
-	tp->tv_sec = ns / NSEC_PER_SEC;
-	tp->tv_nsec = ns % NSEC_PER_SEC;
+	tp->tv_sec = resolution ? 0 : ns / NSEC_PER_SEC;
+	tp->tv_nsec = resolution ? 1 : ns % NSEC_PER_SEC;
 	return 0;
+}
+
+EVLSIM_EXPORT int evl_read_clock(int clockfd, struct timespec *tp)
+{
+	return clock_ts(clockfd, tp, false);
 }
 
 EVLSIM_EXPORT int evl_get_clock_resolution(int clockfd, struct timespec *tp)
 {
-	long long ns;
-	int ret = clock_ns(clockfd, &ns);
-
-	if (ret)
-		return ret;
-	if (!tp)
-		return -EFAULT;
-	tp->tv_sec = 0;
-	tp->tv_nsec = 1;
-	return 0;
+	return clock_ts(clockfd, tp, true);
 }
 
 /* the oob sleep until @deadline on the monotonic clock: 0 or -EINTR */

@@ -114,6 +114,25 @@ static void took(struct evl_mutex *mutex)
 	__atomic_store_n(&mutex->u.active.owner, evlsim__self, __ATOMIC_RELAXED);
 }
 
+/*
+ * The monitor's ENTER or TRYENTER past the fast path, restarted on EINTR; errno back to
+ * @saved_errno, the caller's on entry.
+ */
+static int enter(struct evl_mutex *mutex, unsigned long request, struct __evl_timespec *kts,
+		 int saved_errno)
+{
+	int ret;
+
+	do
+		ret = oob_ioctl(mutex->u.active.efd, request, kts);
+	while (ret && errno == EINTR);
+	ret = ret ? -errno : 0;
+	errno = saved_errno;
+	if (!ret)
+		took(mutex);
+	return ret;
+}
+
 EVLSIM_EXPORT int evl_timedlock_mutex(struct evl_mutex *mutex, const struct timespec *timeout)
 {
 	struct __evl_timespec kts;
@@ -126,14 +145,7 @@ EVLSIM_EXPORT int evl_timedlock_mutex(struct evl_mutex *mutex, const struct time
 		return -EFAULT;
 	kts.tv_sec = timeout->tv_sec;
 	kts.tv_nsec = timeout->tv_nsec;
-	do
-		ret = oob_ioctl(mutex->u.active.efd, EVL_MONIOC_ENTER, &kts);
-	while (ret && errno == EINTR);
-	ret = ret ? -errno : 0;
-	errno = saved_errno;
-	if (!ret)
-		took(mutex);
-	return ret;
+	return enter(mutex, EVL_MONIOC_ENTER, &kts, saved_errno);
 }
 
 EVLSIM_EXPORT int evl_lock_mutex(struct evl_mutex *mutex)
@@ -150,14 +162,7 @@ EVLSIM_EXPORT int evl_trylock_mutex(struct evl_mutex *mutex)
 	ret = try_lock(mutex);
 	if (ret != -ENODATA)
 		return ret;
-	do
-		ret = oob_ioctl(mutex->u.active.efd, EVL_MONIOC_TRYENTER);
-	while (ret && errno == EINTR);
-	ret = ret ? -errno : 0;
-	errno = saved_errno;
-	if (!ret)
-		took(mutex);
-	return ret;
+	return enter(mutex, EVL_MONIOC_TRYENTER, NULL, saved_errno);
 }
 
 EVLSIM_EXPORT int evl_unlock_mutex(struct evl_mutex *mutex)

@@ -42,7 +42,7 @@ static int rw_verify_area(struct file *filp, const loff_t *ppos, size_t count)
 	return 0;
 }
 
-/* the checks vfs_read() and vfs_write() share; clamps *count to MAX_RW_COUNT */
+/* the checks before a read or write handler; clamps *count to MAX_RW_COUNT */
 static ssize_t rw_prepare(struct file *filp, fmode_t mode, fmode_t can, const void __user *buf,
 			  size_t *count, loff_t *pos)
 {
@@ -71,31 +71,28 @@ static ssize_t no_iter(struct file *filp, const char *op)
 	return -EINVAL;
 }
 
-static ssize_t vfs_read(struct file *filp, char __user *buf, size_t count, loff_t *pos)
+/* vfs_read() and vfs_write() of fs/read_write.c in one: the checks, the handler, its return */
+static ssize_t vfs_rw(struct file *filp, char __user *buf, size_t count, loff_t *pos,
+		      bool write)
 {
-	ssize_t ret = rw_prepare(filp, FMODE_READ, FMODE_CAN_READ, buf, &count, pos);
+	const struct file_operations *fops = filp->f_op;
+	const char *op = write ? "write" : "read";
+	ssize_t ret;
 
+	ret = rw_prepare(filp, write ? FMODE_WRITE : FMODE_READ,
+			 write ? FMODE_CAN_WRITE : FMODE_CAN_READ, buf, &count, pos);
 	if (ret)
 		return ret;
-	if (!filp->f_op->read)
-		return no_iter(filp, "read_iter");
-	ret = filp->f_op->read(filp, buf, count, pos);
-	evlsim__check_handler_return("read", filp->f_op->read);
-	return evlsim__check_ret(filp, "read", ret, count);
-}
-
-static ssize_t vfs_write(struct file *filp, const char __user *buf, size_t count,
-			 loff_t *pos)
-{
-	ssize_t ret = rw_prepare(filp, FMODE_WRITE, FMODE_CAN_WRITE, buf, &count, pos);
-
-	if (ret)
-		return ret;
-	if (!filp->f_op->write)
-		return no_iter(filp, "write_iter");
-	ret = filp->f_op->write(filp, buf, count, pos);
-	evlsim__check_handler_return("write", filp->f_op->write);
-	return evlsim__check_ret(filp, "write", ret, count);
+	if (write ? !fops->write : !fops->read)
+		return no_iter(filp, write ? "write_iter" : "read_iter");
+	if (write) {
+		ret = fops->write(filp, buf, count, pos);
+		evlsim__check_handler_return(op, fops->write);
+	} else {
+		ret = fops->read(filp, buf, count, pos);
+		evlsim__check_handler_return(op, fops->read);
+	}
+	return evlsim__check_ret(filp, op, ret, count);
 }
 
 static inline loff_t *file_ppos(struct file *filp)
@@ -103,7 +100,8 @@ static inline loff_t *file_ppos(struct file *filp)
 	return filp->f_mode & FMODE_STREAM ? NULL : &filp->f_pos;
 }
 
-long evlsim__sys_read(int fd, void *buf, size_t count)
+/* read(2) and write(2): the file position copied in and back, none on a stream */
+static long sys_rw(int fd, void *buf, size_t count, bool write)
 {
 	struct file *filp;
 	loff_t pos, *ppos;
@@ -119,7 +117,7 @@ long evlsim__sys_read(int fd, void *buf, size_t count)
 		pos = *ppos;
 		ppos = &pos;
 	}
-	ret = vfs_read(filp, buf, count, ppos);
+	ret = vfs_rw(filp, buf, count, ppos, write);
 	if (ret >= 0 && ppos)
 		filp->f_pos = pos;
 	fput(filp);
@@ -127,25 +125,33 @@ long evlsim__sys_read(int fd, void *buf, size_t count)
 	return ret;
 }
 
+long evlsim__sys_read(int fd, void *buf, size_t count)
+{
+	return sys_rw(fd, buf, count, false);
+}
+
 long evlsim__sys_write(int fd, const void *buf, size_t count)
 {
+	return sys_rw(fd, (void *)buf, count, true);
+}
+
+/* pread(2) and pwrite(2): ESPIPE on a file opened without FMODE_PREAD/FMODE_PWRITE */
+static long sys_prw(int fd, void *buf, size_t count, long long pos, bool write)
+{
 	struct file *filp;
-	loff_t pos, *ppos;
 	ssize_t ret;
+	loff_t lpos = pos;
 
 	evlsim__inband_syscall_enter();
 
+	if (pos < 0)
+		return -EINVAL;
 	filp = fget(fd);
 	if (!filp)
 		return -EBADF;
-	ppos = file_ppos(filp);
-	if (ppos) {
-		pos = *ppos;
-		ppos = &pos;
-	}
-	ret = vfs_write(filp, buf, count, ppos);
-	if (ret >= 0 && ppos)
-		filp->f_pos = pos;
+	ret = -ESPIPE;
+	if (filp->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD))
+		ret = vfs_rw(filp, buf, count, &lpos, write);
 	fput(filp);
 
 	return ret;
@@ -153,44 +159,12 @@ long evlsim__sys_write(int fd, const void *buf, size_t count)
 
 long evlsim__sys_pread(int fd, void *buf, size_t count, long long pos)
 {
-	struct file *filp;
-	ssize_t ret;
-	loff_t lpos = pos;
-
-	evlsim__inband_syscall_enter();
-
-	if (pos < 0)
-		return -EINVAL;
-	filp = fget(fd);
-	if (!filp)
-		return -EBADF;
-	ret = -ESPIPE;
-	if (filp->f_mode & FMODE_PREAD)
-		ret = vfs_read(filp, buf, count, &lpos);
-	fput(filp);
-
-	return ret;
+	return sys_prw(fd, buf, count, pos, false);
 }
 
 long evlsim__sys_pwrite(int fd, const void *buf, size_t count, long long pos)
 {
-	struct file *filp;
-	ssize_t ret;
-	loff_t lpos = pos;
-
-	evlsim__inband_syscall_enter();
-
-	if (pos < 0)
-		return -EINVAL;
-	filp = fget(fd);
-	if (!filp)
-		return -EBADF;
-	ret = -ESPIPE;
-	if (filp->f_mode & FMODE_PWRITE)
-		ret = vfs_write(filp, buf, count, &lpos);
-	fput(filp);
-
-	return ret;
+	return sys_prw(fd, (void *)buf, count, pos, true);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -277,16 +251,9 @@ loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t si
 
 loff_t no_seek_end_llseek(struct file *file, loff_t offset, int whence)
 {
-	switch (whence) {
-	case SEEK_SET:
-		break;
-	case SEEK_CUR:
-		offset += file->f_pos;
-		break;
-	default:
+	if (whence == SEEK_END)
 		return -EINVAL;
-	}
-	return vfs_setpos(file, offset, LLONG_MAX);
+	return fixed_size_llseek(file, offset, whence, LLONG_MAX);
 }
 
 int stream_open(struct inode *inode, struct file *filp)

@@ -55,7 +55,7 @@ struct waiter {
 	int disable;		/* run the call with cancellation disabled */
 	int before;		/* spin until released, then call (cancelled before it) */
 	volatile int go;
-	volatile int ready;	/* attached, about to call or to spin */
+	int spinning;		/* set once attached, spinning before the call */
 	long ret;
 	int err;
 };
@@ -69,13 +69,13 @@ static void *waiter_fn(void *arg)
 		attach_as("tproc-waiter");
 	if (w->disable)
 		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
-	__atomic_store_n(&w->ready, 1, __ATOMIC_RELEASE);
 	/*
 	 * No cancellation point here (usleep() is one): the request must be acted on by the
 	 * call. ThreadSanitizer could not follow a cancellation inside its usleep()
 	 * interceptor either: its frames have no unwind cleanups, and the thread would stay
 	 * in the interceptor's state, where TSan no longer sees the locks of its exit.
 	 */
+	__atomic_store_n(&w->spinning, 1, __ATOMIC_RELEASE);
 	while (w->before && !__atomic_load_n(&w->go, __ATOMIC_ACQUIRE))
 		sched_yield();
 	switch (w->how) {
@@ -166,20 +166,28 @@ START_TEST(test_process_cancel_blocked_read)
 }
 END_TEST
 
-/* ioctl() is no cancellation point: the wait goes on, the next point cancels */
-START_TEST(test_process_cancel_ioctl_not_a_point)
+/*
+ * @w's thread, blocked in tproc, is cancelled while the request cannot act: it stays
+ * waiting until woken, then is cancelled at the next point with its call's result 0.
+ */
+static void cancel_keeps_waiting(struct waiter *w)
 {
-	struct waiter w;
-
-	memset(&w, 0, sizeof(w));
-	start(&w, IOCTL);
 	wait_waiting(1);
-	ck_assert_int_eq(pthread_cancel(w.th), 0);
+	ck_assert_int_eq(pthread_cancel(w->th), 0);
 	sleep_ms(20);
 	ck_assert_uint_eq(stats().waiting, 1);
 	ck_assert_call(ioctl(tfd, TPROC_IOC_WAKE), 0);
-	join_cancelled(&w);
-	ck_assert_int_eq(w.ret, 0);
+	join_cancelled(w);
+	ck_assert_int_eq(w->ret, 0);
+}
+
+/* ioctl() is no cancellation point: the wait goes on, the next point cancels */
+START_TEST(test_process_cancel_ioctl_not_a_point)
+{
+	struct waiter w = { 0 };
+
+	start(&w, IOCTL);
+	cancel_keeps_waiting(&w);
 	ck_assert_int_eq(stats().last_result, 0);
 }
 END_TEST
@@ -187,31 +195,22 @@ END_TEST
 /* cancellation disabled: the wait goes on until woken, the request waits for enable */
 START_TEST(test_process_cancel_disabled_keeps_wait)
 {
-	struct waiter w;
+	struct waiter w = { .disable = 1 };
 
-	memset(&w, 0, sizeof(w));
-	w.disable = 1;
 	start(&w, OOB_IOCTL);
-	wait_waiting(1);
-	ck_assert_int_eq(pthread_cancel(w.th), 0);
-	sleep_ms(20);
-	ck_assert_uint_eq(stats().waiting, 1);
-	ck_assert_call(ioctl(tfd, TPROC_IOC_WAKE), 0);
-	join_cancelled(&w);
-	ck_assert_int_eq(w.ret, 0);
+	cancel_keeps_waiting(&w);
 }
 END_TEST
 
 /* a request made before the call: acted on as the call starts, the driver never sees it */
 START_TEST(test_process_cancel_before_call)
 {
-	struct waiter w;
+	struct waiter w = { .before = 1 };
 
-	memset(&w, 0, sizeof(w));
-	w.before = 1;
 	start(&w, OOB_IOCTL);
-	/* past the attachment: a cancellation in its assertion would leak Check's message */
-	wait_until_ns(__atomic_load_n(&w.ready, __ATOMIC_ACQUIRE), LIMIT_NS, 500);
+	/* not before it is attached: a cancel inside Check's assertion there would leak */
+	while (!__atomic_load_n(&w.spinning, __ATOMIC_ACQUIRE))
+		sched_yield();
 	ck_assert_int_eq(pthread_cancel(w.th), 0);
 	__atomic_store_n(&w.go, 1, __ATOMIC_RELEASE);
 	join_cancelled(&w);
@@ -221,6 +220,24 @@ START_TEST(test_process_cancel_before_call)
 END_TEST
 
 /* ---- exit ------------------------------------------------------------------------------ */
+
+static const char *const no_leak[] = { "LEAK", NULL };
+
+/*
+ * @out (freed here) holds each of @want and none of @shun (NULL-ended lists, or NULL), and
+ * tells of @released files released by tproc (unchecked when negative).
+ */
+static void expect_output(char *out, const char *const *want, const char *const *shun,
+			  int released)
+{
+	for (; want && *want; want++)
+		ck_assert_msg(strstr(out, *want), "no \"%s\" in:\n%s", *want, out);
+	for (; shun && *shun; shun++)
+		ck_assert_msg(!strstr(out, *shun), "\"%s\" in:\n%s", *shun, out);
+	if (released >= 0)
+		ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), released);
+	free(out);
+}
 
 /* a child that opens tproc twice, leaves @nr_blocked threads blocked, and exits */
 static char *run_child_exit(int nr_blocked)
@@ -250,22 +267,14 @@ static char *run_child_exit(int nr_blocked)
 
 START_TEST(test_process_exit_releases_files)
 {
-	char *out = run_child_exit(0);
-
 	/* the fixture's file and the child's own: both released, nothing leaked */
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 2);
-	ck_assert_msg(!strstr(out, "LEAK"), "%s", out);
-	free(out);
+	expect_output(run_child_exit(0), NULL, no_leak, 2);
 }
 END_TEST
 
 START_TEST(test_process_exit_with_blocked_threads)
 {
-	char *out = run_child_exit(NR_THREADS);
-
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 2);
-	ck_assert_msg(!strstr(out, "LEAK"), "%s", out);
-	free(out);
+	expect_output(run_child_exit(NR_THREADS), NULL, no_leak, 2);
 }
 END_TEST
 
@@ -290,51 +299,38 @@ static char *run(const char *cmd)
 
 START_TEST(test_process_modules_linked_in)
 {
-	char *out = run("EVLSIM_MODULES='tproc tag=7' tests/programs/tproc-prog tag");
-
-	ck_assert_msg(strstr(out, "tag=7\n") && strstr(out, "status=0"), "%s", out);
-	free(out);
+	expect_output(run("EVLSIM_MODULES='tproc tag=7' tests/programs/tproc-prog tag"),
+		      (const char *const[]){ "tag=7\n", "status=0", NULL }, NULL, -1);
 }
 END_TEST
 
 START_TEST(test_process_modules_from_module_path)
 {
-	char *out = run("EVLSIM_MODULES=' ;tproc tag=9;' tests/programs/tproc-prog-so tag");
-
-	ck_assert_msg(strstr(out, "tag=9\n") && strstr(out, "status=0"), "%s", out);
-	free(out);
+	expect_output(run("EVLSIM_MODULES=' ;tproc tag=9;' tests/programs/tproc-prog-so tag"),
+		      (const char *const[]){ "tag=9\n", "status=0", NULL }, NULL, -1);
 }
 END_TEST
 
 START_TEST(test_process_modules_missing_stops_program)
 {
-	char *out = run("EVLSIM_MODULES='tproc;nosuchmod' tests/programs/tproc-prog tag");
-
-	ck_assert_msg(strstr(out, "cannot load \"nosuchmod\"") && strstr(out, "status=1") &&
-		      !strstr(out, "tag="), "%s", out);
-	free(out);
+	expect_output(run("EVLSIM_MODULES='tproc;nosuchmod' tests/programs/tproc-prog tag"),
+		      (const char *const[]){ "cannot load \"nosuchmod\"", "status=1", NULL },
+		      (const char *const[]){ "tag=", NULL }, -1);
 }
 END_TEST
 
 START_TEST(test_process_program_cancels_blocked_threads)
 {
-	char *out = run("EVLSIM_MODULES=tproc tests/programs/tproc-prog cancel 4");
-
-	ck_assert_msg(strstr(out, "cancelled=8 waits_ended=8 waiting=0") &&
-		      strstr(out, "status=0") && !strstr(out, "LEAK"), "%s", out);
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 1);
-	free(out);
+	expect_output(run("EVLSIM_MODULES=tproc tests/programs/tproc-prog cancel 4"),
+		      (const char *const[]){ "cancelled=8 waits_ended=8 waiting=0", "status=0",
+					     NULL }, no_leak, 1);
 }
 END_TEST
 
 START_TEST(test_process_program_exits_with_blocked_threads)
 {
-	char *out = run("EVLSIM_MODULES=tproc tests/programs/tproc-prog leave 4");
-
-	ck_assert_msg(strstr(out, "leaving 4") && strstr(out, "status=0") &&
-		      !strstr(out, "LEAK"), "%s", out);
-	ck_assert_int_eq(evlsim_count_substr(out, "tproc: released a file"), 1);
-	free(out);
+	expect_output(run("EVLSIM_MODULES=tproc tests/programs/tproc-prog leave 4"),
+		      (const char *const[]){ "leaving 4", "status=0", NULL }, no_leak, 1);
 }
 END_TEST
 

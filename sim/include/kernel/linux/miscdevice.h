@@ -47,18 +47,7 @@ struct miscdevice  {
 int misc_register(struct miscdevice *misc) __evlsim_ksym(misc_register);
 void misc_deregister(struct miscdevice *misc) __evlsim_ksym(misc_deregister);
 
-#define module_driver(__driver, __register, __unregister, ...) \
-static int __init __driver##_init(void) \
-{ \
-	return __register(&(__driver) , ##__VA_ARGS__); \
-} \
-module_init(__driver##_init); \
-static void __exit __driver##_exit(void) \
-{ \
-	__unregister(&(__driver) , ##__VA_ARGS__); \
-} \
-module_exit(__driver##_exit);
-
+/* module_driver() comes from <linux/device/driver.h>, through <linux/device.h> */
 #define module_misc_device(__misc_device) \
 	module_driver(__misc_device, misc_register, misc_deregister)
 
