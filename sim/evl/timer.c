@@ -156,7 +156,7 @@ static void timer_cpu(void *arg)
 	struct evlsim_thread *self = evlsim__current();
 	struct evl_timer *timer;
 	unsigned long flags;
-	evlsim_ns_t now;
+	evlsim_ns_t now, deadline;
 	int ret;
 
 	ret = evlsim__evl_attach(self, "evl-timer", 0);
@@ -174,9 +174,11 @@ static void timer_cpu(void *arg)
 			fire_timer(base, timer, evl_read_clock(timer->clock), &flags);
 			continue;
 		}
+		/* the head's date read under the lock: a restart rewrites it */
+		deadline = timer ? timer->evlsim_mono : EVLSIM_NS_INFINITE;
 		evlsim__prepare_sleep(self);
 		raw_spin_unlock_irqrestore(&base->lock, flags);
-		evlsim__sleep(self, timer ? timer->evlsim_mono : EVLSIM_NS_INFINITE, 0);
+		evlsim__sleep(self, deadline, 0);
 		raw_spin_lock_irqsave(&base->lock, flags);
 	}
 }
