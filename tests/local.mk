@@ -264,6 +264,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_process \
 	tests/unit/check_libevl \
 	tests/unit/check_xbuf \
+	tests/unit/check_proxy \
 	tests/unit/check_mutex \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \

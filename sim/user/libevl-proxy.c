@@ -66,7 +66,7 @@ EVLSIM_EXPORT int evl_create_proxy(int targetfd, size_t bufsz, size_t granularit
 	attrs.fd = (__u32)targetfd;
 	attrs.bufsz = (__u32)bufsz;
 	attrs.granularity = (__u32)granularity;
-	evl_init();
+	evlsim__current();	/* not evl_init(): that one creates the stream proxies */
 	ret = evlsim__proxy_create((int)attrs.fd, attrs.bufsz, attrs.granularity, flags,
 				   name && *name == '/' ? name + 1 : name);
 	free(name);
