@@ -193,6 +193,14 @@ static ssize_t do_proxy_write(struct evl_proxy *proxy, const char __user *u_buf,
 	return ret;
 }
 
+/* in-band: data (or EOF, or an error) for the readers of the input ring */
+static void signal_input(struct evl_proxy *proxy)
+{
+	evl_signal_poll_events(&proxy->poll_head, POLLIN | POLLRDNORM);
+	evl_raise_flag(&proxy->input.oob_wait);
+	wake_up(&proxy->input.inband_wait_r);
+}
+
 /* in-band, any thread: reads what the readers asked for into the input ring */
 static void relay_input(struct evl_proxy *proxy)
 {
@@ -227,18 +235,13 @@ static void relay_input(struct evl_proxy *proxy)
 		wroff = (wroff + ret) % ring->bufsz;
 		atomic_add_return((int)ret, &ring->fillsz);	/* publishes the bytes */
 		atomic_sub((int)min_t(ssize_t, ret, count), &proxy->reqsz);
-		evl_signal_poll_events(&proxy->poll_head, POLLIN | POLLRDNORM);
-		evl_raise_flag(&ring->oob_wait);
-		wake_up(&ring->inband_wait_r);
+		signal_input(proxy);
 	}
 	ring->wroff = wroff;
 	mutex_unlock(&ring->worker_lock);
 
-	if (exception) {
-		evl_signal_poll_events(&proxy->poll_head, POLLIN | POLLRDNORM);
-		evl_raise_flag(&ring->oob_wait);
-		wake_up(&ring->inband_wait_r);
-	}
+	if (exception)
+		signal_input(proxy);
 }
 
 static void relay_output_work(struct work_struct *work)
@@ -316,11 +319,15 @@ static ssize_t do_proxy_read(struct file *filp, struct evl_proxy *proxy,
 	return ret;
 }
 
-/* oob */
-static ssize_t proxy_oob_write(struct file *filp, const char __user *u_buf, size_t count)
+/* either stage: waits for room, an oob caller on the ring's flag, an in-band one on its queue */
+static ssize_t proxy_do_write(struct file *filp, const char __user *u_buf, size_t count,
+			      bool oob)
 {
 	struct evl_proxy *proxy = filp->private_data;
+	struct proxy_ring *ring = &proxy->output;
+	unsigned long flags;
 	ssize_t ret;
+	bool room;
 
 	if (!proxy_may_write(proxy))
 		return -ENXIO;
@@ -328,14 +335,37 @@ static ssize_t proxy_oob_write(struct file *filp, const char __user *u_buf, size
 		ret = do_proxy_write(proxy, u_buf, count);
 		if (ret != -EAGAIN || (filp->f_flags & O_NONBLOCK))
 			break;
-		ret = evl_wait_flag(&proxy->output.oob_wait);
+		if (oob)
+			ret = evl_wait_flag(&ring->oob_wait);
+		else
+			ret = wait_event_interruptible(ring->inband_wait_w, ({
+				raw_spin_lock_irqsave(&ring->lock, flags);
+				room = can_write_buffer(ring, count);
+				raw_spin_unlock_irqrestore(&ring->lock, flags);
+				room; }));
 	} while (!ret);
 
 	return ret == -EIDRM ? -EBADF : ret;
 }
 
 /* oob */
-static ssize_t proxy_oob_read(struct file *filp, char __user *u_buf, size_t count)
+static ssize_t proxy_oob_write(struct file *filp, const char __user *u_buf, size_t count)
+{
+	return proxy_do_write(filp, u_buf, count, true);
+}
+
+/* in-band */
+static ssize_t proxy_write(struct file *filp, const char __user *u_buf, size_t count,
+			   loff_t *ppos)
+{
+	return proxy_do_write(filp, u_buf, count, false);
+}
+
+/*
+ * Either stage: asks the relay for @count bytes once, then waits for them, an oob
+ * caller on the ring's flag while the workqueue relays, an in-band one relaying itself.
+ */
+static ssize_t proxy_do_read(struct file *filp, char __user *u_buf, size_t count, bool oob)
 {
 	struct evl_proxy *proxy = filp->private_data;
 	struct proxy_ring *ring = &proxy->input;
@@ -354,10 +384,14 @@ static ssize_t proxy_oob_read(struct file *filp, char __user *u_buf, size_t coun
 			atomic_add((int)count, &proxy->reqsz);
 			requested = true;
 		}
-		evl_call_inband_from(&ring->relay_work, ring->wq);
-		ret = evl_wait_flag(&ring->oob_wait);
-		if (ret)
-			break;
+		if (oob) {
+			evl_call_inband_from(&ring->relay_work, ring->wq);
+			ret = evl_wait_flag(&ring->oob_wait);
+			if (ret)
+				break;
+		} else {
+			relay_input(proxy);
+		}
 		if (atomic_cmpxchg(&proxy->on_eof, true, false)) {
 			ret = 0;
 			break;
@@ -367,59 +401,16 @@ static ssize_t proxy_oob_read(struct file *filp, char __user *u_buf, size_t coun
 	return ret == -EIDRM ? -EBADF : ret;
 }
 
-/* in-band */
-static ssize_t proxy_write(struct file *filp, const char __user *u_buf, size_t count,
-			   loff_t *ppos)
+/* oob */
+static ssize_t proxy_oob_read(struct file *filp, char __user *u_buf, size_t count)
 {
-	struct evl_proxy *proxy = filp->private_data;
-	struct proxy_ring *ring = &proxy->output;
-	unsigned long flags;
-	ssize_t ret;
-	bool room;
-
-	if (!proxy_may_write(proxy))
-		return -ENXIO;
-	do {
-		ret = do_proxy_write(proxy, u_buf, count);
-		if (ret != -EAGAIN || (filp->f_flags & O_NONBLOCK))
-			break;
-		ret = wait_event_interruptible(ring->inband_wait_w, ({
-			raw_spin_lock_irqsave(&ring->lock, flags);
-			room = can_write_buffer(ring, count);
-			raw_spin_unlock_irqrestore(&ring->lock, flags);
-			room; }));
-	} while (!ret);
-
-	return ret;
+	return proxy_do_read(filp, u_buf, count, true);
 }
 
 /* in-band */
 static ssize_t proxy_read(struct file *filp, char __user *u_buf, size_t count, loff_t *ppos)
 {
-	struct evl_proxy *proxy = filp->private_data;
-	bool requested = false;
-	ssize_t ret;
-
-	if (!proxy_may_read(proxy))
-		return -ENXIO;
-	if (count == 0)
-		return 0;
-	for (;;) {
-		ret = do_proxy_read(filp, proxy, u_buf, count);
-		if (ret || (filp->f_flags & O_NONBLOCK))
-			break;
-		if (!requested) {
-			atomic_add((int)count, &proxy->reqsz);
-			requested = true;
-		}
-		relay_input(proxy);
-		if (atomic_cmpxchg(&proxy->on_eof, true, false)) {
-			ret = 0;
-			break;
-		}
-	}
-
-	return ret;
+	return proxy_do_read(filp, u_buf, count, false);
 }
 
 /* oob */
