@@ -57,9 +57,13 @@ static const struct file_operations host_fops = {
  */
 struct file *evlsim__fget_any(unsigned int fd)
 {
-	struct file *filp = fget(fd);
+	struct file *filp = fget_raw(fd);
 	int fl, dup;
 
+	if (filp && (filp->f_mode & FMODE_PATH)) {	/* not usable for I/O, as fget() */
+		fput(filp);
+		return NULL;
+	}
 	if (filp || fd > INT_MAX)
 		return filp;
 	fl = evlsim__fd_real_getfl((int)fd);
