@@ -342,31 +342,27 @@ tests_compile_libspecprotos_la_SOURCES = tests/compile/spec-prototypes.c
 tests_compile_libspecprotos_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DKBUILD_MODNAME='"specprotos"'
 tests_compile_libspecprotos_la_CFLAGS = $(KERNEL_CFLAGS)
 
-# The stage classification of docs/shim-coverage.md is generated from the checker's table.
-TESTS += tests/compile/check-service-table
-EXTRA_DIST += tests/compile/check-service-table tools/gen-service-table
-
-# Module code without KBUILD_MODNAME does not compile, and says why.
-TESTS += tests/compile/check-modname
-EXTRA_DIST += tests/compile/check-modname
-TESTS += tests/compile/check-headers
-EXTRA_DIST += tests/compile/check-headers
-
-# The layers of sim/: calls between its folders run downward only.
-TESTS += tests/tools/check-layers
-EXTRA_DIST += tests/tools/check-layers
+# Checks of the sources, the headers, the docs and the scripts: they look at no code the
+# build compiles differently, so they run in the plain build only (a sanitizer build runs
+# the simulator's code).
+#   check-service-table: the stage classification of docs/shim-coverage.md is generated
+#     from the checker's table;
+#   check-modname: module code without KBUILD_MODNAME does not compile, and says why;
+#   check-headers: each kernel shim header compiles alone and reaches what the kernel's does;
+#   check-layers: the calls between the folders of sim/ run downward only;
+#   check-cli: the command-line conventions of quickstart and evlsim-demo;
+#   check-man: the man pages cover the public API.
+SOURCE_CHECKS = tests/compile/check-service-table tests/compile/check-modname \
+	tests/compile/check-headers tests/tools/check-layers tests/tools/check-cli \
+	tests/tools/check-man
+EXTRA_DIST += $(SOURCE_CHECKS) tools/gen-service-table
+if !SANITIZED
+TESTS += $(SOURCE_CHECKS)
+endif
 
 # The fault-campaign runner, on fake test programs.
 TESTS += tests/tools/check-campaign
 EXTRA_DIST += tests/tools/check-campaign
-
-# The command-line conventions of quickstart and evlsim-demo, quickstart's quiet setup.
-TESTS += tests/tools/check-cli
-EXTRA_DIST += tests/tools/check-cli
-
-# The man pages cover the public API.
-TESTS += tests/tools/check-man
-EXTRA_DIST += tests/tools/check-man
 
 EXTRA_DIST += build-aux/tap-driver.sh
 
