@@ -452,11 +452,15 @@ START_TEST(test_proxy_close_ends_blocked_writer)
 	ck_assert_int_eq(pthread_join(w.th, NULL), 0);
 	ck_assert_int_eq(w.ret, -1);
 	ck_assert_int_eq(w.err, EBADF);
-	/* the relay in flight ends once the pipe drains, then the close returns */
+	/*
+	 * A relay in flight ends once the pipe drains, then the close returns; one not
+	 * started yet was cancelled by the close, its record lost (as on a board)
+	 */
 	while ((n = read(p[0], buf, sizeof(buf))) > 0)
 		total += (size_t)n;
 	ck_assert_int_eq(n, 0);
-	ck_assert_int_eq(total, filled + RECSZ);
+	ck_assert_msg(total == filled + RECSZ || total == filled, "%zu bytes for %zu + %d",
+		      total, filled, RECSZ);
 	ck_assert_int_eq(pthread_join(c.th, NULL), 0);
 	ck_assert_int_eq(c.ret, 0);
 	close_fd(p[0]);
