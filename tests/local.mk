@@ -409,3 +409,4 @@ tests_programs_tproc_prog_so_LDADD = libevlsim.la -lpthread
 tests_unit_check_process_LDADD = $(TPROC_OBJ) $(LDADD)
 tests_unit_check_libevl_LDADD = $(TPROC_OBJ) $(LDADD)
 tests_unit_check_xbuf_LDADD = $(TPROC_OBJ) $(LDADD)
+tests_unit_check_proxy_LDADD = $(TMMAP_OBJ) $(LDADD)

@@ -13,7 +13,7 @@
  *  - granularity: the relay never writes or reads less than a granule at a time;
  *  - poll(2) and the oob poll group on both directions;
  *  - closing the proxy ends a blocked oob writer with EBADF, without a hang;
- *  - mmap() is the target's (ENODEV for a pipe).
+ *  - mmap() is the target's: tmmap's pages (or its error), ENODEV for a pipe.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,6 +31,7 @@
 #include <evl/poll.h>
 #include <evlsim/evlsim.h>
 #include "evlsim-check.h"
+#include "../drivers/tmmap-abi.h"
 
 #define LIMIT_NS	(10LL * 1000 * 1000 * 1000)
 #define PIPE_SZ		4096
@@ -536,11 +537,39 @@ START_TEST(test_proxy_mmap_is_the_targets)
 }
 END_TEST
 
+START_TEST(test_proxy_mmap_of_a_simulated_target)
+{
+	size_t len = TMMAP_PAGES * 4096UL;
+	unsigned char *p;
+	int tfd, fd;
+
+	tfd = open_node("/dev/tmmap", O_RDWR);
+	fd = evl_new_proxy(tfd, 16, "map");
+	ck_assert_int_ge(fd, 0);
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)TMMAP_PFN * 4096);
+	ck_assert_ptr_ne(p, MAP_FAILED);
+	p[0] = 0x5a;
+	ck_assert_int_eq(p[0], 0x5a);
+	/* the target's own error */
+	errno = 0;
+	ck_assert_ptr_eq(mmap(NULL, len, PROT_READ, MAP_SHARED, fd, (off_t)TMMAP_FAIL * 4096),
+			 MAP_FAILED);
+	ck_assert_int_eq(errno, EXDEV);
+	/* the mapping holds the target, not the proxy: both descriptors may go */
+	close_fd(fd);
+	close_fd(tfd);
+	ck_assert_int_eq(evlsim_mapping_count(), 1);
+	ck_assert_int_eq(munmap(p, len), 0);
+	ck_assert_int_eq(evlsim_mapping_count(), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("proxy");
 	TCase *tc;
 
+	evlsim_check_modules("tmmap");
 	evlsim_check_fixture(evlsim_check_setup, evlsim_check_teardown);
 
 	tc = tcase("proxy");
@@ -556,6 +585,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_proxy_granularity);
 	tcase_add_test(tc, test_proxy_simulated_target);
 	tcase_add_test(tc, test_proxy_mmap_is_the_targets);
+	tcase_add_test(tc, test_proxy_mmap_of_a_simulated_target);
 	suite_add_tcase(s, tc);
 	return s;
 }
