@@ -18,13 +18,13 @@ sim_libevlsim_kernel_la_CFLAGS = $(KERNEL_CFLAGS) -fvisibility=hidden
 sim_libevlsim_user_la_SOURCES = sim/internal.h
 sim_libevlsim_user_la_CPPFLAGS = -include $(top_builddir)/config.h $(USER_CPPFLAGS) $(URCU_CFLAGS) \
 	-DEVLSIM_MODULEDIR='"$(pkglibdir)/modules"'
-sim_libevlsim_user_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+sim_libevlsim_user_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(KERNEL_ARCH_CFLAGS)
 
 # Interposers a sanitizer runtime calls during its own initialization, and liburcu's
 # inline read side (sim/core/rcu.c says why): user world, never TSan-instrumented.
 sim_libevlsim_early_la_SOURCES =
 sim_libevlsim_early_la_CPPFLAGS = $(sim_libevlsim_user_la_CPPFLAGS)
-sim_libevlsim_early_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(NOTSAN_CFLAGS)
+sim_libevlsim_early_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(NOTSAN_CFLAGS) $(KERNEL_ARCH_CFLAGS)
 
 # Layers from the top (what programs call) to the bottom (the simulation machinery).
 include sim/user/local.mk

@@ -33,8 +33,8 @@
 #include <linux/string.h>
 #include <linux/slab.h>
 #include "kinternal.h"
+#include "core/backtrace.h"
 
-extern int backtrace(void **buffer, int size);
 extern char *getenv(const char *name);
 extern unsigned long strtoul(const char *s, char **end, int base);
 
@@ -296,7 +296,6 @@ noinline bool evlsim__mem_free(const void *addr, const char *cache, void (*relea
 	void (*hook)(void *, unsigned long, void (*)(void *, unsigned long, void *), void *);
 	long lim = quarantine_limit();
 	struct qrec *q, *old = NULL;
-	void *frames[MEM_FRAMES + 1];
 	int n;
 
 	if (!lim || ZERO_OR_NULL_PTR(addr))
@@ -325,11 +324,9 @@ noinline bool evlsim__mem_free(const void *addr, const char *cache, void (*relea
 	q->release = release;
 	q->free_site = site;
 	cache_name(q, cache);
-	n = backtrace(frames, MEM_FRAMES + 1) - 1;	/* from the free itself */
-	if (n > 0) {
-		memcpy(q->free_frames, frames + 1, n * sizeof(void *));
+	n = evlsim__backtrace(q->free_frames, MEM_FRAMES, 1);	/* from the free itself */
+	if (n > 0)
 		q->nfree = n;
-	}
 	hook = __atomic_load_n(&keep_hook, __ATOMIC_ACQUIRE);
 	if (hook)
 		hook(q->addr, q->size, keep_one, q);

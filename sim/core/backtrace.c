@@ -19,6 +19,7 @@
 #include <elfutils/libdwfl.h>
 #endif
 #include "core/backtrace.h"
+#include "core/cpu.h"
 
 #define MAX_WALK	128
 
@@ -32,10 +33,10 @@ __attribute__((noinline)) int evlsim__backtrace(void **frames, int max, int skip
 	skip++;				/* this function's own frame */
 	if (max + skip > MAX_WALK)
 		max = MAX_WALK - skip;
-	n = backtrace(all, max + skip) - skip;
+	EVLSIM_FPU_GUARDED(n = backtrace(all, max + skip) - skip);
 	if (n <= 0)
 		return 0;
-	memcpy(frames, all + skip, (size_t)n * sizeof(void *));
+	EVLSIM_FPU_GUARDED(memcpy(frames, all + skip, (size_t)n * sizeof(void *)));
 	__asm__ __volatile__("" ::: "memory");	/* no tail call: keep this frame */
 	return n;
 }

@@ -50,4 +50,53 @@ EVLSIM_EXPORT unsigned int evlsim__fpu_features(void);
 EVLSIM_EXPORT int evlsim__fpu_begin(void);
 EVLSIM_EXPORT void evlsim__fpu_end(void);
 
+/*
+ * The calling thread is between evl_begin_fpu() and evl_end_fpu(): the x87, SSE and AVX
+ * registers it loaded are its own until the end, across the switches it makes. The
+ * kernel's code never touches them; the simulator's machinery that a switch runs in the
+ * thread (the sleep and the wake-up, built with the vector registers and calling the C
+ * library) may, so it saves them first (evlsim__fpu_guard_enter()) and restores them
+ * before it returns (evlsim__fpu_guard_leave()). Both and their callers' frames that run
+ * before the save are built with general registers only. Guards nest, each saving.
+ * libevlsim is built with the general registers only: what may still touch the vector
+ * registers is foreign code it calls (EVLSIM_FPU_GUARDED()) and the sleep (core/sleep.c).
+ */
+extern __thread int evlsim__fpu_live __attribute__((tls_model("initial-exec")));
+
+/*
+ * A program's own threads: on a board, a system call leaves their FPU registers as they
+ * were. A program that tests them learns the features first with libevl's
+ * evl_detect_fpu(); from then on, each simulated call saves them at its outermost entry
+ * and restores them at its end (evlsim__call_enter()), and threads switching to oob stop
+ * taking the oob fast path, which has no such entry. Other programs, whose compiled code
+ * never keeps a value in these caller-saved registers across a call, pay nothing.
+ */
+extern int evlsim__fpu_user;
+void evlsim__fpu_user_detect(struct evlsim_thread *self);
+void evlsim__fpu_call_enter(struct evlsim_thread *t);
+void evlsim__fpu_call_leave(struct evlsim_thread *t);
+#if defined(__x86_64__)
+#define EVLSIM_GENERAL_REGS_ONLY	__attribute__((target("general-regs-only")))
+#else
+#define EVLSIM_GENERAL_REGS_ONLY
+#endif
+EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guard_enter(void);
+EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guard_leave(void);
+
+/*
+ * @stmt calls code built with the vector registers (the C library's allocator, stdio,
+ * its unwinder): guarded when the thread is inside an FPU section. The simulator's own
+ * code is built with the general registers only, as the kernel's.
+ */
+#define EVLSIM_FPU_GUARDED(stmt)						\
+	do {									\
+		const int fpu_guarded__ = evlsim__fpu_live;			\
+										\
+		if (evlsim_unlikely(fpu_guarded__))				\
+			evlsim__fpu_guard_enter();				\
+		stmt;								\
+		if (evlsim_unlikely(fpu_guarded__))				\
+			evlsim__fpu_guard_leave();				\
+	} while (0)
+
 #endif /* _EVLSIM_SIM_CORE_CPU_H */

@@ -80,7 +80,9 @@ void evlsim__mutex_unlock(struct evlsim_mutex *m)
 
 void *evlsim__malloc(size_t size)
 {
-	void *p = malloc(size ? size : 1);
+	void *p;
+
+	EVLSIM_FPU_GUARDED(p = malloc(size ? size : 1));
 
 	if (!p)
 		evlsim__die("out of memory (%zu bytes)", size);
@@ -89,7 +91,9 @@ void *evlsim__malloc(size_t size)
 
 void *evlsim__zalloc(size_t size)
 {
-	void *p = calloc(1, size ? size : 1);
+	void *p;
+
+	EVLSIM_FPU_GUARDED(p = calloc(1, size ? size : 1));
 
 	if (!p)
 		evlsim__die("out of memory (%zu bytes)", size);
@@ -98,12 +102,14 @@ void *evlsim__zalloc(size_t size)
 
 void evlsim__free(void *p)
 {
-	free(p);
+	EVLSIM_FPU_GUARDED(free(p));
 }
 
 char *evlsim__strdup(const char *s)
 {
-	char *p = strdup(s);
+	char *p;
+
+	EVLSIM_FPU_GUARDED(p = strdup(s));
 
 	if (!p)
 		evlsim__die("out of memory");

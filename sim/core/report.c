@@ -201,12 +201,14 @@ static __attribute__((noinline)) void vreport_extra(enum evlsim_report_kind kind
 						    const struct evlsim_bt *extra, int nextra,
 						    const char *fmt, va_list ap)
 {
-	int mode = get_check_mode(), saved_errno = errno, i;
+	int mode = get_check_mode(), saved_errno = errno, i, fpu_live = evlsim__fpu_live;
 
 	if (checked_kind(kind) && mode == EVLSIM_CHECK_OFF)
 		return;
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
 
+	if (fpu_live)		/* stdio, libdw: core/cpu.h */
+		evlsim__fpu_guard_enter();
 	internal_io(1);
 	evlsim__mutex_lock(&print_lock);
 	print_header(stderr, kind_tags[kind], rule, fmt, ap);
@@ -222,6 +224,8 @@ static __attribute__((noinline)) void vreport_extra(enum evlsim_report_kind kind
 	fflush(stderr);
 	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);
+	if (fpu_live)
+		evlsim__fpu_guard_leave();
 
 	if (kind == EVLSIM_REPORT_BUG ||
 	    (checked_kind(kind) && mode == EVLSIM_CHECK_ABORT)) {
@@ -283,6 +287,8 @@ void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void 
 	va_list ap;
 
 	__atomic_fetch_add(&counts[kind], 1, __ATOMIC_RELAXED);
+	if (evlsim__fpu_live)	/* stdio, libdw: core/cpu.h */
+		evlsim__fpu_guard_enter();
 	internal_io(1);
 	evlsim__mutex_lock(&print_lock);
 	va_start(ap, fmt);
@@ -293,6 +299,8 @@ void evlsim__report_frames(enum evlsim_report_kind kind, const char *rule, void 
 	fflush(stderr);
 	evlsim__mutex_unlock(&print_lock);
 	internal_io(-1);
+	if (evlsim__fpu_live)
+		evlsim__fpu_guard_leave();
 	errno = saved_errno;
 }
 

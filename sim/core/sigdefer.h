@@ -17,6 +17,7 @@
 #define _EVLSIM_SIM_CORE_SIGDEFER_H
 
 #include "core/thread.h"
+#include "core/cpu.h"
 
 /* Inside a simulated call: a handler waits for its end. Safe in a signal handler. */
 static inline int evlsim__in_call(const struct evlsim_thread *t)
@@ -43,9 +44,16 @@ static inline void evlsim__sig_return(struct evlsim_thread *t)
 		evlsim__sig_run_deferred(t);
 }
 
-/* A simulated system call begins on @t (calls nest: the outermost one's end counts). */
+/*
+ * A simulated system call begins on @t (calls nest: the outermost one's end counts). A
+ * system call leaves the caller's FPU registers as they were: saved at the outermost
+ * entry of a program that tests them (core/cpu.h, evlsim__fpu_user).
+ */
 static inline void evlsim__call_enter(struct evlsim_thread *t)
 {
+	if (evlsim_unlikely(__atomic_load_n(&evlsim__fpu_user, __ATOMIC_RELAXED)) &&
+	    !t->in_call)
+		evlsim__fpu_call_enter(t);
 	t->in_call++;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 }
@@ -54,6 +62,8 @@ static inline void evlsim__call_leave(struct evlsim_thread *t)
 {
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	t->in_call--;
+	if (evlsim_unlikely(t->fpu_call) && !t->in_call)
+		evlsim__fpu_call_leave(t);
 	evlsim__sig_return(t);
 }
 

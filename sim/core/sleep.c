@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "internal.h"
+#include "core/cpu.h"
 
 #define SPIN_ROUNDS	200
 
@@ -52,7 +53,8 @@ static inline void cpu_relax(void)
 #endif
 }
 
-int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags)
+static __attribute__((noinline)) int sleep_body(struct evlsim_thread *self,
+						 evlsim_ns_t deadline, int flags)
 {
 	struct timespec ts;
 	int v, n;
@@ -126,7 +128,7 @@ static void wake_deferred(struct evlsim_thread *self, struct evlsim_thread *t)
 	self->deferred[self->nr_deferred++] = t;
 }
 
-void evlsim__wake(struct evlsim_thread *t)
+static __attribute__((noinline)) void wake_body(struct evlsim_thread *t)
 {
 	struct evlsim_thread *self = evlsim__self;
 
@@ -134,6 +136,34 @@ void evlsim__wake(struct evlsim_thread *t)
 		wake_deferred(self, t);
 	else
 		wake_now(t);
+}
+
+/*
+ * The entries of a switch: a thread inside an FPU section (evl_begin_fpu()) keeps its
+ * registers across them, as the kernel's scheduler keeps a task's (core/cpu.h).
+ */
+EVLSIM_GENERAL_REGS_ONLY int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline,
+					   int flags)
+{
+	int ret;
+
+	if (evlsim_likely(!evlsim__fpu_live))
+		return sleep_body(self, deadline, flags);
+	evlsim__fpu_guard_enter();
+	ret = sleep_body(self, deadline, flags);
+	evlsim__fpu_guard_leave();
+	return ret;
+}
+
+EVLSIM_GENERAL_REGS_ONLY void evlsim__wake(struct evlsim_thread *t)
+{
+	if (evlsim_likely(!evlsim__fpu_live)) {
+		wake_body(t);
+		return;
+	}
+	evlsim__fpu_guard_enter();
+	wake_body(t);
+	evlsim__fpu_guard_leave();
 }
 
 void evlsim__wake_flush(struct evlsim_thread *self)

@@ -54,7 +54,8 @@ int evlsim__switch_oob(struct evlsim_thread *t, unsigned long sig_entry)
 	if (evlsim__signal_since(t, sig_entry))
 		return -EVLSIM_ERESTARTSYS;
 	__atomic_store_n(&t->stage, EVLSIM_OOB, __ATOMIC_RELAXED);
-	t->oob_fastpath = !evlsim__oob_fence;
+	t->oob_fastpath = !evlsim__oob_fence &&
+			  !__atomic_load_n(&evlsim__fpu_user, __ATOMIC_RELAXED);
 	evlsim__count_event(t->nr_switches);
 	return 0;
 }

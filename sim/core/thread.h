@@ -45,6 +45,7 @@ struct evlsim_thread {
 	unsigned long oob_sig;		/* sig_count when the current oob syscall entered */
 	unsigned long oob_args[3];	/* its arguments (fd first), for a restart */
 	int in_call;			/* > 0: inside a simulated system call (core/sigdefer.h) */
+	int fpu_call;			/* the FPU saved at the outermost call's entry (core/cpu.h) */
 	int sig_deferred;		/* handlers waiting for the call's end (core/sigdefer.c) */
 
 	/* cancellation and process exit (core/cancel.c) */

@@ -17,8 +17,7 @@
 #include <linux/device.h>
 #include "irq-internal.h"
 #include "kernel/ksched.h"
-
-extern int backtrace(void **buffer, int size);
+#include "core/backtrace.h"
 
 
 irqreturn_t no_action(int cpl, void *dev_id)
@@ -217,7 +216,6 @@ int evlsim__irq_request(unsigned int irq, irq_handler_t handler, irq_handler_t t
 {
 	struct evlsim_irq_line *l;
 	struct sim_action *sa;
-	void *frames[ACTION_FRAMES + 1];
 	int ret, n;
 
 	if (irq == IRQ_NOTCONNECTED)
@@ -257,11 +255,10 @@ int evlsim__irq_request(unsigned int irq, irq_handler_t handler, irq_handler_t t
 	sa->owner = evlsim__acct_owner();
 	sa->devm = devm;
 	if (sa->owner) {
-		n = backtrace(frames, ACTION_FRAMES + 1) - 1;	/* from the caller of evlsim__irq_request() */
-		if (n > 0) {
-			memcpy(sa->frames, frames + 1, n * sizeof(void *));
+		/* from the caller of evlsim__irq_request() */
+		n = evlsim__backtrace(sa->frames, ACTION_FRAMES, 1);
+		if (n > 0)
 			sa->nframes = n;
-		}
 	}
 	ret = setup_irq(l, &sa->act);
 	if (ret)

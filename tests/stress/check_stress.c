@@ -537,7 +537,16 @@ START_TEST(test_stress_fd_reuse_close_dup2_vs_open)
 	close(p[1]);
 	assert_no_thread_errors();
 	st = stats();
-	ck_assert_msg(st.opens == st.releases, "%ld opens, %ld releases", st.opens, st.releases);
+	if (st.opens != st.releases) {
+		char left[256] = "";
+		int y;
+
+		for (y = 0; y < 4096; y++)
+			if (evlsim_is_sim_fd(y))
+				snprintf(left + strlen(left), sizeof(left) - strlen(left), " %d", y);
+		ck_abort_msg("%ld opens, %ld releases; target %d kept %ld; simulated fds left:%s",
+			     st.opens, st.releases, r.target, r.kept_target, left);
+	}
 	ck_assert_ret(evlsim_module_refcount("testdrv"), 0);
 }
 END_TEST

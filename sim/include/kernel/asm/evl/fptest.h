@@ -10,10 +10,9 @@
  * stands for kernel_fpu_begin(): it saves the caller's x87 control word and resets the
  * x87 unit (fninit) so that evl_check_fpregs() starts from an empty register stack;
  * evl_end_fpu() empties the stack and restores the control word. Between the two, the
- * registers hectic loads hold across a switch to another EVL thread; code of the
- * simulator that runs in the same thread in between (the wake-up of evl_raise_flag(),
- * a wait) is compiled with the vector registers available and may reuse xmm/ymm, where
- * the kernel never touches them: evl_check_fpregs() would then report it.
+ * registers hectic loads hold across a switch to another EVL thread: the simulator is
+ * built with the general registers only, and saves them around the foreign code it
+ * calls (docs/api/cpus-fpu-trace.md).
  */
 #ifndef _EVLSIM_ASM_EVL_FPTEST_H
 #define _EVLSIM_ASM_EVL_FPTEST_H
