@@ -25,7 +25,7 @@ MAN3_PAGES = man/evlsim_load_module.3 man/evlsim_report_count.3 man/evlsim_wait_
 	man/evlsim_fault_configure.3 man/evlsim_get_thread_stats.3 man/evl_attach_self.3 \
 	man/oob_read.3 man/evl_poll.3 man/evlsim_pwm_chip_create.3 man/evl_read_clock.3 man/evl_set_schedattr.3 \
 	man/evl_create_xbuf.3 man/evl_detect_fpu.3 man/evl_sigdebug_handler.3 \
-	man/evl_create_mutex.3
+	man/evl_create_mutex.3 man/evl_create_proxy.3
 MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evlsim_trace_reset.3 man/evlsim_nr_cpus.3 \
 	man/evlsim_report_total.3 man/evlsim_reset_reports.3 man/evlsim_set_check_mode.3 \
@@ -48,7 +48,10 @@ MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evl_usleep.3 man/evl_get_schedattr.3 man/evl_get_cpustate.3 \
 	man/evl_open_mutex.3 man/evl_lock_mutex.3 man/evl_timedlock_mutex.3 \
 	man/evl_trylock_mutex.3 man/evl_unlock_mutex.3 man/evl_set_mutex_ceiling.3 \
-	man/evl_get_mutex_ceiling.3 man/evl_close_mutex.3
+	man/evl_get_mutex_ceiling.3 man/evl_close_mutex.3 \
+	man/evl_write_proxy.3 man/evl_read_proxy.3 man/evl_print_proxy.3 \
+	man/evl_vprint_proxy.3 man/evl_printf.3 man/evl_eprintf.3 man/evl_stdout.3 \
+	man/evl_stderr.3
 man3_MANS = $(MAN3_PAGES) $(MAN3_ALIASES)
 MAN_SRC = $(man1_MANS:man/%=docs/man/%.md) $(man7_MANS:man/%=docs/man/%.md) \
 	$(MAN3_PAGES:man/%=docs/man/%.md)

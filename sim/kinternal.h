@@ -130,6 +130,10 @@ struct inode *evlsim__new_inode(dev_t rdev, umode_t mode);
 void evlsim__iget(struct inode *inode);
 void evlsim__iput(struct inode *inode);
 
+/* host-file.c: the file open on @fd, a simulated one (fget()) or a real descriptor
+ * of the host wrapped in a struct file of its own; NULL if @fd is open on neither */
+struct file *evlsim__fget_any(unsigned int fd);
+
 /* char_dev.c */
 int evlsim__chrdev_open(struct inode *inode, struct file *filp);
 void evlsim__chrdev_release(struct file *filp);

@@ -264,6 +264,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_process \
 	tests/unit/check_libevl \
 	tests/unit/check_xbuf \
+	tests/unit/check_proxy \
 	tests/unit/check_mutex \
 	tests/drivers/check_acq \
 	tests/drivers/check_gpioloop \
@@ -408,3 +409,4 @@ tests_programs_tproc_prog_so_LDADD = libevlsim.la -lpthread
 tests_unit_check_process_LDADD = $(TPROC_OBJ) $(LDADD)
 tests_unit_check_libevl_LDADD = $(TPROC_OBJ) $(LDADD)
 tests_unit_check_xbuf_LDADD = $(TPROC_OBJ) $(LDADD)
+tests_unit_check_proxy_LDADD = $(TMMAP_OBJ) $(LDADD)

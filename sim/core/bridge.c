@@ -79,6 +79,25 @@ int evlsim__fd_real_setfd(int fd, int flags)
 	return sysret(syscall(SYS_fcntl, fd, F_SETFD, flags));
 }
 
+int evlsim__fd_real_getfl(int fd)
+{
+	return sysret(syscall(SYS_fcntl, fd, F_GETFL));
+}
+
+long evlsim__fd_real_read(int fd, void *buf, size_t count)
+{
+	long ret = syscall(SYS_read, fd, buf, count);
+
+	return ret < 0 ? -errno : ret;
+}
+
+long evlsim__fd_real_write(int fd, const void *buf, size_t count)
+{
+	long ret = syscall(SYS_write, fd, buf, count);
+
+	return ret < 0 ? -errno : ret;
+}
+
 /*
  * User memory. A simulated process's "user" pointers are its own pointers, and a bad
  * one must fault without killing the process: process_vm_readv/writev on our own pid

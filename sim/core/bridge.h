@@ -25,6 +25,12 @@ int evlsim__fd_real_dupfd(int fd, int minfd, int cloexec);
 int evlsim__fd_real_dup3(int oldfd, int newfd, int cloexec);
 int evlsim__fd_real_getfd(int fd);
 int evlsim__fd_real_setfd(int fd, int flags);
+/* The open flags of a real descriptor (F_GETFL), or -errno. */
+int evlsim__fd_real_getfl(int fd);
+/* read(2)/write(2) on a real descriptor, from kernel-world memory: a count or -errno
+ * (a host file a proxy element relays to, vfs/host-file.c). */
+long evlsim__fd_real_read(int fd, void *buf, evlsim_size_t count);
+long evlsim__fd_real_write(int fd, const void *buf, evlsim_size_t count);
 
 /* Fault-safe user memory access: the number of bytes NOT copied, never a crash. */
 unsigned long evlsim__copy_from_user(void *to, const void *from, unsigned long n);

@@ -19,6 +19,10 @@ int evlsim__evl_detach(struct evlsim_thread *t);
 /* libevl's evl_create_xbuf() (evl/xbuf.c): the new xbuf's descriptor, or -errno. */
 int evlsim__xbuf_create(unsigned long i_bufsz, unsigned long o_bufsz, int clone_flags);
 
+/* libevl's evl_create_proxy() (evl/proxy.c): the new proxy's descriptor, or -errno. */
+int evlsim__proxy_create(int targetfd, unsigned int bufsz, unsigned int granularity,
+			 int clone_flags, const char *name);
+
 /* libevl's mutexes (evl/monitor.c): a new gate monitor's descriptor, or -errno. */
 int evlsim__gate_create(int clockfd, int clone_flags);
 

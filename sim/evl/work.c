@@ -26,6 +26,7 @@ static struct {
 	hard_spinlock_t lock;
 	struct list_head pending;
 	struct list_head syncers;
+	struct irq_work *running;	/* the work whose handler runs, until it is free */
 	struct evlsim_thread *worker;	/* once it runs */
 	int started;
 } irq_works = {
@@ -54,16 +55,22 @@ static void irq_work_worker(void *arg)
 			continue;
 		}
 		list_del_init(&work->node);
+		irq_works.running = work;
 		raw_spin_unlock_irqrestore(&irq_works.lock, flags);
 
 		wflags = __atomic_fetch_and(&work->flags, ~IRQ_WORK_PENDING, __ATOMIC_ACQ_REL);
 		wflags &= ~IRQ_WORK_PENDING;
 		work->func(work);
-		/* back to free, unless claimed again meanwhile */
+
+		/*
+		 * Back to free, unless claimed again meanwhile; under the lock, so that
+		 * evl_cancel_work() of a work claimed again while its handler runs leaves
+		 * it busy until this point, never freed under the worker's feet.
+		 */
+		raw_spin_lock_irqsave(&irq_works.lock, flags);
 		__atomic_compare_exchange_n(&work->flags, &wflags, wflags & ~IRQ_WORK_BUSY, false,
 					    __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
-
-		raw_spin_lock_irqsave(&irq_works.lock, flags);
+		irq_works.running = NULL;
 		list_for_each_entry_safe(s, tmp, &irq_works.syncers, next) {
 			list_del_init(&s->next);
 			evlsim__wake(s->thread);
@@ -76,6 +83,7 @@ static void irq_works_atfork_child(void)
 	irq_works.lock.rlock.lock = 0;
 	irq_works.lock.rlock.owner = NULL;
 	INIT_LIST_HEAD(&irq_works.syncers);
+	irq_works.running = NULL;
 	irq_works.worker = NULL;
 	irq_works.started = 0;
 }
@@ -219,7 +227,9 @@ void evl_cancel_work(struct evl_work *work)
 	raw_spin_lock_irqsave(&irq_works.lock, flags);
 	if (!list_empty(&irq_work->node)) {	/* pending, not started: unclaim it */
 		list_del_init(&irq_work->node);
-		__atomic_fetch_and(&irq_work->flags, ~IRQ_WORK_CLAIMED, __ATOMIC_ACQ_REL);
+		/* claimed again while its handler runs: busy until the worker is done */
+		__atomic_fetch_and(&irq_work->flags, irq_works.running == irq_work ?
+				   ~IRQ_WORK_PENDING : ~IRQ_WORK_CLAIMED, __ATOMIC_ACQ_REL);
 	}
 	sync_locked(irq_work, &flags);
 	raw_spin_unlock_irqrestore(&irq_works.lock, flags);

@@ -19,10 +19,12 @@
 #include <uapi/evl/signal-abi.h>
 #include "internal.h"
 #include "core/restart.h"
+#include "user/proxy.h"
 
 EVLSIM_EXPORT int evl_init(void)
 {
 	evlsim__current();
+	evlsim__setup_std_proxies();
 	return 0;
 }
 
@@ -34,6 +36,7 @@ EVLSIM_EXPORT int evl_attach_thread(int flags, const char *fmt, ...)
 	va_list ap;
 	int ret;
 
+	evl_init();	/* as libevl's: the proxies of stdout and stderr */
 	if (fmt) {
 		va_start(ap, fmt);
 		ret = vasprintf(&name, fmt, ap);

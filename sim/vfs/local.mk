@@ -5,6 +5,6 @@
 # character device opens, mmap and in-band poll/select.
 sim_libevlsim_kernel_la_SOURCES += \
 	sim/vfs/char_dev.c sim/vfs/device.c sim/vfs/devobj.c sim/vfs/devtmpfs.c sim/vfs/exit.c \
-	sim/vfs/fcntl.c sim/vfs/fdtable.h sim/vfs/fs.c sim/vfs/ioctl.c sim/vfs/memory.c \
+	sim/vfs/fcntl.c sim/vfs/fdtable.h sim/vfs/fs.c sim/vfs/host-file.c sim/vfs/ioctl.c sim/vfs/memory.c \
 	sim/vfs/misc.c sim/vfs/mmap.c sim/vfs/read_write.c \
 	sim/vfs/select.c sim/vfs/syscalls.h sim/vfs/vma.h

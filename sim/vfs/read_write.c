@@ -95,6 +95,61 @@ static ssize_t vfs_rw(struct file *filp, char __user *buf, size_t count, loff_t 
 	return evlsim__check_ret(filp, op, ret, count);
 }
 
+/**
+ * kernel_read - read from a file into kernel memory
+ * @file: the file, open for reading
+ * @buf: kernel buffer
+ * @count: bytes to read (clamped to MAX_RW_COUNT)
+ * @pos: position, NULL for a stream
+ *
+ * In-band. Returns the count read, -EBADF (not open for reading), -EINVAL (no ->read,
+ * or a bad position), or the handler's error. The kernel calls ->read_iter; simulated
+ * files have ->read, which gets @buf as its user pointer (one address space).
+ */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	ssize_t ret;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!(file->f_mode & FMODE_CAN_READ) || !file->f_op->read)
+		return -EINVAL;
+	ret = rw_verify_area(file, pos, count);
+	if (ret)
+		return ret;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	ret = file->f_op->read(file, (char __user __force *)buf, count, pos);
+	return evlsim__check_ret(file, "read", ret, count);
+}
+
+/**
+ * kernel_write - write kernel memory to a file
+ * @file: the file, open for writing
+ * @buf: kernel buffer
+ * @count: bytes to write (clamped to MAX_RW_COUNT)
+ * @pos: position, NULL for a stream
+ *
+ * In-band. Returns the count written, -EBADF (not open for writing), -EINVAL (no
+ * ->write, or a bad position), or the handler's error (as kernel_read()).
+ */
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+{
+	ssize_t ret;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!(file->f_mode & FMODE_CAN_WRITE) || !file->f_op->write)
+		return -EINVAL;
+	ret = rw_verify_area(file, pos, count);
+	if (ret)
+		return ret;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	ret = file->f_op->write(file, (const char __user __force *)buf, count, pos);
+	return evlsim__check_ret(file, "write", ret, count);
+}
+
 static inline loff_t *file_ppos(struct file *filp)
 {
 	return filp->f_mode & FMODE_STREAM ? NULL : &filp->f_pos;

@@ -241,6 +241,12 @@ loff_t no_seek_end_llseek(struct file *file, loff_t offset, int whence)
 	__evlsim_ksym(no_seek_end_llseek);
 loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize) __evlsim_ksym(vfs_setpos);
 
+/* in-band: read or write a file from kernel memory (fs/read_write.c); a count or -errno */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+	__evlsim_ksym(kernel_read);
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+	__evlsim_ksym(kernel_write);
+
 
 /* char_dev.c */
 int alloc_chrdev_region(dev_t *dev, unsigned baseminor, unsigned count, const char *name)

@@ -6,6 +6,7 @@
 #include <evl/clock.h>
 #include <evl/mutex.h>
 #include <evl/poll.h>
+#include <evl/proxy.h>
 #include <evl/sched.h>
 #include <evl/syscall.h>
 #include <evl/signal.h>
