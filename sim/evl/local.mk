@@ -5,5 +5,5 @@
 # (files, wait queues, flags, semaphores, mutexes, stax, timers, kthreads, work, poll).
 sim_libevlsim_kernel_la_SOURCES += \
 	sim/evl/control.c sim/evl/file.c sim/evl/kthread.c sim/evl/memory.c sim/evl/monitor.c sim/evl/mutex.c sim/evl/poll-group.c \
-	sim/evl/poll-watch.h sim/evl/poll.c sim/evl/proxy.c sim/evl/sem.c sim/evl/sleepers.c sim/evl/stax.c sim/evl/syscall.c \
+	sim/evl/poll-watch.h sim/evl/poll.c sim/evl/proxy.c sim/evl/proxy.h sim/evl/proxy-relay.c sim/evl/sem.c sim/evl/sleepers.c sim/evl/stax.c sim/evl/syscall.c \
 	sim/evl/thread.c sim/evl/attach.h sim/evl/timer.c sim/evl/wait.c sim/evl/work.c sim/evl/xbuf.c

@@ -21,7 +21,7 @@
  *
  * Closing the last descriptor wakes the oob waiters with -EIDRM, which they return as
  * -EBADF; work not started is cancelled (output not yet relayed is lost, as on a
- * board), work started runs to its end.
+ * board), work started runs to its end. The relay itself is in evl/proxy-relay.c.
  */
 #include <linux/fs.h>
 #include <linux/slab.h>
@@ -43,93 +43,9 @@
 #include <uapi/evl/proxy-abi.h>
 #include <uapi/evl/thread-abi.h>
 #include "kinternal.h"
+#include "evl/proxy.h"
 
 #define PROXY_CLONE_FLAGS	(EVL_CLONE_PUBLIC | EVL_CLONE_OUTPUT | EVL_CLONE_INPUT)
-
-struct proxy_ring {
-	char *bufmem;
-	atomic_t fillsz;		/* bytes relayable (output) or readable (input) */
-	int nesting;			/* transfers in flight, under @lock */
-	unsigned int bufsz, granularity;
-	unsigned int rdoff, wroff;
-	unsigned int reserved;		/* reserved by the transfers in flight */
-	hard_spinlock_t lock;
-	struct evl_flag oob_wait;	/* oob callers wait for room or data */
-	struct wait_queue_head inband_wait_r, inband_wait_w;
-	struct evl_work relay_work;	/* from either stage: queues @wq_work */
-	struct work_struct wq_work;	/* runs the relay on @wq */
-	struct workqueue_struct *wq;	/* ordered: one relay at a time, in order */
-	struct mutex worker_lock;	/* the relay, and the position it owns */
-};
-
-struct evl_proxy {
-	struct evl_file efile;
-	struct file *filp;		/* the target */
-	int clone_flags;
-	struct proxy_ring output;	/* oob_write -> target */
-	struct proxy_ring input;	/* target -> oob_read */
-	atomic_t reqsz;			/* bytes the readers asked the relay for */
-	atomic_t on_eof;		/* the target hit EOF, not yet reported */
-	atomic_t on_error;		/* the target's read error, for good */
-	struct evl_poll_head poll_head;
-};
-
-static inline bool proxy_may_read(struct evl_proxy *proxy)
-{
-	return proxy->clone_flags & EVL_CLONE_INPUT;
-}
-
-static inline bool proxy_may_write(struct evl_proxy *proxy)
-{
-	return proxy->clone_flags & EVL_CLONE_OUTPUT;
-}
-
-/* in-band: writes @n bytes (a short write goes on with the rest); false on an error */
-static bool relay_chunk(struct file *filp, const char *p, unsigned int n)
-{
-	ssize_t ret;
-
-	while (n > 0) {
-		ret = kernel_write(filp, p, n, NULL);
-		if (ret <= 0)
-			return false;
-		p += ret;
-		n -= ret;
-	}
-	return true;
-}
-
-/* in-band, any thread: empties the output ring into the target */
-static void relay_output(struct evl_proxy *proxy)
-{
-	struct proxy_ring *ring = &proxy->output;
-	unsigned int rdoff, count, len, n;
-	bool failed = false;
-
-	mutex_lock(&ring->worker_lock);
-	count = atomic_read_acquire(&ring->fillsz);	/* the bytes behind it are written */
-	rdoff = ring->rdoff;
-	while (count > 0) {
-		for (len = count; len > 0; len -= n) {
-			n = min(len, ring->bufsz - rdoff);
-			if (ring->granularity > 0)
-				n = min(n, ring->granularity);
-			/* after an error, the rest of this batch is lost (as on a board) */
-			if (!failed && !relay_chunk(proxy->filp, ring->bufmem + rdoff, n))
-				failed = true;
-			rdoff = (rdoff + n) % ring->bufsz;
-		}
-		failed = false;
-		count = atomic_sub_return(count, &ring->fillsz);
-	}
-	ring->rdoff = rdoff;
-	mutex_unlock(&ring->worker_lock);
-
-	/* writable means: everything written so far went out */
-	evl_signal_poll_events(&proxy->poll_head, POLLOUT | POLLWRNORM);
-	evl_raise_flag(&ring->oob_wait);
-	wake_up(&ring->inband_wait_w);
-}
 
 static bool can_write_buffer(struct proxy_ring *ring, size_t size)
 {
@@ -183,7 +99,7 @@ static ssize_t do_proxy_write(struct evl_proxy *proxy, const char __user *u_buf,
 		if (n == rsvd) {	/* it was empty: start the relay */
 			if (running_inband()) {
 				raw_spin_unlock_irqrestore(&ring->lock, flags);
-				relay_output(proxy);
+				evlsim__proxy_relay_output(proxy);
 				return ret;
 			}
 			evl_call_inband_from(&ring->relay_work, ring->wq);
@@ -191,75 +107,6 @@ static ssize_t do_proxy_write(struct evl_proxy *proxy, const char __user *u_buf,
 	}
 	raw_spin_unlock_irqrestore(&ring->lock, flags);
 	return ret;
-}
-
-/* in-band: data (or EOF, or an error) for the readers of the input ring */
-static void signal_input(struct evl_proxy *proxy)
-{
-	evl_signal_poll_events(&proxy->poll_head, POLLIN | POLLRDNORM);
-	evl_raise_flag(&proxy->input.oob_wait);
-	wake_up(&proxy->input.inband_wait_r);
-}
-
-/* in-band, any thread: reads what the readers asked for into the input ring */
-static void relay_input(struct evl_proxy *proxy)
-{
-	struct proxy_ring *ring = &proxy->input;
-	unsigned int wroff, room, n;
-	bool exception = false;
-	int count;
-	ssize_t ret;
-
-	mutex_lock(&ring->worker_lock);
-	wroff = ring->wroff;
-	while ((count = atomic_read(&proxy->reqsz)) > 0) {
-		room = ring->bufsz - atomic_read(&ring->fillsz);
-		if (!room) {		/* the readers have it all already */
-			atomic_sub(count, &proxy->reqsz);
-			break;
-		}
-		n = min3((unsigned int)count, room, ring->bufsz - wroff);
-		if (ring->granularity > 0)
-			n = min(n, ring->granularity);
-		ret = kernel_read(proxy->filp, ring->bufmem + wroff, n, NULL);
-		if (ret <= 0) {
-			atomic_sub(count, &proxy->reqsz);
-			if (ret)
-				atomic_set(&proxy->on_error, (int)ret);
-			else
-				atomic_set(&proxy->on_eof, true);
-			exception = true;
-			break;
-		}
-		/* a short read advances by what came (the board's relay by what it asked) */
-		wroff = (wroff + ret) % ring->bufsz;
-		atomic_add_return((int)ret, &ring->fillsz);	/* publishes the bytes */
-		atomic_sub((int)min_t(ssize_t, ret, count), &proxy->reqsz);
-		signal_input(proxy);
-	}
-	ring->wroff = wroff;
-	mutex_unlock(&ring->worker_lock);
-
-	if (exception)
-		signal_input(proxy);
-}
-
-static void relay_output_work(struct work_struct *work)
-{
-	relay_output(container_of(work, struct evl_proxy, output.wq_work));
-}
-
-static void relay_input_work(struct work_struct *work)
-{
-	relay_input(container_of(work, struct evl_proxy, input.wq_work));
-}
-
-/* in-band (the irq_work of evl_call_inband_from()): the relay goes to the ring's queue */
-static void queue_relay(struct evl_work *work)
-{
-	struct proxy_ring *ring = container_of(work, struct proxy_ring, relay_work);
-
-	queue_work(ring->wq, &ring->wq_work);
 }
 
 /*
@@ -390,7 +237,7 @@ static ssize_t proxy_do_read(struct file *filp, char __user *u_buf, size_t count
 			if (ret)
 				break;
 		} else {
-			relay_input(proxy);
+			evlsim__proxy_relay_input(proxy);
 		}
 		if (atomic_cmpxchg(&proxy->on_eof, true, false)) {
 			ret = 0;
@@ -499,8 +346,9 @@ static int init_ring(struct proxy_ring *ring, size_t bufsz, unsigned int granula
 	ring->granularity = granularity;
 	atomic_set(&ring->fillsz, 0);
 	raw_spin_lock_init(&ring->lock);
-	evl_init_work_safe(&ring->relay_work, queue_relay, NULL);
-	INIT_WORK(&ring->wq_work, is_output ? relay_output_work : relay_input_work);
+	evl_init_work_safe(&ring->relay_work, evlsim__proxy_queue_relay, NULL);
+	INIT_WORK(&ring->wq_work, is_output ? evlsim__proxy_relay_output_work :
+						 evlsim__proxy_relay_input_work);
 	evl_init_flag(&ring->oob_wait);
 	init_waitqueue_head(&ring->inband_wait_r);
 	init_waitqueue_head(&ring->inband_wait_w);
