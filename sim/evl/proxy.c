@@ -110,8 +110,9 @@ static ssize_t do_proxy_write(struct evl_proxy *proxy, const char __user *u_buf,
 }
 
 /*
- * Either stage: @count (or less, non-blocking), 0 when the caller should ask the relay
- * and wait, the target's read error once the ring is drained, -EFBIG, -EINVAL, -EFAULT.
+ * Either stage: @count (or less, non-blocking), -EAGAIN when the caller should ask the
+ * relay and wait, the target's read error once the ring is drained, -EFBIG, -EINVAL,
+ * -EFAULT.
  */
 static ssize_t do_proxy_read(struct file *filp, struct evl_proxy *proxy,
 			     char __user *u_buf, size_t count)
@@ -137,7 +138,9 @@ static ssize_t do_proxy_read(struct file *filp, struct evl_proxy *proxy,
 			len = 0;
 		if (!len) {
 			raw_spin_unlock_irqrestore(&ring->lock, flags);
-			return atomic_read(&proxy->on_error);	/* 0: wait, then retry */
+			/* once drained, the target's error; else nothing yet: wait, retry */
+			ret = atomic_read(&proxy->on_error);
+			return ret ?: -EAGAIN;
 		}
 	}
 	rdoff = ring->rdoff;
@@ -225,7 +228,7 @@ static ssize_t proxy_do_read(struct file *filp, char __user *u_buf, size_t count
 		return 0;
 	for (;;) {
 		ret = do_proxy_read(filp, proxy, u_buf, count);
-		if (ret || (filp->f_flags & O_NONBLOCK))
+		if (ret != -EAGAIN || (filp->f_flags & O_NONBLOCK))
 			break;
 		if (!requested) {
 			atomic_add((int)count, &proxy->reqsz);
