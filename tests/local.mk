@@ -341,6 +341,10 @@ check_LTLIBRARIES += tests/compile/libspecprotos.la
 tests_compile_libspecprotos_la_SOURCES = tests/compile/spec-prototypes.c
 tests_compile_libspecprotos_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DKBUILD_MODNAME='"specprotos"'
 tests_compile_libspecprotos_la_CFLAGS = $(KERNEL_CFLAGS)
+# the same for the libevl calls of spec section 7, against evlsim's libevl headers
+check_LTLIBRARIES += tests/compile/liblibevlprotos.la
+tests_compile_liblibevlprotos_la_SOURCES = tests/compile/libevl-prototypes.c
+tests_compile_liblibevlprotos_la_CPPFLAGS = $(USER_CPPFLAGS)
 
 # Checks of the sources, the headers, the docs and the scripts: they look at no code the
 # build compiles differently, so they run in the plain build only (a sanitizer build runs
