@@ -39,6 +39,7 @@ MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evl_attach_thread.3 man/evl_detach_self.3 man/evl_detach_thread.3 \
 	man/evl_get_self.3 man/evl_switch_oob.3 man/evl_switch_inband.3 man/evl_is_inband.3 \
 	man/evl_set_thread_mode.3 man/evl_clear_thread_mode.3 man/evl_get_state.3 \
+	man/evl_unblock_thread.3 man/evl_demote_thread.3 \
 	man/evl_init.3 man/oob_write.3 man/oob_ioctl.3 \
 	man/evl_new_poll.3 man/evl_add_pollfd.3 man/evl_del_pollfd.3 man/evl_mod_pollfd.3 \
 	man/evl_timedpoll.3 \

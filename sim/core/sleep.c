@@ -53,6 +53,13 @@ static inline void cpu_relax(void)
 #endif
 }
 
+/* an EVL wait another thread ended (EVLSIM_SLEEP_BREAKABLE) */
+static inline int broken(struct evlsim_thread *self, int flags)
+{
+	return (flags & EVLSIM_SLEEP_BREAKABLE) &&
+	       __atomic_load_n(&self->wait_break, __ATOMIC_ACQUIRE);
+}
+
 static __attribute__((noinline)) int sleep_body(struct evlsim_thread *self,
 						 evlsim_ns_t deadline, int flags)
 {
@@ -81,7 +88,7 @@ static __attribute__((noinline)) int sleep_body(struct evlsim_thread *self,
 			/* a signal, or a kick that ends this sleep (a cancellation's ends
 			 * only the sleeps of cancellation points) */
 			if ((flags & EVLSIM_SLEEP_INTERRUPTIBLE) &&
-			    evlsim__signal_since(self, self->sig_snap))
+			    (evlsim__signal_since(self, self->sig_snap) || broken(self, flags)))
 				return EVLSIM_SIGNALED;
 			/* Not interruptible: forget the signal, keep sleeping. A concurrent
 			 * wake-up turns SIGNAL into WOKEN and wins the exchange. */
@@ -91,7 +98,7 @@ static __attribute__((noinline)) int sleep_body(struct evlsim_thread *self,
 			continue;
 		}
 		if ((flags & EVLSIM_SLEEP_INTERRUPTIBLE) &&
-		    evlsim__signal_pending_since(self, self->sig_snap))
+		    (evlsim__signal_pending_since(self, self->sig_snap) || broken(self, flags)))
 			return EVLSIM_SIGNALED;
 		if (deadline != EVLSIM_NS_INFINITE) {
 			if (evlsim__clock_now() >= deadline)

@@ -24,6 +24,8 @@ enum evlsim_sleep_result {
 	EVLSIM_SIGNALED = 2,		/* interruptible sleep, a signal handler ran */
 };
 #define EVLSIM_SLEEP_INTERRUPTIBLE	0x1
+/* an EVL wait: also ended by another thread's evl_unblock_thread() (->wait_break) */
+#define EVLSIM_SLEEP_BREAKABLE		0x2
 
 void evlsim__prepare_sleep(struct evlsim_thread *self);
 int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline, int flags);

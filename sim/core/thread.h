@@ -46,6 +46,10 @@ struct evlsim_thread {
 	unsigned long oob_args[3];	/* its arguments (fd first), for a restart */
 	int in_call;			/* > 0: inside a simulated system call (core/sigdefer.h) */
 	int fpu_call;			/* the FPU saved at the outermost call's entry (core/cpu.h) */
+	/* another thread ended the thread's EVL wait (evl_unblock_thread()): 1, 2 to demote
+	 * it as well (evl_demote_thread()); consumed by that wait (evl/wait.c) */
+	int wait_break;
+	int oob_sleeping;		/* in libevl's oob sleep (evl_usleep(), evl_sleep_until()) */
 	int sig_deferred;		/* handlers waiting for the call's end (core/sigdefer.c) */
 
 	/* cancellation and process exit (core/cancel.c) */

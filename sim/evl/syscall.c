@@ -54,6 +54,9 @@ static __always_inline long oob_exit(struct evlsim_thread *t, unsigned long sig,
 {
 	if (unlikely(evlsim__signal_since(t, sig)))
 		evlsim__switch_inband(t, EVL_HMDIAG_SIGDEMOTE);
+	else if (unlikely(__atomic_load_n(&t->wait_break, __ATOMIC_RELAXED) == 2 &&
+			  __atomic_exchange_n(&t->wait_break, 0, __ATOMIC_ACQ_REL) == 2))
+		evlsim__switch_inband(t, EVL_HMDIAG_NONE);	/* evl_demote_thread() */
 	if (likely(ret >= 0 ? (unsigned long)ret <= count && ret <= INT_MAX : ret >= -MAX_ERRNO))
 		return ret;
 	evlsim__check_ret(filp, handler, ret, count);

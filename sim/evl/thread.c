@@ -91,7 +91,8 @@ static int update_mode(struct evl_thread_element *te, __u32 mask, __u32 *oldmask
 
 /*
  * EVL_THRIOC_GET_STATE: what the simulator knows of the thread (its mode bits, its stage,
- * EVL_T_PEND while it waits on an EVL wait queue, the counters), zeros for the rest
+ * EVL_T_PEND while it waits on an EVL wait queue, EVL_T_DELAY in libevl's oob sleep, the
+ * counters), zeros for the rest
  */
 static int get_state(struct evl_thread_element *te, struct evl_thread_state *st)
 {
@@ -112,6 +113,8 @@ static int get_state(struct evl_thread_element *te, struct evl_thread_state *st)
 		if (te->clone_flags & EVL_CLONE_OBSERVABLE)
 			st->state |= EVL_T_OBSERV;
 		st->state |= evlsim__evl_state(t) & EVL_T_PEND;
+		if (__atomic_load_n(&t->oob_sleeping, __ATOMIC_ACQUIRE))
+			st->state |= EVL_T_DELAY;	/* evl_usleep(), evl_sleep_until() */
 		st->isw = __atomic_load_n(&t->nr_isw, __ATOMIC_RELAXED);
 		st->csw = __atomic_load_n(&t->nr_ctx_switches, __ATOMIC_RELAXED);
 		st->sc = __atomic_load_n(&t->nr_oob_calls, __ATOMIC_RELAXED);
@@ -173,6 +176,37 @@ static int sched_attrs(struct evl_thread_element *te, struct evl_sched_attrs *at
 	return ret;
 }
 
+/*
+ * EVL_THRIOC_UNBLOCK (@how 1), EVL_THRIOC_DEMOTE (@how 2): the thread's EVL wait, if it
+ * waits (EVL_T_PEND, an oob sleep of libevl's), ends as evl_unblock_thread() ends it:
+ * EVL_T_BREAK, -EINTR. Demoted, the thread is moved to SCHED_WEAK at priority 0 first,
+ * and switches in-band when the call it waited in ends (evl/syscall.c). 0 whether it
+ * waited or not, -ESRCH once detached.
+ */
+static int break_wait(struct evl_thread_element *te, int how)
+{
+	struct evl_sched_attrs weak = { .sched_policy = SCHED_WEAK, .sched_priority = 0 };
+	struct evlsim_thread *t;
+	int ret = 0;
+
+	if (how == 2) {
+		ret = sched_attrs(te, &weak, true);
+		if (ret)
+			return ret;
+	}
+	evlsim__mutex_lock(&element_lock);
+	t = te->thread;
+	if (!t) {
+		ret = -ESRCH;
+	} else if ((evlsim__evl_state(t) & EVL_T_PEND) ||
+		   __atomic_load_n(&t->oob_sleeping, __ATOMIC_ACQUIRE)) {
+		__atomic_store_n(&t->wait_break, how, __ATOMIC_RELEASE);
+		evlsim__sleep_kick(t);
+	}
+	evlsim__mutex_unlock(&element_lock);
+	return ret;
+}
+
 /* thread_common_ioctl() of kernel/evl/thread.c, for the requests the simulator serves */
 static long thread_common_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 {
@@ -204,6 +238,10 @@ static long thread_common_ioctl(struct file *filp, unsigned int cmd, unsigned lo
 		if (raw_copy_to_user((void __user *)arg, &oldmask, sizeof(oldmask)))
 			return -EFAULT;
 		return 0;
+	case EVL_THRIOC_UNBLOCK:
+		return break_wait(te, 1);
+	case EVL_THRIOC_DEMOTE:
+		return break_wait(te, 2);
 	case EVL_THRIOC_GET_STATE:
 		ret = get_state(te, &st);
 		if (ret)

@@ -186,6 +186,7 @@ void evl_add_wait_queue(struct evl_wait_queue *wq, ktime_t timeout, enum evl_tmo
 	curr->info = 0;
 	curr->wait_early = 0;
 	curr->wait_deadline = 0;
+	__atomic_store_n(&t->wait_break, 0, __ATOMIC_RELAXED);	/* one aimed at an earlier wait */
 
 	/*
 	 * Armed first: a signal handled after this point is seen by the sleep, one handled
@@ -282,14 +283,18 @@ int __evl_wait_schedule(struct evl_wait_channel *wchan)
 		r = EVLSIM_WOKEN;
 	else
 		r = evlsim__sleep(curr->evlsim, curr->wait_deadline ?: EVLSIM_NS_INFINITE,
-				  EVLSIM_SLEEP_INTERRUPTIBLE);
+				  EVLSIM_SLEEP_INTERRUPTIBLE | EVLSIM_SLEEP_BREAKABLE);
 
 	raw_spin_lock_irqsave(&wchan->lock, flags);
 	if (curr->wchan == wchan) {	/* not dequeued by a waker */
 		list_del_init(&curr->wait_next);
 		WRITE_ONCE(curr->wchan, NULL);
+		/* a stop request or evl_unblock_thread() forcibly unblocks, a signal kicks */
 		curr->info |= r == EVLSIM_TIMEDOUT ? EVL_T_TIMEO :
-			evlsim__evl_kicked(curr) ? EVL_T_BREAK : EVL_T_KICKED | EVL_T_BREAK;
+			evlsim__evl_kicked(curr) ||
+			__atomic_load_n(&((struct evlsim_thread *)curr->evlsim)->wait_break,
+					__ATOMIC_ACQUIRE) ? EVL_T_BREAK :
+			EVL_T_KICKED | EVL_T_BREAK;
 	}
 	WRITE_ONCE(curr->state, READ_ONCE(curr->state) & ~EVL_T_PEND);
 	info = curr->info;

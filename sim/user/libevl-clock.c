@@ -69,16 +69,28 @@ static int oob_sleep(struct evlsim_thread *t, long long deadline)
 {
 	int r;
 
+	__atomic_store_n(&t->wait_break, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&t->oob_sleeping, 1, __ATOMIC_RELEASE);
 	for (;;) {
 		evlsim__prepare_sleep(t);
-		r = evlsim__sleep(t, deadline, EVLSIM_SLEEP_INTERRUPTIBLE);
-		if (r == EVLSIM_TIMEDOUT)
-			return 0;
+		r = evlsim__sleep(t, deadline,
+				  EVLSIM_SLEEP_INTERRUPTIBLE | EVLSIM_SLEEP_BREAKABLE);
+		if (r == EVLSIM_TIMEDOUT) {
+			r = 0;
+			break;
+		}
 		if (r == EVLSIM_SIGNALED) {
-			evlsim__switch_inband(t, EVL_HMDIAG_SIGDEMOTE);
-			return -EINTR;
+			/* a signal demotes, evl_unblock_thread() does not, evl_demote_thread()
+			 * does with no cause to notify */
+			r = __atomic_exchange_n(&t->wait_break, 0, __ATOMIC_ACQ_REL);
+			if (r != 1)
+				evlsim__switch_inband(t, r ? EVL_HMDIAG_NONE : EVL_HMDIAG_SIGDEMOTE);
+			r = -EINTR;
+			break;
 		}
 	}
+	__atomic_store_n(&t->oob_sleeping, 0, __ATOMIC_RELEASE);
+	return r;
 }
 
 /* the date of @timeout on the monotonic clock, or -errno */

@@ -134,6 +134,16 @@ EVLSIM_EXPORT int evl_get_state(int efd, struct evl_thread_state *statebuf)
 	return common_ioctl(efd, EVL_THRIOC_GET_STATE, statebuf);
 }
 
+EVLSIM_EXPORT int evl_unblock_thread(int efd)
+{
+	return common_ioctl(efd, EVL_THRIOC_UNBLOCK, NULL);
+}
+
+EVLSIM_EXPORT int evl_demote_thread(int efd)
+{
+	return common_ioctl(efd, EVL_THRIOC_DEMOTE, NULL);
+}
+
 EVLSIM_EXPORT int evl_set_schedattr(int efd, const struct evl_sched_attrs *attrs)
 {
 	return common_ioctl(efd, EVL_THRIOC_SET_SCHEDPARAM, (void *)attrs);

@@ -34,6 +34,8 @@ SPEC_PROTO(evl_switch_oob, int (*)(void));
 SPEC_PROTO(evl_switch_inband, int (*)(void));
 SPEC_PROTO(evl_is_inband, bool (*)(void));
 SPEC_PROTO(evl_get_state, int (*)(int efd, struct evl_thread_state *));
+SPEC_PROTO(evl_unblock_thread, int (*)(int efd));
+SPEC_PROTO(evl_demote_thread, int (*)(int efd));
 SPEC_PROTO(evl_set_thread_mode, int (*)(int efd, int mask, int *oldmask));
 SPEC_PROTO(evl_clear_thread_mode, int (*)(int efd, int mask, int *oldmask));
 
@@ -81,7 +83,5 @@ SPEC_PROTO(evl_sigdebug_handler, void (*)(int sig, siginfo_t *si, void *ctxt));
 
 /*
  * Documented by the spec, not checked here:
- *   evl_unblock_thread, evl_demote_thread: EVL_THRIOC_UNBLOCK/EVL_THRIOC_DEMOTE are not
- *     served by the simulated thread element yet (docs/shim-coverage.md)
  *   evl_create_element: libevl's internal (lib/sys.c), not declared by its headers
  */

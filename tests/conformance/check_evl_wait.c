@@ -681,6 +681,36 @@ START_TEST(test_signal_sem_eintr)
 }
 END_TEST
 
+/* evl_unblock_thread() ends a driver's EVL wait with -EINTR (EVL_T_BREAK); no demotion */
+START_TEST(test_unblock_flag_wait_eintr)
+{
+	struct actor a;
+
+	start_queued(&a, 1, TEVL_IOC_FLAG_WAIT, wait_req(1, 0, TEVL_INFINITE, TEVL_REL),
+		     TEVL_OBJ_FLAG, 1);
+	ck_assert_ret(evl_unblock_thread(a.attach_ret), 0);
+	expect(&a, -EINTR);
+	expect_log(1, -EINTR, 0);
+	ck_assert_int_eq(a.inband_after, 0);
+	ck_assert_int_eq(tevl_nr_waiters(TEVL_OBJ_FLAG), 0);
+}
+END_TEST
+
+/* evl_demote_thread(): the same, and the thread is in-band when its call returns */
+START_TEST(test_demote_sem_wait_eintr_inband)
+{
+	struct actor a;
+
+	start_queued(&a, 1, TEVL_IOC_SEM_DOWN, wait_req(1, 0, TEVL_INFINITE, TEVL_REL),
+		     TEVL_OBJ_SEM, 1);
+	ck_assert_ret(evl_demote_thread(a.attach_ret), 0);
+	expect(&a, -EINTR);
+	expect_log(1, -EINTR, 0);
+	ck_assert_int_eq(a.inband_after, 1);
+	ck_assert_int_eq(tevl_nr_waiters(TEVL_OBJ_SEM), 0);
+}
+END_TEST
+
 static void lock_actor(struct actor *a, int id, int wprio)
 {
 	prepare(a, id, TEVL_IOC_MUTEX_LOCK, wait_req(id, wprio, 0, 0));
@@ -1496,6 +1526,11 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_signal_pending_kick_before_wait);
 	tcase_add_test(tc, test_signal_deferred_handler_gets_siginfo);
 	tcase_add_test(tc, test_signal_pending_kick_sa_restart);
+	suite_add_tcase(s, tc);
+
+	tc = tcase("unblock");
+	tcase_add_test(tc, test_unblock_flag_wait_eintr);
+	tcase_add_test(tc, test_demote_sem_wait_eintr_inband);
 	suite_add_tcase(s, tc);
 
 	tc = tcase("flag");

@@ -311,6 +311,99 @@ START_TEST(test_libevl_sleep_cancelled)
 }
 END_TEST
 
+/* ---- evl_unblock_thread(), evl_demote_thread() --------------------------------------- */
+
+struct blocked {
+	pthread_t th;
+	int efd, ready, ret, inband;
+	struct evl_sched_attrs attrs;
+};
+
+/* attached, it sleeps 60 s oob, then records how the sleep ended and its stage */
+static void *blocked_sleeper(void *arg)
+{
+	struct blocked *b = arg;
+
+	b->efd = attach_as("blocked");
+	__atomic_store_n(&b->ready, 1, __ATOMIC_RELEASE);
+	b->ret = evl_usleep(60 * 1000 * 1000);
+	b->inband = evl_is_inband();
+	evl_get_schedattr(b->efd, &b->attrs);
+	return NULL;
+}
+
+/* the sleeper of @b, started and seen asleep (EVL_T_DELAY) */
+static void start_blocked(struct blocked *b)
+{
+	struct evl_thread_state st;
+
+	memset(b, 0, sizeof(*b));
+	b->ret = 1;
+	ck_assert_int_eq(pthread_create(&b->th, NULL, blocked_sleeper, b), 0);
+	wait_until_ns(__atomic_load_n(&b->ready, __ATOMIC_ACQUIRE), LIMIT_NS, 500);
+	wait_until_ns(!evl_get_state(b->efd, &st) && (st.state & EVL_T_DELAY), LIMIT_NS, 500);
+}
+
+START_TEST(test_libevl_unblock_thread_ends_wait)
+{
+	struct blocked b;
+
+	start_blocked(&b);
+	ck_assert_ret(evl_unblock_thread(b.efd), 0);
+	ck_assert_int_eq(pthread_join(b.th, NULL), 0);
+	ck_assert_int_eq(b.ret, -EINTR);
+	ck_assert_int_eq(b.inband, 0);		/* unblocked, not demoted */
+}
+END_TEST
+
+START_TEST(test_libevl_demote_thread)
+{
+	struct blocked b;
+
+	start_blocked(&b);
+	ck_assert_ret(evl_demote_thread(b.efd), 0);
+	ck_assert_int_eq(pthread_join(b.th, NULL), 0);
+	ck_assert_int_eq(b.ret, -EINTR);
+	ck_assert_int_eq(b.inband, 1);
+	ck_assert_int_eq(b.attrs.sched_policy, SCHED_WEAK);
+	ck_assert_int_eq(b.attrs.sched_priority, 0);
+}
+END_TEST
+
+/* a thread that does not wait is left alone: its next sleep runs to its end */
+START_TEST(test_libevl_unblock_not_waiting)
+{
+	int efd = attach();
+
+	ck_assert_ret(evl_unblock_thread(efd), 0);
+	ck_assert_ret(evl_usleep(1000), 0);
+}
+END_TEST
+
+START_TEST(test_libevl_unblock_errors)
+{
+	struct blocked b;
+	int p[2], keep;
+
+	ck_assert_ret(evl_unblock_thread(-1), -EBADF);
+	ck_assert_ret(evl_demote_thread(12345), -EBADF);
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_ret(evl_unblock_thread(p[0]), -ENOTTY);
+	ck_assert_ret(evl_demote_thread(p[0]), -ENOTTY);
+	close(p[0]);
+	close(p[1]);
+	/* the element of a thread that exited (detached): ESRCH */
+	start_blocked(&b);
+	keep = dup(b.efd);
+	ck_assert_int_ge(keep, 0);
+	ck_assert_ret(evl_unblock_thread(b.efd), 0);
+	ck_assert_int_eq(pthread_join(b.th, NULL), 0);
+	ck_assert_ret(evl_unblock_thread(keep), -ESRCH);
+	ck_assert_ret(evl_demote_thread(keep), -ESRCH);
+	close(keep);
+}
+END_TEST
+
 /* ---- the control element -------------------------------------------------------------- */
 
 START_TEST(test_libevl_cpustate)
@@ -480,6 +573,13 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_libevl_usleep_oob);
 	tcase_add_test(tc, test_libevl_sleep_signal_eintr);
 	tcase_add_test(tc, test_libevl_sleep_cancelled);
+	suite_add_tcase(s, tc);
+
+	tc = tcase("unblock");
+	tcase_add_test(tc, test_libevl_unblock_thread_ends_wait);
+	tcase_add_test(tc, test_libevl_demote_thread);
+	tcase_add_test(tc, test_libevl_unblock_not_waiting);
+	tcase_add_test(tc, test_libevl_unblock_errors);
 	suite_add_tcase(s, tc);
 
 	tc = tcase("control");

@@ -67,6 +67,16 @@ int evl_clear_thread_mode(int efd, int mask, int *oldmask);
  */
 int evl_get_state(int efd, struct evl_thread_state *statebuf);
 
+/*
+ * evl_unblock_thread(): the EVL wait of the thread whose element is @efd (an EVL wait
+ * queue, flag, semaphore, or libevl's oob sleep) ends with -EINTR, if it waits; nothing
+ * otherwise. evl_demote_thread(): the thread moves to SCHED_WEAK at priority 0, its wait
+ * ends the same way, and it switches in-band as the call it waited in returns. 0, or the
+ * errors of evl_set_thread_mode().
+ */
+int evl_unblock_thread(int efd);
+int evl_demote_thread(int efd);
+
 #ifdef __cplusplus
 }
 #endif
