@@ -146,16 +146,28 @@ static void read_while_sampling(int async)
 	ck_assert_int_eq(pthread_create(&th, NULL, reader_thread, &r), 0);
 	for (i = 0; i < 32; i++)
 		acq_model_sample(m, i);
+	/*
+	 * The IRQ CPU may take an interrupt late and drain more than THRESH samples in one
+	 * pass, leaving fewer than THRESH in the FIFO at the end: no interrupt for them, as
+	 * on a board. The device goes on sampling: THRESH - 1 more samples reach the
+	 * threshold whatever was left.
+	 */
+	if (async)
+		for (; i < 32 + 7; i++)
+			acq_model_sample(m, i);
 	ck_assert_int_eq(pthread_join(th, &ret), 0);
 	ck_assert_ptr_null(ret);
 	for (i = 0; i < 32; i++)
 		ck_assert_uint_eq(r.s[i], i);
 	ck_assert_ret(evlsim_irq_wait_idle(m->irq), 0);
-	ck_assert_uint_eq(info().samples, 32);
-	if (async)	/* the IRQ CPU may drain more than THRESH samples in one pass */
+	if (async) {
+		ck_assert_uint_ge(info().samples, 32);
+		ck_assert_uint_le(info().samples, 32 + 7);
 		ck_assert_uint_ge(info().irqs, 1);
-	else		/* one per THRESH samples, each in the raising thread */
+	} else {	/* one per THRESH samples, each in the raising thread */
+		ck_assert_uint_eq(info().samples, 32);
 		ck_assert_uint_eq(info().irqs, 4);
+	}
 	ck_assert_no_reports();
 }
 
