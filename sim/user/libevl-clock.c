@@ -21,6 +21,7 @@
 #include <evl/signal.h>
 #include <uapi/evl/control-abi.h>
 #include "internal.h"
+#include "user/conforming.h"
 
 #define NSEC_PER_SEC	1000000000LL
 
@@ -204,17 +205,17 @@ EVLSIM_EXPORT int evl_get_cpustate(int cpu, int *state_r)
 {
 	struct evl_cpu_state cs;
 	__u32 state;
-	int ret, saved_errno = errno;
+	int ret;
 
 	pthread_once(&control_once, control_open);
 	if (control_fd < 0)
 		return -ENXIO;
 	cs.cpu = (__u32)cpu;
 	cs.state_ptr = (__u64)(unsigned long)&state;
-	ret = evl_is_inband() ? ioctl(control_fd, EVL_CTLIOC_GET_CPUSTATE, &cs) :
-				oob_ioctl(control_fd, EVL_CTLIOC_GET_CPUSTATE, &cs);
-	ret = ret ? -errno : 0;
-	errno = saved_errno;
+	ret = (int)EVLSIM_CONFORMING_IO(ioctl(control_fd, EVL_CTLIOC_GET_CPUSTATE, &cs),
+					oob_ioctl(control_fd, EVL_CTLIOC_GET_CPUSTATE, &cs));
+	if (ret > 0)
+		ret = 0;
 	if (!ret)
 		*state_r = (int)state;
 	return ret;

@@ -18,6 +18,7 @@
 #include <evl/syscall.h>
 #include "internal.h"
 #include "user/proxy.h"
+#include "user/conforming.h"
 
 #define STDSTREAM_BUFSZ	16384
 
@@ -75,32 +76,12 @@ EVLSIM_EXPORT int evl_create_proxy(int targetfd, size_t bufsz, size_t granularit
 
 EVLSIM_EXPORT ssize_t evl_write_proxy(int proxyfd, const void *buf, size_t count)
 {
-	int saved_errno = errno;
-	ssize_t ret;
-
-	if (evl_is_inband())
-		ret = write(proxyfd, buf, count);
-	else
-		ret = oob_write(proxyfd, buf, count);
-	if (ret < 0)
-		ret = -errno;
-	errno = saved_errno;
-	return ret;
+	return EVLSIM_CONFORMING_IO(write(proxyfd, buf, count), oob_write(proxyfd, buf, count));
 }
 
 EVLSIM_EXPORT ssize_t evl_read_proxy(int proxyfd, void *buf, size_t count)
 {
-	int saved_errno = errno;
-	ssize_t ret;
-
-	if (evl_is_inband())
-		ret = read(proxyfd, buf, count);
-	else
-		ret = oob_read(proxyfd, buf, count);
-	if (ret < 0)
-		ret = -errno;
-	errno = saved_errno;
-	return ret;
+	return EVLSIM_CONFORMING_IO(read(proxyfd, buf, count), oob_read(proxyfd, buf, count));
 }
 
 /*

@@ -18,6 +18,7 @@
 #include <evl/xbuf.h>
 #include <uapi/evl/signal-abi.h>
 #include "internal.h"
+#include "user/conforming.h"
 #include "core/restart.h"
 #include "user/proxy.h"
 
@@ -97,15 +98,9 @@ EVLSIM_EXPORT bool evl_is_inband(void)
  */
 static int common_ioctl(int efd, unsigned long request, void *arg)
 {
-	int saved_errno = errno, ret;
+	long ret = EVLSIM_CONFORMING_IO(ioctl(efd, request, arg), oob_ioctl(efd, request, arg));
 
-	if (evl_is_inband())
-		ret = ioctl(efd, request, arg);
-	else
-		ret = oob_ioctl(efd, request, arg);
-	ret = ret ? -errno : 0;
-	errno = saved_errno;
-	return ret;
+	return ret < 0 ? (int)ret : 0;
 }
 
 static int thread_mode(int efd, unsigned long request, int mask, int *oldmask)
