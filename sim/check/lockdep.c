@@ -72,15 +72,21 @@ static struct lock_class_rec *classes[CLASS_BUCKETS];
 static int graph_lock;
 static unsigned int graph_gen;
 
+/* $EVLSIM_LOCKDEP, read at the first lock operation (core/cpu.h: the FPU guard) */
+static void read_knob(void *arg)
+{
+	const char *env = getenv("EVLSIM_LOCKDEP");
+
+	*(int *)arg = !(env && !strcmp(env, "off"));
+}
+
 static bool enabled(void)
 {
 	int on = __atomic_load_n(&evlsim__lockdep_on, __ATOMIC_RELAXED);
-	const char *env;
 
 	if (likely(on >= 0))
 		return on;
-	env = getenv("EVLSIM_LOCKDEP");
-	on = !(env && !strcmp(env, "off"));
+	evlsim__fpu_guarded_call(read_knob, &on);
 	__atomic_store_n(&evlsim__lockdep_on, on, __ATOMIC_RELAXED);
 	return on;
 }

@@ -79,15 +79,13 @@ static long limit = -1;			/* bytes; 0: off; -1: not read yet */
 static void (*keep_hook)(void *start, unsigned long size,
 			 void (*keep)(void *obj, unsigned long len, void *arg), void *arg);
 
-static long quarantine_limit(void)
+/* $EVLSIM_QUARANTINE, read at the first free (core/cpu.h: the FPU guard) */
+static void read_knob(void *arg)
 {
-	long l = __atomic_load_n(&limit, __ATOMIC_RELAXED);
+	long *lp = arg, l = 4L << 20;
 	const char *env;
 	char *end;
 
-	if (l >= 0)
-		return l;
-	l = 4L << 20;
 	env = getenv("EVLSIM_QUARANTINE");
 	if (env && *env) {
 		if (!strcmp(env, "off")) {
@@ -100,6 +98,16 @@ static long quarantine_limit(void)
 				l <<= 20;
 		}
 	}
+	*lp = l;
+}
+
+static long quarantine_limit(void)
+{
+	long l = __atomic_load_n(&limit, __ATOMIC_RELAXED);
+
+	if (l >= 0)
+		return l;
+	evlsim__fpu_guarded_call(read_knob, &l);
 	__atomic_store_n(&limit, l, __ATOMIC_RELAXED);
 	return l;
 }

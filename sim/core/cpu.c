@@ -35,25 +35,30 @@ int evlsim__host_cpus(void)
 	return n > 0 ? (int)n : 1;
 }
 
-int evlsim__online_cpus(void)
+/* $EVLSIM_CPUS, or the host's count, at the first question (core/cpu.h: the FPU guard) */
+static int read_cpus_knob(void)
 {
-	int n = __atomic_load_n(&nr_cpus, __ATOMIC_RELAXED);
-	const char *env;
+	int n = evlsim__host_cpus();
+	const char *env = getenv("EVLSIM_CPUS");
 	long v;
 	char *end;
 
-	if (evlsim_likely(n))
-		return n;
-	n = evlsim__host_cpus();
-	env = getenv("EVLSIM_CPUS");
 	if (env && *env) {
 		v = strtol(env, &end, 10);
 		if (*end || v < 1 || v > EVLSIM_NR_CPUS)
 			evlsim__die("EVLSIM_CPUS=%s: expected 1 to %d", env, EVLSIM_NR_CPUS);
 		n = (int)v;
 	}
-	if (n > EVLSIM_NR_CPUS)
-		n = EVLSIM_NR_CPUS;
+	return n > EVLSIM_NR_CPUS ? EVLSIM_NR_CPUS : n;
+}
+
+int evlsim__online_cpus(void)
+{
+	int n = __atomic_load_n(&nr_cpus, __ATOMIC_RELAXED);
+
+	if (evlsim_likely(n))
+		return n;
+	EVLSIM_FPU_GUARDED(n = read_cpus_knob());
 	__atomic_store_n(&nr_cpus, n, __ATOMIC_RELAXED);
 	return n;
 }

@@ -99,4 +99,12 @@ EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guard_leave(void);
 			evlsim__fpu_guard_leave();				\
 	} while (0)
 
+/*
+ * EVLSIM_FPU_GUARDED() as a call, for the kernel world's services (check/lockdep.c,
+ * check/memcheck.c), which read their environment knobs lazily: getenv() and the string
+ * functions the C library selects at run time use the vector registers (AVX2 code on
+ * hosts without AVX-512), and the first read may happen in a driver's FPU section.
+ */
+EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guarded_call(void (*fn)(void *arg), void *arg);
+
 #endif /* _EVLSIM_SIM_CORE_CPU_H */

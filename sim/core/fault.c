@@ -70,14 +70,12 @@ static void seed_site(int site)
 	evlsim__fault_attrs[site].rng = splitmix64(&s);
 }
 
-void evlsim__fault_ensure_seed(void)
+/* $EVLSIM_SEED, or one from the clock (core/cpu.h: the FPU guard) */
+static void read_seed(void)
 {
 	struct timespec ts;
-	const char *env;
+	const char *env = getenv("EVLSIM_SEED");
 
-	if (seed_set)
-		return;
-	env = getenv("EVLSIM_SEED");
 	if (env && *env) {
 		char *end;
 
@@ -93,6 +91,13 @@ void evlsim__fault_ensure_seed(void)
 		seed = ((uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec) ^
 			((uint64_t)getpid() << 32);
 	}
+}
+
+void evlsim__fault_ensure_seed(void)
+{
+	if (seed_set)
+		return;
+	EVLSIM_FPU_GUARDED(read_seed());
 	seed_set = 1;
 }
 

@@ -54,21 +54,28 @@ static void publish_check_mode(int mode)
 	__atomic_store_n(&evlsim__checks_enabled, mode != EVLSIM_CHECK_OFF, __ATOMIC_RELAXED);
 }
 
-static int get_check_mode(void)
+/* $EVLSIM_CHECK, read at the first report (core/cpu.h: the FPU guard) */
+static int read_check_knob(void)
 {
-	int mode = __atomic_load_n(&check_mode, __ATOMIC_RELAXED);
-	const char *env;
+	const char *env = getenv("EVLSIM_CHECK");
+	int mode = EVLSIM_CHECK_WARN;
 
-	if (mode >= 0)
-		return mode;
-	mode = EVLSIM_CHECK_WARN;
-	env = getenv("EVLSIM_CHECK");
 	if (env && !strcmp(env, "abort"))
 		mode = EVLSIM_CHECK_ABORT;
 	else if (env && !strcmp(env, "off"))
 		mode = EVLSIM_CHECK_OFF;
 	else if (env && *env && strcmp(env, "warn"))
 		fprintf(stderr, "evlsim: EVLSIM_CHECK=%s is not warn, abort or off; using warn\n", env);
+	return mode;
+}
+
+static int get_check_mode(void)
+{
+	int mode = __atomic_load_n(&check_mode, __ATOMIC_RELAXED);
+
+	if (mode >= 0)
+		return mode;
+	EVLSIM_FPU_GUARDED(mode = read_check_knob());
 	__atomic_store_n(&check_mode, mode, __ATOMIC_RELAXED);
 	publish_check_mode(mode);
 	return mode;
@@ -326,20 +333,21 @@ _Noreturn void evlsim__die_at(const char *file, int line, const char *func, cons
  * printk: the console prints messages below $EVLSIM_LOGLEVEL (default 7, as the kernel's
  * default console_loglevel: everything but KERN_DEBUG), on stderr, one write per line.
  */
-int evlsim__vlog(int level, const char *fmt, va_list ap)
+static int vlog(int level, const char *fmt, va_list ap)
 {
+	int len, loglevel = __atomic_load_n(&console_loglevel, __ATOMIC_RELAXED);
 	char buf[1024];
-	int len, saved_errno = errno;
 
-	if (console_loglevel < 0) {
+	if (loglevel < 0) {
 		const char *env = getenv("EVLSIM_LOGLEVEL");
 
-		console_loglevel = env && *env ? atoi(env) : 7;
+		loglevel = env && *env ? atoi(env) : 7;
+		__atomic_store_n(&console_loglevel, loglevel, __ATOMIC_RELAXED);
 	}
 	len = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (len < 0)
 		return 0;
-	if (level < console_loglevel) {
+	if (level < loglevel) {
 		internal_io(1);
 		evlsim__mutex_lock(&print_lock);
 		fwrite(buf, 1, (size_t)len < sizeof(buf) ? (size_t)len : sizeof(buf) - 1, stderr);
@@ -347,6 +355,15 @@ int evlsim__vlog(int level, const char *fmt, va_list ap)
 		evlsim__mutex_unlock(&print_lock);
 		internal_io(-1);
 	}
+	return len;
+}
+
+/* stdio, vsnprintf() and getenv() use the vector registers (core/cpu.h) */
+int evlsim__vlog(int level, const char *fmt, va_list ap)
+{
+	int len, saved_errno = errno;
+
+	EVLSIM_FPU_GUARDED(len = vlog(level, fmt, ap));
 	errno = saved_errno;
 	return len;
 }
