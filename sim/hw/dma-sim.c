@@ -74,6 +74,13 @@ struct sim_chan {
 	struct evlsim_thread *starter;
 	unsigned long starter_sw;
 	evlsim_ns_t start_date;
+	bool moving;			/* run_cb() moves bytes with a port, unlocked */
+	struct list_head syncers;	/* sim_synchronize() waiting for that to end */
+};
+
+struct chan_syncer {
+	struct list_head next;
+	struct evlsim_thread *thread;
 };
 
 struct sim_run {
@@ -203,6 +210,18 @@ static void complete_cur(struct sim_chan *sc, bool period_end)
 	start_next(sc);
 }
 
+/* under sc->lock: a port transfer ended; a terminated channel's synchronizers go on */
+static void moved(struct sim_chan *sc)
+{
+	struct chan_syncer *s, *tmp;
+
+	sc->moving = false;
+	list_for_each_entry_safe(s, tmp, &sc->syncers, next) {
+		list_del_init(&s->next);
+		evlsim__wake(s->thread);
+	}
+}
+
 static void run_cb(void *arg)
 {
 	struct sim_run *r = arg;
@@ -229,6 +248,7 @@ static void run_cb(void *arg)
 		if (d->cyclic && chunk > d->period_len - (d->off % d->period_len))
 			chunk = d->period_len - (d->off % d->period_len);
 		ptr = evlsim_dma_ptr(d->segs[d->seg].addr + d->off, chunk);
+		sc->moving = true;
 		evlsim__lockword_unlock(&sc->lock);
 		port = evlsim__dma_port_find(addr);
 		n = 0;
@@ -237,6 +257,7 @@ static void run_cb(void *arg)
 		else if (ptr && port && !to_dev && port->ops.from_dev)
 			n = port->ops.from_dev(port->ctx, ptr, chunk);
 		evlsim__lockword_lock(&sc->lock);
+		moved(sc);
 		if (r->gen != sc->gen || sc->cur != d)
 			goto out;	/* terminated meanwhile */
 		if (n > chunk)
@@ -473,10 +494,33 @@ static void free_zombies(struct sim_chan *sc)
 		evlsim__free(d);
 }
 
+/*
+ * Terminating stops the engine between two chunks; a chunk the device thread moves with
+ * a port meanwhile ends first, as a controller finishes its burst: the synchronization
+ * waits for it, so that after dmaengine_terminate_sync() nothing touches the buffers.
+ */
+static void wait_not_moving(struct sim_chan *sc)
+{
+	struct chan_syncer s = { .thread = evlsim__current() };
+
+	INIT_LIST_HEAD(&s.next);
+	evlsim__lockword_lock(&sc->lock);
+	while (sc->moving) {
+		list_add_tail(&s.next, &sc->syncers);
+		evlsim__prepare_sleep(s.thread);
+		evlsim__lockword_unlock(&sc->lock);
+		evlsim__sleep(s.thread, EVLSIM_NS_INFINITE, 0);
+		evlsim__lockword_lock(&sc->lock);
+		list_del_init(&s.next);
+	}
+	evlsim__lockword_unlock(&sc->lock);
+}
+
 static void sim_synchronize(struct dma_chan *chan)
 {
 	struct sim_chan *sc = to_sc(chan);
 
+	wait_not_moving(sc);
 	evlsim_irq_wait_idle(sc->irq);
 	free_zombies(sc);
 }
@@ -508,11 +552,8 @@ static int sim_alloc_chan_resources(struct dma_chan *chan)
 
 static void sim_free_chan_resources(struct dma_chan *chan)
 {
-	struct sim_chan *sc = to_sc(chan);
-
 	sim_terminate_all(chan);
-	evlsim_irq_wait_idle(sc->irq);
-	free_zombies(sc);
+	sim_synchronize(chan);
 }
 
 /* ---- registration, on first use ---- */
@@ -552,6 +593,7 @@ static int sim_dma_init(void)
 		INIT_LIST_HEAD(&sc->submitted);
 		INIT_LIST_HEAD(&sc->issued);
 		INIT_LIST_HEAD(&sc->zombies);
+		INIT_LIST_HEAD(&sc->syncers);
 		snprintf(name, sizeof(name), "evlsim-dma.%d", i);
 		ret = evlsim_irq_line_create(name, EVLSIM_IRQ_EDGE_RISING);
 		if (ret > 0) {
