@@ -19,7 +19,7 @@
 #include "core/fault-state.h"	/* the simulator's own parser of EVLSIM_FAULTS */
 
 /* A usage error, as GNU tools give it: one line, the hint, exit status 2. */
-static void __attribute__((format(printf, 1, 2), noreturn)) bad_usage(const char *fmt, ...)
+void bad_usage(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -35,6 +35,7 @@ static void usage(FILE *f)
 {
 	fputs(
 "Usage: evlsim-campaign [OPTION]... -- PROGRAM [ARGUMENT]...\n"
+"  or:  evlsim-campaign --merge [--json FILE] [--junit FILE] REPORT.json...\n"
 "Run an evlsim test program many times under fault injection, classify every run, and\n"
 "print for each failing run the line that replays it.\n"
 "\n"
@@ -82,7 +83,8 @@ static void usage(FILE *f)
 "  EVLSIM_FAULTS='failslab:probability=5' EVLSIM_SEED=42 tests/drivers/check_echo  # evlsim 9ad5409\n"
 "It runs through sh from the directory the campaign ran in.\n"
 "\n"
-"Exit status: 0 every run passed; 1 a run failed; 2 usage error; 3 the runner failed (the\n"
+"Exit status: 0 every run passed; 1 a run failed; 2 usage error (--merge: reports that do\n"
+"not make one campaign); 3 the runner failed (the\n"
 "program cannot be executed, a file cannot be written); 4 interrupted by SIGINT, SIGTERM or\n"
 "SIGHUP (the runs going on are killed, the reports cover the finished ones).\n", f);
 }
@@ -229,7 +231,7 @@ static void check_program(const char *prog)
 void parse_options(int argc, char **argv)
 {
 	enum { O_SEEDS = 256, O_SYSTEMATIC, O_SYSLOG, O_RESUME, O_MAX_RUNS, O_JOURNAL, O_KEEP,
-	       O_JUNIT, O_JSON, O_TAIL, O_PROGRESS };
+	       O_JUNIT, O_JSON, O_TAIL, O_PROGRESS, O_SHARD, O_SHARD_TOTAL, O_MERGE };
 	static const struct option longopts[] = {
 		{ "runs", required_argument, NULL, 'n' },
 		{ "seed-start", required_argument, NULL, 's' },
@@ -247,17 +249,33 @@ void parse_options(int argc, char **argv)
 		{ "json", required_argument, NULL, O_JSON },
 		{ "tail", required_argument, NULL, O_TAIL },
 		{ "progress", required_argument, NULL, O_PROGRESS },
+		{ "shard", required_argument, NULL, O_SHARD },
+		{ "shard-total", required_argument, NULL, O_SHARD_TOTAL },
+		{ "merge", no_argument, NULL, O_MERGE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *syslog = "campaign.systematic", *progress = "auto";
-	bool faults_from_env = true;
+	bool faults_from_env = true, run_options = false;
 	char *end;
 	int c;
 
 	camp.faults = getenv("EVLSIM_FAULTS");
-	while ((c = getopt_long(argc, argv, "+n:s:f:j:t:hV", longopts, NULL)) != -1) {
+	opt.merge_files = calloc(argc, sizeof(*opt.merge_files));
+	if (!opt.merge_files)
+		die("out of memory");
+	for (;;) {
+		c = getopt_long(argc, argv, "+n:s:f:j:t:hV", longopts, NULL);
+		if (c == -1) {
+			/* --merge: the reports may come before options (getopt stops at them) */
+			if (!opt.merge || optind >= argc || !strcmp(argv[optind - 1], "--"))
+				break;
+			opt.merge_files[opt.nmerge++] = argv[optind++];
+			continue;
+		}
+		if (c != O_MERGE && c != O_JSON && c != O_JUNIT && c != 'h' && c != 'V' && c != '?')
+			run_options = true;
 		switch (c) {
 		case 'n': opt.runs = parse_count("--runs", optarg, 1); opt.runs_given = true; break;
 		case 's':
@@ -284,6 +302,9 @@ void parse_options(int argc, char **argv)
 		case O_JSON: opt.json = optarg; break;
 		case O_TAIL: opt.tail = parse_count("--tail", optarg, 0); break;
 		case O_PROGRESS: progress = optarg; break;
+		case O_SHARD: opt.shard = optarg; break;
+		case O_SHARD_TOTAL: opt.shard_total = optarg; break;
+		case O_MERGE: opt.merge = true; break;
 		case 'h': usage(stdout); exit(EXIT_PASS);
 		case 'V': printf("evlsim-campaign %s (evlsim %s)\n", PACKAGE_VERSION, EVLSIM_GIT_COMMIT);
 			exit(EXIT_PASS);
@@ -291,6 +312,17 @@ void parse_options(int argc, char **argv)
 			fputs("Try 'evlsim-campaign --help' for more information.\n", stderr);
 			exit(EXIT_USAGE);
 		}
+	}
+	if (opt.merge) {
+		if (run_options)
+			bad_usage("--merge goes with --json and --junit only (the reports say the rest)");
+		while (optind < argc)
+			opt.merge_files[opt.nmerge++] = argv[optind++];
+		if (!opt.nmerge)
+			bad_usage("--merge: no report (evlsim-campaign --merge A.json B.json ...)");
+		check_output("--junit", opt.junit);
+		check_output("--json", opt.json);
+		return;
 	}
 	if (optind >= argc)
 		bad_usage("no test program (evlsim-campaign [OPTION]... -- PROGRAM ...)");
@@ -309,6 +341,7 @@ void parse_options(int argc, char **argv)
 		bad_usage("--systematic goes without --runs, --seed-start and --seeds");
 	if (!camp.systematic && opt.resume)
 		bad_usage("--resume goes with --systematic");
+	shard_resolve();
 	check_faults_spec(faults_from_env);
 	check_output("--junit", opt.junit);
 	check_output("--json", opt.json);
