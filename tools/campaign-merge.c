@@ -153,14 +153,17 @@ static void load(struct report *r)
 /* Two reports of one campaign, or the first thing that differs. */
 static void compare(const struct report *a, const struct report *b)
 {
-	const char *fa = a->faults ? a->faults : "(none)", *fb = b->faults ? b->faults : "(none)";
+	char *fa = a->faults ? shell_quote(a->faults) : xstrdup("none");
+	char *fb = b->faults ? shell_quote(b->faults) : xstrdup("none");
 
 	if (strcmp(a->cmd, b->cmd))
 		refuse("%s and %s are different campaigns: test program %s in the first, %s in "
 		       "the second", a->path, b->path, a->cmd, b->cmd);
-	if (strcmp(fa, fb))
-		refuse("%s and %s are different campaigns: fault specification '%s' in the "
-		       "first, '%s' in the second", a->path, b->path, fa, fb);
+	if (!a->faults != !b->faults || (a->faults && strcmp(a->faults, b->faults)))
+		refuse("%s and %s are different campaigns: fault specification %s in the "
+		       "first, %s in the second", a->path, b->path, fa, fb);
+	free(fa);
+	free(fb);
 	if (strcmp(a->commit, b->commit))
 		refuse("%s and %s are different campaigns: build %s in the first, %s in the "
 		       "second (replay lines hold the commit)", a->path, b->path, a->commit,
@@ -249,8 +252,8 @@ static uint64_t *union_of(struct report *rep, unsigned int nrep, unsigned int *c
 		if (shown > 20)
 			fprintf(f, ", ... (%u in all)", shown);
 		fclose(f);
-		refuse("missing shard%s %s: the %u reports are %u of the campaign's %u shards",
-		       nmissing > 1 ? "s" : "", text, nrep, nrep, rep[0].n);
+		refuse("missing shard%s %s: %u report%s of the campaign's %u shards",
+		       nmissing > 1 ? "s" : "", text, nrep, nrep == 1 ? "" : "s", rep[0].n);
 	}
 	free(have);
 	/* shard K's j-th seed is the campaign's seed at index j * N + K - 1 */

@@ -31,7 +31,9 @@
 static const char *shard_number(const char *s, uint64_t *v)
 {
 	*v = 0;
-	if (!s || !*s || strspn(s, "0123456789") != strlen(s))
+	if (!s)
+		return "a variable is not set";
+	if (!*s || strspn(s, "0123456789") != strlen(s))
 		return "not a number";
 	for (; *s; s++) {
 		*v = *v * 10 + (uint64_t)(*s - '0');
@@ -113,6 +115,8 @@ static void shard_kubernetes(void)
 			 tname[0] == '-' ? " " : "=", t);
 	if ((why = shard_number(i, &k)) || (why = shard_number(t, &n)))
 		bad_shard(what, why);
+	if (!n)
+		bad_shard(what, "N is 0");
 	if (k >= n)	/* 0-based: K = index + 1 */
 		bad_shard(what, "the index is not below the total");
 	set_shard(what, k + 1, n);
@@ -138,6 +142,9 @@ static void shard_slurm(void)
 	if ((i - lo) % st)
 		bad_shard(what, "the task id is not on the array's step");
 	/* an array that is not MIN, MIN+STEP, ... (--array=1,4,5) leaves a task above N */
+	if (n && (i - lo) / st >= n)
+		bad_shard(what, "the task id is past MIN + (COUNT - 1) x STEP: give --array a "
+			  "range (0-7, 1-8, 0-14:2), or --shard K/N");
 	set_shard(what, (i - lo) / st + 1, n);
 	camp.shard_from = what;
 }
