@@ -153,17 +153,13 @@ static void load(struct report *r)
 /* Two reports of one campaign, or the first thing that differs. */
 static void compare(const struct report *a, const struct report *b)
 {
-	char *fa = a->faults ? shell_quote(a->faults) : xstrdup("none");
-	char *fb = b->faults ? shell_quote(b->faults) : xstrdup("none");
-
 	if (strcmp(a->cmd, b->cmd))
 		refuse("%s and %s are different campaigns: test program %s in the first, %s in "
 		       "the second", a->path, b->path, a->cmd, b->cmd);
 	if (!a->faults != !b->faults || (a->faults && strcmp(a->faults, b->faults)))
 		refuse("%s and %s are different campaigns: fault specification %s in the "
-		       "first, %s in the second", a->path, b->path, fa, fb);
-	free(fa);
-	free(fb);
+		       "first, %s in the second", a->path, b->path,
+		       a->faults ? a->faults : "none", b->faults ? b->faults : "none");
 	if (strcmp(a->commit, b->commit))
 		refuse("%s and %s are different campaigns: build %s in the first, %s in the "
 		       "second (replay lines hold the commit)", a->path, b->path, a->commit,
@@ -202,10 +198,12 @@ static int cmp_run(const void *x, const void *y)
 /* No seed in two reports; shards: all there, and together the campaign's list again. */
 static uint64_t *union_of(struct report *rep, unsigned int nrep, unsigned int *count)
 {
+	/* static and stored for sure (volatile): reachable when refuse() exits */
+	static struct owned *volatile all;
+	static uint64_t *volatile list;
+	static bool *volatile have;
+	static char *text;
 	unsigned int i, j, total = 0, pos, nmissing = 0;
-	struct owned *all;
-	uint64_t *list;
-	bool *have;
 	char hash[20];
 
 	for (i = 0; i < nrep; i++)
@@ -224,6 +222,7 @@ static uint64_t *union_of(struct report *rep, unsigned int nrep, unsigned int *c
 			       rep[all[i - 1].report].path, rep[all[i].report].path,
 			       (unsigned long long)all[i].seed);
 	free(all);
+	all = NULL;
 	*count = total;
 	if (!rep[0].n) {	/* whole campaigns: one after the other */
 		for (i = 0, pos = 0; i < nrep; i++)
@@ -240,7 +239,6 @@ static uint64_t *union_of(struct report *rep, unsigned int nrep, unsigned int *c
 		nmissing += !have[i];
 	if (nmissing) {
 		size_t size = 0;
-		char *text = NULL;
 		FILE *f = open_memstream(&text, &size);
 		unsigned int shown = 0;
 
@@ -256,6 +254,7 @@ static uint64_t *union_of(struct report *rep, unsigned int nrep, unsigned int *c
 		       nmissing > 1 ? "s" : "", text, nrep, nrep == 1 ? "" : "s", rep[0].n);
 	}
 	free(have);
+	have = NULL;
 	/* shard K's j-th seed is the campaign's seed at index j * N + K - 1 */
 	if (total != rep[0].campaign_nseeds)
 		refuse("the shards hold %u seeds, their campaign %u", total, rep[0].campaign_nseeds);
