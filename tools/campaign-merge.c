@@ -260,11 +260,12 @@ static uint64_t *union_of(struct report *rep, unsigned int nrep, unsigned int *c
 		refuse("the shards hold %u seeds, their campaign %u", total, rep[0].campaign_nseeds);
 	for (i = 0; i < nrep; i++)
 		for (j = 0; j < rep[i].nseeds; j++) {
-			pos = j * rep[i].n + rep[i].k - 1;
-			if (pos >= total)
+			uint64_t at = (uint64_t)j * rep[i].n + rep[i].k - 1;
+
+			if (at >= total)
 				refuse("%s: shard %u/%u holds more seeds than its share", rep[i].path,
 				       rep[i].k, rep[i].n);
-			list[pos] = rep[i].seeds[j];
+			list[at] = rep[i].seeds[j];
 		}
 	snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)seeds_hash(list, total));
 	if (strcmp(hash, rep[0].hash))
