@@ -55,7 +55,7 @@ static void usage(FILE *f)
 "      --merge REPORT.json...  fold the --json reports of a campaign's shards into one\n"
 "                           summary and --json and --junit reports; refuses reports of\n"
 "                           different campaigns, overlapping seeds, missing shards\n"
-"                           (systematic mode does not split: --shard N > 1 is refused)\n"
+"                           Systematic mode does not split: with N > 1 it is refused.\n"
 "Systematic mode:\n"
 "      --systematic         run until the log says \"done\" or a run meets no new call site;\n"
 "                           each run fails the first call site not yet in the log\n"
@@ -96,9 +96,9 @@ static void usage(FILE *f)
 "It runs through sh from the directory the campaign ran in.\n"
 "\n"
 "Exit status: 0 every run passed; 1 a run failed; 2 usage error (--merge: reports that do\n"
-"not make one campaign); 3 the runner failed (the\n"
-"program cannot be executed, a file cannot be written); 4 interrupted by SIGINT, SIGTERM or\n"
-"SIGHUP (the runs going on are killed, the reports cover the finished ones).\n", f);
+"not make one campaign); 3 the runner failed (the program cannot be executed, a file\n"
+"cannot be written); 4 interrupted by SIGINT, SIGTERM or SIGHUP (the runs going on are\n"
+"killed, the reports cover the finished ones; --merge: a shard was interrupted).\n", f);
 }
 
 static bool parse_u64(const char *s, uint64_t *v)
