@@ -54,7 +54,7 @@ static void usage(FILE *f)
 "      --shard-total N      the total for JOB_COMPLETION_INDEX (else EVLSIM_SHARD_TOTAL)\n"
 "      --merge REPORT.json...  fold the --json reports of a campaign's shards into one\n"
 "                           summary and --json and --junit reports; refuses reports of\n"
-"                           different campaigns, overlapping seeds, missing shards\n"
+"                           different campaigns, overlapping seeds, missing shards.\n"
 "                           Systematic mode does not split: with N > 1 it is refused.\n"
 "Systematic mode:\n"
 "      --systematic         run until the log says \"done\" or a run meets no new call site;\n"
