@@ -60,6 +60,7 @@ static void irq_work_worker(void *arg)
 
 		wflags = __atomic_fetch_and(&work->flags, ~IRQ_WORK_PENDING, __ATOMIC_ACQ_REL);
 		wflags &= ~IRQ_WORK_PENDING;
+		evlsim__sched_point(EVLSIM_SP_WORK);
 		work->func(work);
 
 		/*

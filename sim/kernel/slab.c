@@ -23,6 +23,7 @@ static void *alloc(size_t size, gfp_t flags, const char *what)
 {
 	void *p;
 
+	evlsim__sched_point(EVLSIM_SP_ALLOC);
 	if (!size)
 		return ZERO_SIZE_PTR;
 	if (unlikely(size > KMALLOC_MAX_SIZE)) {
@@ -74,6 +75,7 @@ static void libc_free(void *p)
 /* A driver's free: into the quarantine, or at once (not driver memory, quarantine off). */
 static void driver_free(const void *objp, const char *cache, const void *site)
 {
+	evlsim__sched_point(EVLSIM_SP_FREE);
 	if (ZERO_OR_NULL_PTR(objp) || evlsim__mem_free(objp, cache, libc_free, site))
 		return;
 	evlsim__acct_free(objp);
@@ -200,9 +202,10 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
-	evlsim__check_service(EVLSIM_SVC_kmem_cache_alloc);
 	void *p;
 
+	evlsim__check_service(EVLSIM_SVC_kmem_cache_alloc);
+	evlsim__sched_point(EVLSIM_SP_ALLOC);
 	if (!(flags & __GFP_NOFAIL) && evlsim__should_fail(EVLSIM_FAULT_SLAB, s->size))
 		return NULL;
 
@@ -233,6 +236,7 @@ static void *valloc_pages(unsigned long size, bool zero)
 {
 	void *p;
 
+	evlsim__sched_point(EVLSIM_SP_ALLOC);
 	if (!size || size > (1UL << 40))
 		return NULL;
 	size = PAGE_ALIGN(size);
@@ -291,6 +295,7 @@ void vfree(const void *addr)
 		driver_free(addr, "vmalloc", __builtin_return_address(0));
 		return;
 	}
+	evlsim__sched_point(EVLSIM_SP_FREE);
 	evlsim__acct_free(addr);
 	if (evlsim__vfree_arena(addr))
 		return;
