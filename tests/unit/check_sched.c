@@ -173,7 +173,9 @@ START_TEST(test_sched_points_timer_and_work)
 	tkt_timer_destroy(0);
 
 	fd = open_node("/dev/tkthread", O_RDWR);
+	tkt_irq_gate_close();		/* the worker is busy: the work stays pending */
 	ck_assert_call(ioctl(fd, TKT_IOC_IRQ_WORK2), 4);	/* queued, pending */
+	tkt_irq_gate_open();
 	tkt_irq_sync();
 	ck_assert_hit(EVLSIM_SP_WORK);
 	close_fd(fd);
