@@ -248,11 +248,13 @@ bool evlsim__lockdep_release(const void *lock);
 static __always_inline bool evlsim__lock_acquire(const void *lock, const void *key,
 						 const char *name, int flags, const void *site)
 {
+	evlsim__sched_point(EVLSIM_SP_LOCK);	/* core/sched.h */
 	return __atomic_load_n(&evlsim__lockdep_on, __ATOMIC_RELAXED) &&
 	       evlsim__lockdep_acquire(lock, key, name, flags, site);
 }
 static __always_inline bool evlsim__lock_release(const void *lock)
 {
+	evlsim__sched_point(EVLSIM_SP_UNLOCK);
 	return __atomic_load_n(&evlsim__lockdep_on, __ATOMIC_RELAXED) &&
 	       evlsim__lockdep_release(lock);
 }

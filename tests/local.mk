@@ -252,6 +252,7 @@ EVLSIM_SUITES = \
 	tests/unit/check_accounting \
 	tests/unit/check_faults \
 	tests/unit/check_reliability \
+	tests/unit/check_sched \
 	tests/unit/check_mmio \
 	tests/unit/check_platform \
 	tests/unit/check_dma \
@@ -311,6 +312,7 @@ tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
 tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
 tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_reliability_LDADD = $(TREL_OBJ) $(ECHO_OBJ) $(LDADD)
+tests_unit_check_sched_LDADD = $(ECHO_OBJ) $(TIRQ_OBJ) $(TKTHREAD_OBJ) $(LDADD)
 tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)

@@ -111,6 +111,7 @@ static unsigned long copy_user(void *local, void *remote, unsigned long n, int t
 	unsigned long done = 0, chunk;
 	ssize_t ret;
 
+	evlsim__sched_point(EVLSIM_SP_USERCOPY);
 	if (!n)
 		return 0;
 	l.iov_base = local;

@@ -233,7 +233,7 @@ int evlsim__should_fail_at(int site, evlsim_size_t size, const void *caller)
 }
 
 /* The "delay" site, at a scheduling point (core/sched.h). */
-void evlsim__fault_sched_point(int sp)
+void evlsim__fault_sched_point(int sp, const void *site)
 {
 	unsigned long usecs;
 	const char *why = NULL;
@@ -242,7 +242,7 @@ void evlsim__fault_sched_point(int sp)
 
 	(void)sp;
 	evlsim__mutex_lock(&evlsim__fault_lock);
-	hit = decide(EVLSIM_FAULT_DELAY, 0, __builtin_return_address(0), &why, &key);
+	hit = decide(EVLSIM_FAULT_DELAY, 0, site, &why, &key);
 	usecs = evlsim__fault_attrs[EVLSIM_FAULT_DELAY].usecs;
 	verbose = evlsim__fault_attrs[EVLSIM_FAULT_DELAY].verbose;
 	evlsim__mutex_unlock(&evlsim__fault_lock);
@@ -250,7 +250,7 @@ void evlsim__fault_sched_point(int sp)
 		return;
 	__atomic_fetch_add(&injected[EVLSIM_FAULT_DELAY], 1, __ATOMIC_RELAXED);
 	if (verbose)
-		report(EVLSIM_FAULT_DELAY, usecs, __builtin_return_address(0), why, key, verbose);
+		report(EVLSIM_FAULT_DELAY, usecs, site, why, key, verbose);
 	if (usecs) {
 		struct timespec ts = { .tv_sec = (time_t)(usecs / 1000000),
 				       .tv_nsec = (long)(usecs % 1000000) * 1000 };

@@ -18,6 +18,7 @@
 
 #include "core/thread.h"
 #include "core/cpu.h"
+#include "core/sched.h"
 
 /* Inside a simulated call: a handler waits for its end. Safe in a signal handler. */
 static inline int evlsim__in_call(const struct evlsim_thread *t)
@@ -56,10 +57,12 @@ static inline void evlsim__call_enter(struct evlsim_thread *t)
 		evlsim__fpu_call_enter(t);
 	t->in_call++;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	evlsim__sched_point(EVLSIM_SP_CALL_ENTER);
 }
 
 static inline void evlsim__call_leave(struct evlsim_thread *t)
 {
+	evlsim__sched_point(EVLSIM_SP_CALL_EXIT);
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	t->in_call--;
 	if (evlsim_unlikely(t->fpu_call) && !t->in_call)

@@ -154,6 +154,7 @@ EVLSIM_GENERAL_REGS_ONLY int evlsim__sleep(struct evlsim_thread *self, evlsim_ns
 {
 	int ret;
 
+	evlsim__sched_point(EVLSIM_SP_SLEEP);
 	if (evlsim_likely(!evlsim__fpu_live))
 		return sleep_body(self, deadline, flags);
 	evlsim__fpu_guard_enter();
@@ -164,6 +165,7 @@ EVLSIM_GENERAL_REGS_ONLY int evlsim__sleep(struct evlsim_thread *self, evlsim_ns
 
 EVLSIM_GENERAL_REGS_ONLY void evlsim__wake(struct evlsim_thread *t)
 {
+	evlsim__sched_point(EVLSIM_SP_WAKE);
 	if (evlsim_likely(!evlsim__fpu_live)) {
 		wake_body(t);
 		return;

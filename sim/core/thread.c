@@ -310,12 +310,34 @@ void evlsim__oob_drain_wake(void)
 }
 
 /* White-box tests hook scheduling points here (evlsim__set_sched_hook()). */
-void (*evlsim__sched_hook)(enum evlsim_sched_point sp);
+static void (*sched_hook)(enum evlsim_sched_point sp);
 int evlsim__sched_points_on;
+static __thread int in_sched_point __attribute__((tls_model("initial-exec")));
+
+static void sched_point_body(enum evlsim_sched_point sp, const void *site)
+{
+	void (*hook)(enum evlsim_sched_point) = __atomic_load_n(&sched_hook, __ATOMIC_ACQUIRE);
+
+	if (hook)
+		hook(sp);
+	if (__atomic_load_n(&evlsim__sched_points_on, __ATOMIC_RELAXED) & EVLSIM_SP_ON_DELAY)
+		evlsim__fault_sched_point((int)sp, site);
+}
+
+__attribute__((__noinline__)) void evlsim__sched_point_hit(enum evlsim_sched_point sp)
+{
+	const void *site = __builtin_return_address(0);
+
+	if (in_sched_point)
+		return;
+	in_sched_point = 1;
+	EVLSIM_FPU_GUARDED(sched_point_body(sp, site));
+	in_sched_point = 0;
+}
 
 EVLSIM_EXPORT void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp))
 {
-	__atomic_store_n(&evlsim__sched_hook, hook, __ATOMIC_RELEASE);
+	__atomic_store_n(&sched_hook, hook, __ATOMIC_RELEASE);
 	if (hook)
 		__atomic_fetch_or(&evlsim__sched_points_on, EVLSIM_SP_ON_HOOK, __ATOMIC_RELEASE);
 	else

@@ -163,8 +163,11 @@ static int collect_events(struct poll_context *ctx, struct evl_poll_event __user
 			ctx->active++;
 			watch_file(efilp, wpt);
 			ready = POLL_DEFAULT_READY;
-			if (filp->f_op->oob_poll)
+			if (filp->f_op->oob_poll) {
+				evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
 				ready = filp->f_op->oob_poll(filp, &wpt->wait);
+				evlsim__sched_point(EVLSIM_SP_OOB_EXIT);
+			}
 		} else {
 			ready = received_events(wpt);
 		}

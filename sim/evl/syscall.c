@@ -81,9 +81,11 @@ static __always_inline struct evl_file *oob_file_get(struct evlsim_thread *t, in
 	*pinned = !t->oob_file;
 	if (unlikely(!*pinned))
 		return evl_get_file(fd);
+	evlsim__sched_point(EVLSIM_SP_PROBE);
 	filp = evlsim__oob_file_probe(t, fd);
 	if (unlikely(!filp))
 		return NULL;
+	evlsim__sched_point(EVLSIM_SP_PROBED);
 	efilp = __atomic_load_n(&filp->f_oob_state.data, __ATOMIC_ACQUIRE);
 	if (unlikely(!efilp))
 		evlsim__oob_file_put(t);
@@ -93,9 +95,10 @@ static __always_inline struct evl_file *oob_file_get(struct evlsim_thread *t, in
 static __always_inline void oob_file_put(struct evlsim_thread *t, struct evl_file *efilp,
 					 bool pinned)
 {
-	if (likely(pinned))
+	if (likely(pinned)) {
+		evlsim__sched_point(EVLSIM_SP_UNPROBE);
 		evlsim__oob_file_put(t);
-	else
+	} else
 		evl_put_file(efilp);
 }
 
@@ -225,6 +228,7 @@ static long oob_syscall_body(int op, int fd, unsigned long a1, unsigned long a2,
 	} else {
 		evlsim__sched_point(EVLSIM_SP_OOB_ENTER);
 		ret = h.fn(filp, a1, a2);
+		evlsim__sched_point(EVLSIM_SP_OOB_EXIT);
 		evlsim__check_handler_return(h.name, h.driver_fn);
 		ret = oob_exit(t, *sig, filp, h.name, ret, h.count);
 	}

@@ -128,6 +128,7 @@ static void fire_timer(struct evl_timerbase *base, struct evl_timer *timer, ktim
 
 	evlsim__oob_irq_enter(evlsim__self, &ctx, false);	/* evl_in_irq() */
 	cpu = evlsim__cpu_ctx_set(timer->evlsim_cpu);		/* smp_processor_id() */
+	evlsim__sched_point(EVLSIM_SP_TIMER);
 	timer->handler(timer);
 	evlsim__cpu_ctx_set(cpu);
 	evlsim__oob_irq_exit(evlsim__self, &ctx, false);

@@ -278,7 +278,6 @@ int __evl_wait_schedule(struct evl_wait_channel *wchan)
 		return wait_status(info);
 	}
 
-	evlsim__sched_point(EVLSIM_SP_SLEEP);
 	if (unlikely(evlsim__evl_kicked(curr)))	/* being stopped (evl_stop_kthread()) */
 		r = EVLSIM_WOKEN;
 	else

@@ -60,6 +60,7 @@ static void irq_work_worker(void *arg)
 
 		wflags = __atomic_fetch_and(&work->flags, ~IRQ_WORK_PENDING, __ATOMIC_ACQ_REL);
 		wflags &= ~IRQ_WORK_PENDING;
+		evlsim__sched_point(EVLSIM_SP_WORK);
 		work->func(work);
 
 		/*
@@ -200,6 +201,7 @@ bool evl_call_inband_from(struct evl_work *work, struct workqueue_struct *wq)
 
 int evl_call_inband_sync_from(struct evl_sync_work *sync_work, struct workqueue_struct *wq)
 {
+	unsigned long flags;
 	int ret;
 
 	sync_work->result = -EINVAL;
@@ -211,6 +213,16 @@ int evl_call_inband_sync_from(struct evl_sync_work *sync_work, struct workqueue_
 	}
 	evl_call_inband_from(&sync_work->work, wq);
 	ret = evl_wait_flag(&sync_work->done);
+	/*
+	 * On a board the irq_work runs on the caller's CPU in hard irq context, and is done
+	 * with the work before the caller resumes. Here the worker is another thread, which
+	 * still clears the work's busy bit after the handler raised the flag: the caller
+	 * waits for that before its frame, which holds the work, goes away (and for the
+	 * work to run at all when its wait was broken).
+	 */
+	raw_spin_lock_irqsave(&irq_works.lock, flags);
+	sync_locked(&sync_work->work.irq_work, &flags);
+	raw_spin_unlock_irqrestore(&irq_works.lock, flags);
 	return ret ?: sync_work->result;
 }
 

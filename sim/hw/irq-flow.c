@@ -138,6 +138,7 @@ static inline irqreturn_t call_handler(struct evlsim_irq_line *l, struct irqacti
 	int flag = evlsim__hard_irq_flag();
 	irqreturn_t ret;
 
+	evlsim__sched_point(EVLSIM_SP_IRQ);
 	ret = fn((int)l->irq, action->dev_id);
 	if (unlikely(evlsim__hard_lock_depth() != locks || evlsim__hard_irq_flag() != flag)) {
 		bad_return(l, fn, oob, locks, evlsim__hard_irq_flag());

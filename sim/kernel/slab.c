@@ -19,10 +19,24 @@ extern void free(void *p);
 extern int posix_memalign(void **memptr, size_t alignment, size_t size);
 extern size_t malloc_usable_size(void *p);
 
+/*
+ * The C library's allocator, and the poisoning and quarantine of freed blocks, use the
+ * vector registers, which the kernel's allocator never touches: in an FPU section
+ * (evl_begin_fpu()) they run under the FPU guard (core/cpu.h).
+ */
+static void *alloc_body(size_t size, gfp_t flags)
+{
+	void *p = (flags & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+
+	evlsim__acct_alloc(EVLSIM_ACCT_KMALLOC, p, size);	/* the caller's module's */
+	return p;
+}
+
 static void *alloc(size_t size, gfp_t flags, const char *what)
 {
 	void *p;
 
+	evlsim__sched_point(EVLSIM_SP_ALLOC);
 	if (!size)
 		return ZERO_SIZE_PTR;
 	if (unlikely(size > KMALLOC_MAX_SIZE)) {
@@ -30,8 +44,7 @@ static void *alloc(size_t size, gfp_t flags, const char *what)
 		     what, size);
 		return NULL;
 	}
-	p = (flags & __GFP_ZERO) ? calloc(1, size) : malloc(size);
-	evlsim__acct_alloc(EVLSIM_ACCT_KMALLOC, p, size);	/* the caller's module's */
+	EVLSIM_FPU_GUARDED(p = alloc_body(size, flags));
 	return p;
 }
 
@@ -57,12 +70,17 @@ void *__evlsim_kmalloc(size_t size, gfp_t flags)
 	return alloc(size, flags, "kmalloc");
 }
 
+static void free_body(const void *objp)
+{
+	evlsim__acct_free(objp);
+	free((void *)objp);
+}
+
 void __evlsim_kfree(const void *objp)
 {
 	if (ZERO_OR_NULL_PTR(objp))
 		return;
-	evlsim__acct_free(objp);
-	free((void *)objp);
+	EVLSIM_FPU_GUARDED(free_body(objp));
 }
 
 /* the release of a block leaving the quarantine (check/memcheck.c) */
@@ -72,12 +90,17 @@ static void libc_free(void *p)
 }
 
 /* A driver's free: into the quarantine, or at once (not driver memory, quarantine off). */
-static void driver_free(const void *objp, const char *cache, const void *site)
+static void driver_free_body(const void *objp, const char *cache, const void *site)
 {
 	if (ZERO_OR_NULL_PTR(objp) || evlsim__mem_free(objp, cache, libc_free, site))
 		return;
-	evlsim__acct_free(objp);
-	free((void *)objp);
+	free_body(objp);
+}
+
+static void driver_free(const void *objp, const char *cache, const void *site)
+{
+	evlsim__sched_point(EVLSIM_SP_FREE);
+	EVLSIM_FPU_GUARDED(driver_free_body(objp, cache, site));
 }
 
 void kfree(const void *objp)
@@ -198,19 +221,32 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	free(s);
 }
 
-void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
+/* an aligned block of @size, zeroed or not (alloc_body(): the FPU guard) */
+static void *aligned_body(unsigned long align, unsigned long size, bool zero)
 {
-	evlsim__check_service(EVLSIM_SVC_kmem_cache_alloc);
 	void *p;
 
+	if (posix_memalign(&p, align, size))
+		return NULL;
+	if (zero)
+		memset(p, 0, size);
+	return p;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
+{
+	void *p;
+
+	evlsim__check_service(EVLSIM_SVC_kmem_cache_alloc);
+	evlsim__sched_point(EVLSIM_SP_ALLOC);
 	if (!(flags & __GFP_NOFAIL) && evlsim__should_fail(EVLSIM_FAULT_SLAB, s->size))
 		return NULL;
 
-	if (posix_memalign(&p, s->align, s->size ? s->size : 1))
+	EVLSIM_FPU_GUARDED(p = aligned_body(s->align, s->size ? s->size : 1,
+					    flags & __GFP_ZERO));
+	if (!p)
 		return NULL;
-	if (flags & __GFP_ZERO)
-		memset(p, 0, s->size);
-	else if (s->ctor)
+	if (!(flags & __GFP_ZERO) && s->ctor)
 		s->ctor(p);
 	atomic_inc(&s->objects);
 	evlsim__acct_alloc(EVLSIM_ACCT_CACHE_OBJ, p, s->size);
@@ -233,13 +269,13 @@ static void *valloc_pages(unsigned long size, bool zero)
 {
 	void *p;
 
+	evlsim__sched_point(EVLSIM_SP_ALLOC);
 	if (!size || size > (1UL << 40))
 		return NULL;
 	size = PAGE_ALIGN(size);
-	if (posix_memalign(&p, PAGE_SIZE, size))
+	EVLSIM_FPU_GUARDED(p = aligned_body(PAGE_SIZE, size, zero));
+	if (!p)
 		return NULL;
-	if (zero)
-		memset(p, 0, size);
 	evlsim__acct_alloc(EVLSIM_ACCT_VMALLOC, p, size);
 	return p;
 }
@@ -291,10 +327,11 @@ void vfree(const void *addr)
 		driver_free(addr, "vmalloc", __builtin_return_address(0));
 		return;
 	}
+	evlsim__sched_point(EVLSIM_SP_FREE);
 	evlsim__acct_free(addr);
 	if (evlsim__vfree_arena(addr))
 		return;
-	free((void *)addr);
+	EVLSIM_FPU_GUARDED(free((void *)addr));
 }
 
 bool is_vmalloc_addr(const void *x)

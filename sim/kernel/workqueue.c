@@ -181,6 +181,7 @@ static int worker_thread(void *arg)
 			/* cleared before the function runs: it may queue its item again */
 			clear_bit_unlock(WORK_STRUCT_PENDING_BIT, work_data_bits(work));
 			unlock_pool();
+			evlsim__sched_point(EVLSIM_SP_WORK);
 			w->current_func(work);
 			lock_pool();
 			w->current_work = NULL;

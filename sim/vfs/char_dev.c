@@ -373,7 +373,7 @@ int evlsim__chrdev_open(struct inode *inode, struct file *filp)
 
 	filp->f_op = fops;
 	if (filp->f_op->open) {
-		ret = filp->f_op->open(inode, filp);
+		ret = EVLSIM_SCHED_HANDLER(filp->f_op->open(inode, filp));
 		evlsim__check_handler_return("open", filp->f_op->open);
 		if (ret) {
 			if (ret > 0 || ret < -MAX_ERRNO) {

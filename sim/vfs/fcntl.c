@@ -32,7 +32,7 @@ static int setfl(int fd, struct file *filp, unsigned int arg)
 	}
 
 	if (((arg ^ filp->f_flags) & FASYNC) && filp->f_op->fasync) {
-		error = filp->f_op->fasync(fd, filp, (arg & FASYNC) != 0);
+		error = EVLSIM_SCHED_HANDLER(filp->f_op->fasync(fd, filp, (arg & FASYNC) != 0));
 		if (error < 0)
 			return error;
 		if (error > 0)

@@ -107,6 +107,7 @@ static void __fput(struct file *filp)
 			struct file *outer = evlsim__releasing_file;
 
 			evlsim__releasing_file = filp;
+			evlsim__sched_point(EVLSIM_SP_FPUT_RELEASE);
 			filp->f_op->release(inode, filp);
 			evlsim__releasing_file = outer;
 		}
@@ -366,7 +367,7 @@ static int filp_flush_close(struct file *filp)
 	int retval = 0;
 
 	if ((filp->f_mode & FMODE_OPENED) && filp->f_op->flush)
-		retval = filp->f_op->flush(filp, (fl_owner_t)evlsim__fdt);
+		retval = EVLSIM_SCHED_HANDLER(filp->f_op->flush(filp, (fl_owner_t)evlsim__fdt));
 	fput(filp);
 	return retval;
 }

@@ -19,7 +19,7 @@ static long vfs_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 
 	if (!filp->f_op->unlocked_ioctl)
 		return -ENOTTY;
-	error = filp->f_op->unlocked_ioctl(filp, cmd, arg);
+	error = EVLSIM_SCHED_HANDLER(filp->f_op->unlocked_ioctl(filp, cmd, arg));
 	evlsim__check_handler_return("unlocked_ioctl", filp->f_op->unlocked_ioctl);
 	evlsim__check_ret(filp, "unlocked_ioctl", error, ULONG_MAX);
 	if (error == -ENOIOCTLCMD)
@@ -50,7 +50,7 @@ static int ioctl_fioasync(int fd, struct file *filp, int __user *argp)
 	flag = on ? FASYNC : 0;
 	if ((flag ^ filp->f_flags) & FASYNC) {
 		if (filp->f_op->fasync)
-			error = filp->f_op->fasync(fd, filp, on);
+			error = EVLSIM_SCHED_HANDLER(filp->f_op->fasync(fd, filp, on));
 		else
 			error = -ENOTTY;
 	}
@@ -104,7 +104,7 @@ long evlsim__sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 		if (error == -ENOIOCTLCMD) {
 			error = -ENOTTY;
 			if (filp->f_op->compat_ioctl) {
-				error = filp->f_op->compat_ioctl(filp, cmd, arg);
+				error = EVLSIM_SCHED_HANDLER(filp->f_op->compat_ioctl(filp, cmd, arg));
 				evlsim__check_handler_return("compat_ioctl", filp->f_op->compat_ioctl);
 				evlsim__check_ret(filp, "compat_ioctl", error, ULONG_MAX);
 				if (error == -ENOIOCTLCMD)

@@ -61,7 +61,7 @@ static int misc_open(struct inode *inode, struct file *file)
 	err = 0;
 	replace_fops(file, new_fops);
 	if (file->f_op->open)
-		err = file->f_op->open(inode, file);
+		err = EVLSIM_SCHED_HANDLER(file->f_op->open(inode, file));
 fail:
 	evlsim__mutex_unlock(&misc_mtx);
 	return err;

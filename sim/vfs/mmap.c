@@ -263,7 +263,7 @@ static long mmap_region(struct file *file, unsigned long addr, unsigned long len
 	s->vma.vm_page_prot = vm_get_page_prot(vm_flags);
 	s->vma.vm_file = get_file(file);
 
-	ret = file->f_op->mmap(file, &s->vma);
+	ret = EVLSIM_SCHED_HANDLER(file->f_op->mmap(file, &s->vma));
 	evlsim__check_handler_return("mmap", file->f_op->mmap);
 	if (ret > 0) {
 		evlsim__report(EVLSIM_REPORT_DRIVER, "bad-return",

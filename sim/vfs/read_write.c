@@ -119,7 +119,7 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 		return ret;
 	if (count > MAX_RW_COUNT)
 		count = MAX_RW_COUNT;
-	ret = file->f_op->read(file, (char __user __force *)buf, count, pos);
+	ret = EVLSIM_SCHED_HANDLER(file->f_op->read(file, (char __user __force *)buf, count, pos));
 	return evlsim__check_ret(file, "read", ret, count);
 }
 
@@ -146,7 +146,7 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 		return ret;
 	if (count > MAX_RW_COUNT)
 		count = MAX_RW_COUNT;
-	ret = file->f_op->write(file, (const char __user __force *)buf, count, pos);
+	ret = EVLSIM_SCHED_HANDLER(file->f_op->write(file, (const char __user __force *)buf, count, pos));
 	return evlsim__check_ret(file, "write", ret, count);
 }
 
@@ -344,7 +344,7 @@ long long evlsim__sys_lseek(int fd, long long offset, int whence)
 		if (!(filp->f_mode & FMODE_LSEEK))
 			ret = -ESPIPE;
 		else
-			ret = filp->f_op->llseek(filp, offset, whence);
+			ret = EVLSIM_SCHED_HANDLER(filp->f_op->llseek(filp, offset, whence));
 	}
 	fput(filp);
 

@@ -148,12 +148,12 @@ static __poll_t do_pollfd(struct evlsim_pollfd *pollfd, poll_table *pwait, int f
 		goto out;
 	if (flags & EVLSIM_POLL_SELECT) {
 		pwait->_key = select_key(pollfd->events);
-		mask = vfs_poll(f, pwait);
+		mask = EVLSIM_SCHED_HANDLER(vfs_poll(f, pwait));
 	} else {
 		/* userland u16 ->events contains POLL... bitmap */
 		filter = demangle_poll(pollfd->events) | EPOLLERR | EPOLLHUP;
 		pwait->_key = filter;
-		mask = vfs_poll(f, pwait) & filter;
+		mask = EVLSIM_SCHED_HANDLER(vfs_poll(f, pwait)) & filter;
 	}
 	fput(f);
 out:

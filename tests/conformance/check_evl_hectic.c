@@ -119,6 +119,18 @@ START_TEST(test_hectic_fpu_survives_switches)
 }
 END_TEST
 
+/* The allocator and a hard lock in an FPU section leave its registers alone, as the
+ * kernel's do (the C library's calloc() and free() use the vector registers). */
+START_TEST(test_hectic_fpu_survives_services)
+{
+	unsigned int features = switch_features(), v;
+	int bad;
+
+	v = thec_fpu_services(features, 4321, &bad);
+	ck_assert_msg(v == 4321 && bad == -1, "register %d held %u", bad, v);
+}
+END_TEST
+
 /*
  * hectic's program side: a thread that learnt the features from libevl's
  * evl_detect_fpu() loads its registers, makes an oob call in which the driver loads its
@@ -347,6 +359,7 @@ static Suite *suite(void)
 			    sizeof(fpu_cases) / sizeof(fpu_cases[0]));
 	tcase_add_test(tc, test_hectic_fpu_survives_switches);
 	tcase_add_test(tc, test_hectic_fpu_program_survives_calls);
+	tcase_add_test(tc, test_hectic_fpu_survives_services);
 	tcase_add_test(tc, test_hectic_switch_needs_peer);
 	tcase_add_test(tc, test_hectic_fpu_on_other_cpu);
 	suite_add_tcase(s, tc);

@@ -31,6 +31,12 @@ unsigned int thec_detect_fpu(void);
  */
 unsigned int thec_fpu_selftest(unsigned int features, unsigned int val, int clobber,
 			       int *bad);
+/*
+ * Loads @val with @features in an FPU section, then calls the kernel services an FPU
+ * section may call (kzalloc(GFP_ATOMIC), kmalloc, kfree, a hard spinlock) and checks:
+ * the value evl_check_fpregs() returned, the bad register in *@bad.
+ */
+unsigned int thec_fpu_services(unsigned int features, unsigned int val, int *bad);
 /* Starts the peer kthread (for THEC_IOC_SWITCH) on @cpu (-1: any); 0 or -errno. */
 int thec_start_peer(int cpu);
 /* The peer kthread's FPU mismatches and switches so far. */

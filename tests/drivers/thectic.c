@@ -50,6 +50,29 @@ unsigned int thec_fpu_selftest(unsigned int features, unsigned int val, int clob
 	return v;
 }
 
+static DEFINE_HARD_SPINLOCK(fpu_lock);
+
+unsigned int thec_fpu_services(unsigned int features, unsigned int val, int *bad)
+{
+	unsigned long flags;
+	unsigned int v;
+	int bad_reg;
+	void *a, *b;
+
+	evl_begin_fpu();
+	evl_set_fpregs(features, val);
+	a = kzalloc(8192, GFP_ATOMIC);
+	b = kmalloc(300, GFP_ATOMIC);
+	raw_spin_lock_irqsave(&fpu_lock, flags);
+	kfree(a);
+	raw_spin_unlock_irqrestore(&fpu_lock, flags);
+	kfree(b);
+	v = evl_check_fpregs(features, val, bad_reg);
+	evl_end_fpu();
+	*bad = bad_reg;
+	return v;
+}
+
 /* The peer kthread and the caller of THEC_IOC_SWITCH take turns, each loading its own
  * values in the FPU before handing over and checking them once back. */
 static struct {
