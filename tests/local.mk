@@ -366,9 +366,11 @@ if !SANITIZED
 TESTS += $(SOURCE_CHECKS)
 endif
 
-# The fault-campaign runner, on fake test programs.
-TESTS += tests/tools/check-campaign
-EXTRA_DIST += tests/tools/check-campaign
+# The fault-campaign runner, on fake test programs; campaigns across machines (--shard,
+# the CI's variables, --merge).
+TESTS += tests/tools/check-campaign tests/tools/check-campaign-shard
+EXTRA_DIST += tests/tools/check-campaign tests/tools/check-campaign-shard \
+	tests/tools/campaign-lib.sh
 
 EXTRA_DIST += build-aux/tap-driver.sh
 

@@ -19,7 +19,7 @@
 #include "core/fault-state.h"	/* the simulator's own parser of EVLSIM_FAULTS */
 
 /* A usage error, as GNU tools give it: one line, the hint, exit status 2. */
-static void __attribute__((format(printf, 1, 2), noreturn)) bad_usage(const char *fmt, ...)
+void bad_usage(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -35,6 +35,7 @@ static void usage(FILE *f)
 {
 	fputs(
 "Usage: evlsim-campaign [OPTION]... -- PROGRAM [ARGUMENT]...\n"
+"  or:  evlsim-campaign --merge [--json FILE] [--junit FILE] REPORT.json...\n"
 "Run an evlsim test program many times under fault injection, classify every run, and\n"
 "print for each failing run the line that replays it.\n"
 "\n"
@@ -43,6 +44,18 @@ static void usage(FILE *f)
 "  -s, --seed-start S       first seed; the runs take S, S+1, ... (default 1)\n"
 "      --seeds FILE         the seeds to run, one a line: a number, or a line holding\n"
 "                           EVLSIM_SEED=<n> (a journal or a reproducer); '#' starts a comment\n"
+"Across machines (seed mode):\n"
+"      --shard K/N          run shard K of N only: the seeds at indexes K-1, K-1+N, ...\n"
+"                           of the campaign's list (1 <= K <= N); without it, K/N comes\n"
+"                           from CI_NODE_INDEX and CI_NODE_TOTAL (GitLab),\n"
+"                           JOB_COMPLETION_INDEX (Kubernetes, 0-based) or\n"
+"                           SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (Slurm, counted\n"
+"                           from SLURM_ARRAY_TASK_MIN by SLURM_ARRAY_TASK_STEP) when set\n"
+"      --shard-total N      the total for JOB_COMPLETION_INDEX (else EVLSIM_SHARD_TOTAL)\n"
+"      --merge REPORT.json...  fold the --json reports of a campaign's shards into one\n"
+"                           summary and --json and --junit reports; refuses reports of\n"
+"                           different campaigns, overlapping seeds, missing shards.\n"
+"                           Systematic mode does not split: with N > 1 it is refused.\n"
 "Systematic mode:\n"
 "      --systematic         run until the log says \"done\" or a run meets no new call site;\n"
 "                           each run fails the first call site not yet in the log\n"
@@ -82,9 +95,10 @@ static void usage(FILE *f)
 "  EVLSIM_FAULTS='failslab:probability=5' EVLSIM_SEED=42 tests/drivers/check_echo  # evlsim 9ad5409\n"
 "It runs through sh from the directory the campaign ran in.\n"
 "\n"
-"Exit status: 0 every run passed; 1 a run failed; 2 usage error; 3 the runner failed (the\n"
-"program cannot be executed, a file cannot be written); 4 interrupted by SIGINT, SIGTERM or\n"
-"SIGHUP (the runs going on are killed, the reports cover the finished ones).\n", f);
+"Exit status: 0 every run passed; 1 a run failed; 2 usage error (--merge: reports that do\n"
+"not make one campaign); 3 the runner failed (the program cannot be executed, a file\n"
+"cannot be written); 4 interrupted by SIGINT, SIGTERM or SIGHUP (the runs going on are\n"
+"killed, the reports cover the finished ones; --merge: a shard was interrupted).\n", f);
 }
 
 static bool parse_u64(const char *s, uint64_t *v)
@@ -229,7 +243,7 @@ static void check_program(const char *prog)
 void parse_options(int argc, char **argv)
 {
 	enum { O_SEEDS = 256, O_SYSTEMATIC, O_SYSLOG, O_RESUME, O_MAX_RUNS, O_JOURNAL, O_KEEP,
-	       O_JUNIT, O_JSON, O_TAIL, O_PROGRESS };
+	       O_JUNIT, O_JSON, O_TAIL, O_PROGRESS, O_SHARD, O_SHARD_TOTAL, O_MERGE };
 	static const struct option longopts[] = {
 		{ "runs", required_argument, NULL, 'n' },
 		{ "seed-start", required_argument, NULL, 's' },
@@ -247,17 +261,33 @@ void parse_options(int argc, char **argv)
 		{ "json", required_argument, NULL, O_JSON },
 		{ "tail", required_argument, NULL, O_TAIL },
 		{ "progress", required_argument, NULL, O_PROGRESS },
+		{ "shard", required_argument, NULL, O_SHARD },
+		{ "shard-total", required_argument, NULL, O_SHARD_TOTAL },
+		{ "merge", no_argument, NULL, O_MERGE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *syslog = "campaign.systematic", *progress = "auto";
-	bool faults_from_env = true;
+	bool faults_from_env = true, run_options = false;
 	char *end;
 	int c;
 
 	camp.faults = getenv("EVLSIM_FAULTS");
-	while ((c = getopt_long(argc, argv, "+n:s:f:j:t:hV", longopts, NULL)) != -1) {
+	opt.merge_files = calloc(argc, sizeof(*opt.merge_files));
+	if (!opt.merge_files)
+		die("out of memory");
+	for (;;) {
+		c = getopt_long(argc, argv, "+n:s:f:j:t:hV", longopts, NULL);
+		if (c == -1) {
+			/* --merge: the reports may come before options (getopt stops at them) */
+			if (!opt.merge || optind >= argc || !strcmp(argv[optind - 1], "--"))
+				break;
+			opt.merge_files[opt.nmerge++] = argv[optind++];
+			continue;
+		}
+		if (c != O_MERGE && c != O_JSON && c != O_JUNIT && c != 'h' && c != 'V' && c != '?')
+			run_options = true;
 		switch (c) {
 		case 'n': opt.runs = parse_count("--runs", optarg, 1); opt.runs_given = true; break;
 		case 's':
@@ -284,6 +314,9 @@ void parse_options(int argc, char **argv)
 		case O_JSON: opt.json = optarg; break;
 		case O_TAIL: opt.tail = parse_count("--tail", optarg, 0); break;
 		case O_PROGRESS: progress = optarg; break;
+		case O_SHARD: opt.shard = optarg; break;
+		case O_SHARD_TOTAL: opt.shard_total = optarg; break;
+		case O_MERGE: opt.merge = true; break;
 		case 'h': usage(stdout); exit(EXIT_PASS);
 		case 'V': printf("evlsim-campaign %s (evlsim %s)\n", PACKAGE_VERSION, EVLSIM_GIT_COMMIT);
 			exit(EXIT_PASS);
@@ -291,6 +324,17 @@ void parse_options(int argc, char **argv)
 			fputs("Try 'evlsim-campaign --help' for more information.\n", stderr);
 			exit(EXIT_USAGE);
 		}
+	}
+	if (opt.merge) {
+		if (run_options)
+			bad_usage("--merge goes with --json and --junit only (the reports say the rest)");
+		while (optind < argc)
+			opt.merge_files[opt.nmerge++] = argv[optind++];
+		if (!opt.nmerge)
+			bad_usage("--merge: no report (evlsim-campaign --merge A.json B.json ...)");
+		check_output("--junit", opt.junit);
+		check_output("--json", opt.json);
+		return;
 	}
 	if (optind >= argc)
 		bad_usage("no test program (evlsim-campaign [OPTION]... -- PROGRAM ...)");
@@ -309,6 +353,7 @@ void parse_options(int argc, char **argv)
 		bad_usage("--systematic goes without --runs, --seed-start and --seeds");
 	if (!camp.systematic && opt.resume)
 		bad_usage("--resume goes with --systematic");
+	shard_resolve();
 	check_faults_spec(faults_from_env);
 	check_output("--junit", opt.junit);
 	check_output("--json", opt.json);

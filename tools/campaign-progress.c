@@ -118,6 +118,18 @@ void print_summary(void)
 	printf(") in %.1f s%s\n", camp.elapsed, camp.interrupted ? ", interrupted" : "");
 	if (camp.systematic)
 		printf("evlsim-campaign: systematic: %s\n", camp.note);
+	if (camp.shard_n || camp.nmerged) {
+		char *list = seed_list_text(camp.seeds, camp.nseeds, 20);
+
+		if (camp.shard_n)
+			printf("evlsim-campaign: shard %u/%u (%s): %u of the campaign's %u seeds: %s\n",
+			       camp.shard_k, camp.shard_n, camp.shard_from, camp.nseeds,
+			       camp.campaign_nseeds, list);
+		else
+			printf("evlsim-campaign: merged %u report%s: %u seeds: %s\n", camp.nmerged,
+			       camp.nmerged == 1 ? "" : "s", camp.nseeds, list);
+		free(list);
+	}
 	printf("evlsim-campaign: build %s, directory %s\n", camp.commit, camp.cwd);
 	if (!failed)
 		return;

@@ -316,6 +316,8 @@ int write_junit(const struct campaign *c, const char *path)
 		finished(c), failures(c), c->elapsed);
 	fputs("  <testsuite name=\"", f);
 	xml_text(f, cmd);
+	if (c->shard_n)
+		fprintf(f, " (shard %u/%u)", c->shard_k, c->shard_n);
 	fprintf(f, "\" tests=\"%u\" failures=\"%u\" errors=\"0\" skipped=\"0\" time=\"%.3f\" timestamp=\"%s\">\n",
 		finished(c), failures(c), c->elapsed, stamp);
 	fputs("    <properties>\n", f);
@@ -327,7 +329,22 @@ int write_junit(const struct campaign *c, const char *path)
 		c->systematic ? "systematic" : "seeds");
 	fputs("      <property name=\"directory\" value=\"", f);
 	xml_text(f, c->cwd);
-	fputs("\"/>\n    </properties>\n", f);
+	fputs("\"/>\n", f);
+	if (c->shard_n)
+		fprintf(f, "      <property name=\"shard\" value=\"%u/%u\"/>\n", c->shard_k,
+			c->shard_n);
+	for (i = 0; i < c->nmerged; i++) {
+		fputs("      <property name=\"merged_from\" value=\"", f);
+		xml_text(f, c->merged_from[i]);
+		fputs("\"/>\n", f);
+	}
+	if (!c->systematic) {
+		fputs("      <property name=\"seeds\" value=\"", f);
+		for (i = 0; i < c->nseeds; i++)
+			fprintf(f, "%s%llu", i ? " " : "", (unsigned long long)c->seeds[i]);
+		fputs("\"/>\n", f);
+	}
+	fputs("    </properties>\n", f);
 	for (i = 0; i < c->nruns; i++) {
 		const struct run *r = &c->runs[i];
 
@@ -361,6 +378,36 @@ int write_junit(const struct campaign *c, const char *path)
 	return finish_file(f, path);
 }
 
+/* Seed mode: the shard, the whole campaign's seed list (size, fingerprint), this share. */
+static void json_seeds(FILE *f, const struct campaign *c)
+{
+	unsigned int i;
+
+	if (c->shard_n)
+		fprintf(f, "  \"shard\": {\"index\": %u, \"total\": %u, \"from\": ", c->shard_k,
+			c->shard_n);
+	else
+		fputs("  \"shard\": null,\n", f);
+	if (c->shard_n) {
+		json_str(f, c->shard_from);
+		fputs("},\n", f);
+	}
+	if (c->nmerged) {
+		fputs("  \"merged_from\": [", f);
+		for (i = 0; i < c->nmerged; i++) {
+			fputs(i ? ", " : "", f);
+			json_str(f, c->merged_from[i]);
+		}
+		fputs("],\n", f);
+	}
+	fprintf(f, "  \"campaign_seeds\": %u,\n  \"campaign_seeds_hash\": \"%016llx\",\n",
+		c->campaign_nseeds, (unsigned long long)c->campaign_hash);
+	fputs("  \"seeds\": [", f);
+	for (i = 0; i < c->nseeds; i++)
+		fprintf(f, "%s\"%llu\"", i ? ", " : "", (unsigned long long)c->seeds[i]);
+	fputs("],\n", f);
+}
+
 int write_json(const struct campaign *c, const char *path)
 {
 	FILE *f = fopen(path, "w");
@@ -387,6 +434,8 @@ int write_json(const struct campaign *c, const char *path)
 	else
 		fputs("null", f);
 	fprintf(f, ",\n  \"mode\": \"%s\",\n", c->systematic ? "systematic" : "seeds");
+	if (!c->systematic)
+		json_seeds(f, c);
 	fprintf(f, "  \"runs\": %u,\n  \"passed\": %u,\n  \"failed\": %u,\n  \"failed_by_class\": {",
 		finished(c), c->counts[V_PASS], failures(c));
 	for (v = V_PASS + 1; v < V_NR; v++)
@@ -426,8 +475,31 @@ int write_json(const struct campaign *c, const char *path)
 			json_str(f, r->base);
 		else
 			fputs("null", f);
+		fputs(",\n     \"group\": ", f);
+		json_str(f, r->key ? r->key : r->reason);
+		fputs(",\n     \"output_tail\": ", f);
+		if (r->tail)
+			json_str(f, r->tail);
+		else
+			fputs("null", f);
 		fputs("}", f);
 	}
-	fputs(first ? "]\n}\n" : "\n  ]\n}\n", f);
+	fputs(first ? "]" : "\n  ]", f);
+	if (!c->systematic) {
+		/* what a merge needs for its JUnit report: every passing run */
+		fputs(",\n  \"passed_runs\": [", f);
+		first = true;
+		for (i = 0; i < c->nruns; i++) {
+			const struct run *r = &c->runs[i];
+
+			if (r->state != R_DONE || r->interrupted || r->verdict != V_PASS)
+				continue;
+			fprintf(f, "%s\n    {\"run\": %u, \"seed\": \"%llu\", \"seconds\": %.3f}",
+				first ? "" : ",", r->index, (unsigned long long)r->seed, r->secs);
+			first = false;
+		}
+		fputs(first ? "]" : "\n  ]", f);
+	}
+	fputs("\n}\n", f);
 	return finish_file(f, path);
 }

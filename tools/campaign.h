@@ -4,7 +4,9 @@
  * timeouts, the journal, the two modes); campaign-options.c reads the command line;
  * campaign-classify.c tells a finished run's verdict from its status and outputs;
  * campaign-progress.c shows the progress and the summary; campaign-report.c turns runs
- * into text (shell quoting, reproducers, output tails, the JUnit and JSON reports).
+ * into text (shell quoting, reproducers, output tails, the JUnit and JSON reports);
+ * campaign-shard.c picks a shard's share of the seeds (--shard, the CI's variables);
+ * campaign-json.c reads JSON back and campaign-merge.c folds shard reports into one (--merge).
  */
 #ifndef _EVLSIM_TOOLS_CAMPAIGN_H
 #define _EVLSIM_TOOLS_CAMPAIGN_H
@@ -57,6 +59,15 @@ struct campaign {
 	bool interrupted;
 	bool complete;			/* systematic: the exploration reached its end */
 	const char *note;		/* systematic: why it stopped */
+	/* seed mode: the share of the campaign's seeds this report covers */
+	unsigned int shard_k, shard_n;	/* shard K/N, 1-based; 0/0 when not sharded */
+	const char *shard_from;		/* where K/N came from: "--shard", the CI's variables */
+	const uint64_t *seeds;		/* the seeds of this report (a shard's share), in order */
+	unsigned int nseeds;
+	unsigned int campaign_nseeds;	/* the whole campaign's seeds, all shards together */
+	uint64_t campaign_hash;		/* fingerprint of the whole campaign's seed list */
+	char **merged_from;		/* --merge: the reports folded into this one */
+	unsigned int nmerged;
 };
 
 extern const char *const verdict_names[V_NR];
@@ -64,6 +75,7 @@ extern const char *const verdict_names[V_NR];
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 char *shell_quote(const char *s);
 char *make_repro(const struct campaign *c, const struct run *r);
@@ -79,8 +91,12 @@ struct options {
 	unsigned int runs, jobs, max_runs, tail;
 	uint64_t seed_start;
 	const char *seeds_file, *journal, *keep, *junit, *json;
+	const char *shard;		/* --shard K/N, or NULL */
+	const char *shard_total;	/* --shard-total N, or NULL */
+	char **merge_files;		/* --merge: the reports to fold */
+	unsigned int nmerge;
 	double timeout;
-	bool resume, bar, runs_given, seed_given;
+	bool resume, bar, runs_given, seed_given, merge;
 };
 
 extern struct options opt;
@@ -94,6 +110,15 @@ double now(void);
 /* campaign-options.c: the command line */
 void parse_options(int argc, char **argv);
 void read_seeds(const char *path);
+
+/* campaign-shard.c: which shard this run is, its share of the seeds, seed lists as text */
+void shard_resolve(void);
+void shard_select(void);
+uint64_t seeds_hash(const uint64_t *s, unsigned int n);
+char *seed_list_text(const uint64_t *s, unsigned int n, unsigned int max_items);
+
+/* campaign-merge.c: --merge, the whole of it; returns the exit status */
+int merge_reports(void);
 
 /* campaign-classify.c: a finished run's verdict, reason and group from its outputs */
 const char *signame(int sig);

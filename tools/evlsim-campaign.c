@@ -315,7 +315,7 @@ static void seed_campaign(void)
 	unsigned int next = 0, i;
 	struct run *r;
 
-	camp.runs = calloc(nseeds, sizeof(*camp.runs));
+	camp.runs = calloc(nseeds ? nseeds : 1, sizeof(*camp.runs));
 	if (!camp.runs)
 		die("out of memory");
 	while ((next < nseeds && !camp.interrupted) || nrunning()) {
@@ -448,6 +448,8 @@ static void setup(void)
 		for (i = 0; i < nseeds; i++)
 			seeds[i] = opt.seed_start + i;
 	}
+	if (!camp.systematic)
+		shard_select();
 	if (camp.systematic && !opt.resume) {
 		int fd = open(camp.syslog, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
@@ -480,7 +482,15 @@ static void setup(void)
 		journal(" %s", q);
 		free(q);
 	}
-	journal("\n# each run's replay line comes before the run; a '# ...' line with its verdict after\n");
+	journal("\n");
+	if (camp.shard_n) {
+		char *list = seed_list_text(seeds, nseeds, 20);
+
+		journal("# shard %u/%u (%s): %u of the campaign's %u seeds: %s\n", camp.shard_k,
+			camp.shard_n, camp.shard_from, nseeds, camp.campaign_nseeds, list);
+		free(list);
+	}
+	journal("# each run's replay line comes before the run; a '# ...' line with its verdict after\n");
 
 	/* stop signals that were ignored at start (nohup, a background job) stay ignored */
 	sigemptyset(&waited);
@@ -509,10 +519,16 @@ int main(int argc, char **argv)
 	camp.cwd = cwd;
 	camp.commit = EVLSIM_GIT_COMMIT;
 	parse_options(argc, argv);
+	if (opt.merge)
+		return merge_reports();
 	setup();
 	t0 = now();
 	if (!camp.faults && !camp.systematic)
 		say("evlsim-campaign: no --faults and no EVLSIM_FAULTS: the runs inject no fault\n");
+	if (camp.shard_n && !nseeds)
+		say("evlsim-campaign: shard %u/%u (%s): no seed falls to this shard (the campaign "
+		    "has %u): nothing to run\n", camp.shard_k, camp.shard_n, camp.shard_from,
+		    camp.campaign_nseeds);
 	if (camp.systematic)
 		systematic_campaign();
 	else

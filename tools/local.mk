@@ -15,6 +15,7 @@ EXTRA_tools_evlsim_demo_DEPENDENCIES = drivers/echo/libecho.la drivers/xfifo/lib
 bin_PROGRAMS += tools/evlsim-campaign
 tools_evlsim_campaign_SOURCES = tools/evlsim-campaign.c tools/campaign-classify.c \
 	tools/campaign-options.c tools/campaign-progress.c tools/campaign-report.c tools/campaign.h \
+	tools/campaign-shard.c tools/campaign-json.c tools/campaign-json.h tools/campaign-merge.c \
 	sim/core/fault-attr.c
 # the simulator's parser of EVLSIM_FAULTS (plain C), to check --faults before the first run
 tools_evlsim_campaign_CPPFLAGS = -include $(top_builddir)/config.h -I$(top_srcdir)/sim
