@@ -6,16 +6,18 @@
 # exit of each process by default (atexit_sleep_ms, to let other threads report): 50 ms
 # here, or a whole TSan run spends most of its time asleep (check_golden_rule took 254 s
 # of its 260); the tests join their threads before they end. $TSAN_OPTIONS overrides it.
+# The hang watch reports, 15 s before Check kills a test at its 60 s timeout, a test whose
+# EVL threads all wait for nothing (docs/debugging.md, "Hangs"): a hang in CI says where.
 TEST_EXTENSIONS =
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent CK_FORK=yes \
-	CK_DEFAULT_TIMEOUT=60 \
+	CK_DEFAULT_TIMEOUT=60 EVLSIM_HANG_WATCH=45000 \
 	EVLSIM_MODULE_PATH=$(abs_top_builddir)/drivers/echo/.libs:$(abs_top_builddir)/drivers/acq/.libs:$(abs_top_builddir)/drivers/xfifo/.libs:$(abs_top_builddir)/tests/drivers/.libs \
 	EVLSIM_LAYER_OBJECTS='$(sim_libevlsim_kernel_la_OBJECTS) $(sim_libevlsim_user_la_OBJECTS) $(sim_libevlsim_early_la_OBJECTS)' \
 	EVLSIM_KERNEL_CC='$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS)' \
 	EVLSIM_KERNEL_TREE=$(abs_top_srcdir)/sim/include/kernel \
 	TSAN_OPTIONS="atexit_sleep_ms=50:$${TSAN_OPTIONS:+$$TSAN_OPTIONS:}suppressions=$(abs_top_srcdir)/tests/tsan.supp"; \
-	export TSAN_OPTIONS CK_TAP_LOG_FILE_NAME CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH \
+	export TSAN_OPTIONS CK_TAP_LOG_FILE_NAME CK_VERBOSITY CK_FORK CK_DEFAULT_TIMEOUT EVLSIM_MODULE_PATH EVLSIM_HANG_WATCH \
 	EVLSIM_LAYER_OBJECTS EVLSIM_KERNEL_CC EVLSIM_KERNEL_TREE;
 
 EVLSIM_TESTS_CPPFLAGS = $(USER_CPPFLAGS) -I$(top_srcdir)/drivers -I$(top_srcdir)/tests/lib $(CHECK_CFLAGS)

@@ -249,10 +249,11 @@ static void free_stuck_reader(pthread_t reader)
 START_TEST(test_sched_hang_reported_once)
 {
 	struct evlsim_capture cap;
+	unsigned int before;
 	pthread_t reader;
 	char *out;
 
-	ck_assert_uint_eq(evlsim_set_hang_watch(100), 0);
+	before = evlsim_set_hang_watch(100);	/* $EVLSIM_HANG_WATCH of the test run */
 	evlsim_capture_start(&cap);
 	reader = start_stuck_reader();
 	wait_until_ns(evlsim_report_count(EVLSIM_REPORT_HANG) == 1, 10000000000LL, 1000);
@@ -265,7 +266,7 @@ START_TEST(test_sched_hang_reported_once)
 	ck_assert_ptr_nonnull(strstr(out, ") asleep for"));
 	ck_assert_ptr_nonnull(strstr(out, "tirq_oob_read"));	/* where it sleeps */
 	free(out);
-	ck_assert_uint_eq(evlsim_set_hang_watch(0), 100);
+	ck_assert_uint_eq(evlsim_set_hang_watch(before), 100);
 	evlsim_reset_reports();
 }
 END_TEST
@@ -273,15 +274,16 @@ END_TEST
 /* One EVL thread still running (this one, attached): no hang. */
 START_TEST(test_sched_hang_not_while_one_runs)
 {
+	unsigned int before;
 	pthread_t reader;
 
 	attach();
-	evlsim_set_hang_watch(100);
+	before = evlsim_set_hang_watch(100);
 	reader = start_stuck_reader();
 	sleep_ms(600);
 	ck_assert_uint_eq(evlsim_report_count(EVLSIM_REPORT_HANG), 0);
 	free_stuck_reader(reader);
-	evlsim_set_hang_watch(0);
+	evlsim_set_hang_watch(before);
 }
 END_TEST
 
