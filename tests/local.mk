@@ -92,6 +92,20 @@ tests_drivers_libtsites_o2_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
 tests_drivers_libtsites_o2_la_CFLAGS = $(KERNEL_CFLAGS)
 TSITES_O2_OBJ = tests/drivers/libtsites_o2_la-tsites.lo
 $(TSITES_O2_OBJ): CFLAGS += -O2
+# tatomic twice: with the scheduling points at atomics and READ_ONCE/WRITE_ONCE, and without
+check_LTLIBRARIES += tests/drivers/libtatomic-on.la tests/drivers/libtatomic-off.la
+tests_drivers_libtatomic_on_la_SOURCES = tests/drivers/tatomic.c tests/drivers/tatomic-abi.h
+tests_drivers_libtatomic_on_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tatomic_on"' -D__KBUILD_MODNAME=kmod_tatomic_on \
+	-DTATOMIC_PREFIX=tatomic_on -DEVLSIM_SCHED_ATOMICS
+tests_drivers_libtatomic_on_la_CFLAGS = $(KERNEL_CFLAGS)
+TATOMIC_ON_OBJ = tests/drivers/libtatomic_on_la-tatomic.lo
+tests_drivers_libtatomic_off_la_SOURCES = tests/drivers/tatomic.c tests/drivers/tatomic-abi.h
+tests_drivers_libtatomic_off_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
+	-DKBUILD_MODNAME='"tatomic_off"' -D__KBUILD_MODNAME=kmod_tatomic_off \
+	-DTATOMIC_PREFIX=tatomic_off
+tests_drivers_libtatomic_off_la_CFLAGS = $(KERNEL_CFLAGS)
+TATOMIC_OFF_OBJ = tests/drivers/libtatomic_off_la-tatomic.lo
 check_LTLIBRARIES += tests/drivers/libthectic.la
 tests_drivers_libthectic_la_SOURCES = tests/drivers/thectic.c tests/drivers/thectic-abi.h
 tests_drivers_libthectic_la_CPPFLAGS = $(KERNEL_CPPFLAGS) -DMODULE \
@@ -314,7 +328,8 @@ tests_drivers_check_echo_LDADD = $(ECHO_OBJ) $(LDADD)
 tests_drivers_check_xfifo_LDADD = $(XFIFO_OBJ) $(LDADD)
 tests_stress_check_stress_LDADD = $(TESTDRV_OBJ) $(ECHO_OBJ) $(LDADD)
 tests_unit_check_reliability_LDADD = $(TREL_OBJ) $(ECHO_OBJ) $(LDADD)
-tests_unit_check_sched_LDADD = $(ECHO_OBJ) $(TIRQ_OBJ) $(TKTHREAD_OBJ) $(LDADD)
+tests_unit_check_sched_LDADD = $(ECHO_OBJ) $(TIRQ_OBJ) $(TKTHREAD_OBJ) $(TATOMIC_ON_OBJ) \
+	$(TATOMIC_OFF_OBJ) $(LDADD)
 tests_unit_check_mmio_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_platform_LDADD = $(THW_OBJ) $(LDADD)
 tests_unit_check_dma_LDADD = $(THW_OBJ) $(LDADD)

@@ -38,6 +38,8 @@ enum evlsim_sched_point {
 	EVLSIM_SP_USERCOPY,		/* a copy from or to user memory is about to happen */
 	EVLSIM_SP_ALLOC,		/* a driver's allocation is about to happen */
 	EVLSIM_SP_FREE,			/* a driver's free is about to happen */
+	EVLSIM_SP_ATOMIC,		/* an atomic, READ_ONCE() or WRITE_ONCE() of a driver
+					 * built with -DEVLSIM_SCHED_ATOMICS */
 	EVLSIM_SP_NR,
 };
 /*
@@ -48,6 +50,8 @@ enum evlsim_sched_point {
 #define EVLSIM_SP_ON_HOOK	1	/* evlsim__set_sched_hook() */
 #define EVLSIM_SP_ON_DELAY	2	/* fault.c: the "delay" site is configured */
 EVLSIM_EXPORT void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp));
+/* the point of a driver built with -DEVLSIM_SCHED_ATOMICS (linux/compiler.h) */
+EVLSIM_EXPORT void evlsim__atomic_point(void);
 extern int evlsim__sched_points_on EVLSIM_HIDDEN;
 void evlsim__fault_sched_point(int sp, const void *site);
 /*

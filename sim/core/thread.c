@@ -335,6 +335,12 @@ __attribute__((__noinline__)) void evlsim__sched_point_hit(enum evlsim_sched_poi
 	in_sched_point = 0;
 }
 
+/* linux/compiler.h: the point of a driver built with -DEVLSIM_SCHED_ATOMICS */
+EVLSIM_EXPORT void evlsim__atomic_point(void)
+{
+	evlsim__sched_point(EVLSIM_SP_ATOMIC);
+}
+
 EVLSIM_EXPORT void evlsim__set_sched_hook(void (*hook)(enum evlsim_sched_point sp))
 {
 	__atomic_store_n(&sched_hook, hook, __ATOMIC_RELEASE);

@@ -11,7 +11,8 @@
  *  - the last fput before ->release, and after the module reference went;
  *  - the stage switches, every sleep and wake-up of the one primitive;
  *  - a driver's lock operations, user copies, allocations and frees;
- *  - an interrupt handler, an EVL timer handler, an irq_work item.
+ *  - an interrupt handler, an EVL timer handler, an irq_work item;
+ *  - with -DEVLSIM_SCHED_ATOMICS, a driver's atomics, READ_ONCE() and WRITE_ONCE().
  *
  * A hook is never re-entered by what it calls itself (a delay's nanosleep() is a simulated
  * call), and a removed hook is called no more.
@@ -31,6 +32,7 @@
 #include "evlsim-check.h"
 #include "../drivers/tirq-abi.h"
 #include "../drivers/tkthread-abi.h"
+#include "../drivers/tatomic-abi.h"
 
 static unsigned long hits[EVLSIM_SP_NR];
 static int hook_depth, hook_nested;
@@ -215,6 +217,24 @@ START_TEST(test_sched_points_hook_not_reentered)
 }
 END_TEST
 
+/* A driver built with -DEVLSIM_SCHED_ATOMICS: one point per atomic, READ_ONCE() and
+ * WRITE_ONCE(); the same code built without: none, and the same results. */
+START_TEST(test_sched_points_atomics_opt_in)
+{
+	int on = 10, off = 10;		/* the counters of two atomic_t */
+	int word_on = 5, word_off = 5;
+
+	start_counting();
+	ck_assert_int_eq(tatomic_on_ops(&word_on, &on), 5 + 11);
+	ck_assert_uint_eq(hit(EVLSIM_SP_ATOMIC), TATOMIC_OPS);
+	ck_assert_int_eq(tatomic_off_ops(&word_off, &off), 5 + 11);
+	ck_assert_uint_eq(hit(EVLSIM_SP_ATOMIC), TATOMIC_OPS);	/* none more */
+	evlsim__set_sched_hook(NULL);
+	ck_assert_int_eq(word_on, 6);
+	ck_assert_int_eq(word_off, 6);
+}
+END_TEST
+
 /* ---- the hang watch (core/hang.c) ---- */
 
 static int hang_line;
@@ -298,6 +318,7 @@ int main(void)
 	tcase_add_test(tc, test_sched_points_irq_sleep_wake);
 	tcase_add_test(tc, test_sched_points_timer_and_work);
 	tcase_add_test(tc, test_sched_points_hook_not_reentered);
+	tcase_add_test(tc, test_sched_points_atomics_opt_in);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("hang");
 	tcase_add_checked_fixture(tc, setup, teardown);

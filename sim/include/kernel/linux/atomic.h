@@ -15,6 +15,8 @@
  * nothing there), so no driver is misreported for relying on x86 behaviour. Arithmetic
  * wraps (two's complement), as the kernel's -fno-strict-overflow build guarantees.
  * atomic_t and atomic64_t are defined in linux/types.h; atomic_long_t is atomic64_t.
+ * Every operation begins with EVLSIM__ATOMIC_POINT() (linux/compiler.h): nothing, or a
+ * scheduling point of the simulator in a driver built with -DEVLSIM_SCHED_ATOMICS.
  */
 #ifndef _EVLSIM_LINUX_ATOMIC_H
 #define _EVLSIM_LINUX_ATOMIC_H
@@ -44,50 +46,62 @@
 #define EVLSIM__ATOMIC_BASIC(pfx, atype, T)					\
 static __always_inline T pfx##_read(const atype *v)				\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_load_n(&v->counter, __ATOMIC_RELAXED);			\
 }										\
 static __always_inline T pfx##_read_acquire(const atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_load_n(&v->counter, __ATOMIC_ACQUIRE);			\
 }										\
 static __always_inline void pfx##_set(atype *v, T i)				\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	__atomic_store_n(&v->counter, i, __ATOMIC_RELAXED);			\
 }										\
 static __always_inline void pfx##_set_release(atype *v, T i)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	__atomic_store_n(&v->counter, i, __ATOMIC_RELEASE);			\
 }										\
 static __always_inline void pfx##_add(T i, atype *v)				\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_add(&v->counter, i, __ATOMIC_RELAXED);		\
 }										\
 static __always_inline void pfx##_sub(T i, atype *v)				\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED);		\
 }										\
 static __always_inline void pfx##_inc(atype *v)					\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED);		\
 }										\
 static __always_inline void pfx##_dec(atype *v)					\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_sub(&v->counter, 1, __ATOMIC_RELAXED);		\
 }										\
 static __always_inline void pfx##_and(T i, atype *v)				\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED);		\
 }										\
 static __always_inline void pfx##_andnot(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_and(&v->counter, ~i, __ATOMIC_RELAXED);		\
 }										\
 static __always_inline void pfx##_or(T i, atype *v)				\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED);		\
 }										\
 static __always_inline void pfx##_xor(T i, atype *v)				\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	(void)__atomic_fetch_xor(&v->counter, i, __ATOMIC_RELAXED);		\
 }
 
@@ -95,58 +109,72 @@ static __always_inline void pfx##_xor(T i, atype *v)				\
 #define EVLSIM__ATOMIC_RMW(sfx, mo, fmo, pfx, atype, T, UT)			\
 static __always_inline T pfx##_add_return##sfx(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_add_fetch(&v->counter, i, mo);				\
 }										\
 static __always_inline T pfx##_sub_return##sfx(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_sub_fetch(&v->counter, i, mo);				\
 }										\
 static __always_inline T pfx##_inc_return##sfx(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_add_fetch(&v->counter, 1, mo);				\
 }										\
 static __always_inline T pfx##_dec_return##sfx(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_sub_fetch(&v->counter, 1, mo);				\
 }										\
 static __always_inline T pfx##_fetch_add##sfx(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_add(&v->counter, i, mo);				\
 }										\
 static __always_inline T pfx##_fetch_sub##sfx(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_sub(&v->counter, i, mo);				\
 }										\
 static __always_inline T pfx##_fetch_inc##sfx(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_add(&v->counter, 1, mo);				\
 }										\
 static __always_inline T pfx##_fetch_dec##sfx(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_sub(&v->counter, 1, mo);				\
 }										\
 static __always_inline T pfx##_fetch_and##sfx(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_and(&v->counter, i, mo);				\
 }										\
 static __always_inline T pfx##_fetch_andnot##sfx(T i, atype *v)		\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_and(&v->counter, ~i, mo);			\
 }										\
 static __always_inline T pfx##_fetch_or##sfx(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_or(&v->counter, i, mo);				\
 }										\
 static __always_inline T pfx##_fetch_xor##sfx(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_fetch_xor(&v->counter, i, mo);				\
 }										\
 static __always_inline T pfx##_xchg##sfx(atype *v, T new)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_exchange_n(&v->counter, new, mo);			\
 }										\
 static __always_inline T pfx##_cmpxchg##sfx(atype *v, T old, T new)		\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	typeof(v->counter) __old = old;						\
 										\
 	__atomic_compare_exchange_n(&v->counter, &__old, new, false, mo, fmo);	\
@@ -154,6 +182,7 @@ static __always_inline T pfx##_cmpxchg##sfx(atype *v, T old, T new)		\
 }										\
 static __always_inline bool pfx##_try_cmpxchg##sfx(atype *v, T *old, T new)	\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	typeof(v->counter) __old = *old;					\
 	bool __ok = __atomic_compare_exchange_n(&v->counter, &__old, new,	\
 						false, mo, fmo);		\
@@ -164,6 +193,7 @@ static __always_inline bool pfx##_try_cmpxchg##sfx(atype *v, T *old, T new)	\
 }										\
 static __always_inline bool pfx##_add_negative##sfx(T i, atype *v)		\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_add_fetch(&v->counter, i, mo) < 0;			\
 }
 
@@ -171,19 +201,23 @@ static __always_inline bool pfx##_add_negative##sfx(T i, atype *v)		\
 #define EVLSIM__ATOMIC_COND(pfx, atype, T, UT)					\
 static __always_inline bool pfx##_sub_and_test(T i, atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST) == 0;	\
 }										\
 static __always_inline bool pfx##_dec_and_test(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST) == 0;	\
 }										\
 static __always_inline bool pfx##_inc_and_test(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return __atomic_add_fetch(&v->counter, 1, __ATOMIC_SEQ_CST) == 0;	\
 }										\
 /* Adds @a to @v unless @v was @u; returns the original value of @v. */	\
 static __always_inline T pfx##_fetch_add_unless(atype *v, T a, T u)		\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	T c = pfx##_read(v);							\
 										\
 	do {									\
@@ -196,14 +230,17 @@ static __always_inline T pfx##_fetch_add_unless(atype *v, T a, T u)		\
 /* Adds @a to @v unless @v was @u; returns true if the addition was done. */	\
 static __always_inline bool pfx##_add_unless(atype *v, T a, T u)		\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return pfx##_fetch_add_unless(v, a, u) != u;				\
 }										\
 static __always_inline bool pfx##_inc_not_zero(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	return pfx##_add_unless(v, 1, 0);					\
 }										\
 static __always_inline bool pfx##_inc_unless_negative(atype *v)		\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	T c = pfx##_read(v);							\
 										\
 	do {									\
@@ -215,6 +252,7 @@ static __always_inline bool pfx##_inc_unless_negative(atype *v)		\
 }										\
 static __always_inline bool pfx##_dec_unless_positive(atype *v)		\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	T c = pfx##_read(v);							\
 										\
 	do {									\
@@ -227,6 +265,7 @@ static __always_inline bool pfx##_dec_unless_positive(atype *v)		\
 /* Decrements @v if the result is not negative; returns @v - 1 either way. */	\
 static __always_inline T pfx##_dec_if_positive(atype *v)			\
 {										\
+	EVLSIM__ATOMIC_POINT();							\
 	T dec, c = pfx##_read(v);						\
 										\
 	do {									\

@@ -11,10 +11,30 @@
 #define barrier()		__asm__ __volatile__("" : : : "memory")
 #define barrier_data(ptr)	__asm__ __volatile__("" : : "r"(ptr) : "memory")
 
+/*
+ * Custom: a driver built with -DEVLSIM_SCHED_ATOMICS gets a scheduling point of the
+ * simulator's (core/sched.h: where a test hook, the delay fault or the deterministic
+ * scheduler may act) at every READ_ONCE(), WRITE_ONCE() and atomic operation
+ * (linux/atomic.h), to widen the race windows between them. Off: nothing.
+ */
+#ifdef EVLSIM_SCHED_ATOMICS
+__evlsim_export void evlsim__atomic_point(void);
+#define EVLSIM__ATOMIC_POINT()	evlsim__atomic_point()
+#else
+#define EVLSIM__ATOMIC_POINT()	do { } while (0)
+#endif
+
 /* READ_ONCE/WRITE_ONCE: relaxed atomics (not volatile accesses) so ThreadSanitizer sees
  * them as the racy-on-purpose accesses they are. Same code on x86. */
+#ifdef EVLSIM_SCHED_ATOMICS
+#define READ_ONCE(x)							\
+	({ EVLSIM__ATOMIC_POINT(); __atomic_load_n(&(x), __ATOMIC_RELAXED); })
+#define WRITE_ONCE(x, val)						\
+	({ EVLSIM__ATOMIC_POINT(); __atomic_store_n(&(x), (val), __ATOMIC_RELAXED); })
+#else
 #define READ_ONCE(x)		__atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define WRITE_ONCE(x, val)	__atomic_store_n(&(x), (val), __ATOMIC_RELAXED)
+#endif
 
 #define OPTIMIZER_HIDE_VAR(var)	__asm__ ("" : "=r" (var) : "0" (var))
 #define __UNIQUE_ID(prefix)	__PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
