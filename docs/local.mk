@@ -29,6 +29,7 @@ MAN3_PAGES = man/evlsim_load_module.3 man/evlsim_report_count.3 man/evlsim_wait_
 MAN3_ALIASES = man/evlsim_unload_module.3 man/evlsim_module_refcount.3 \
 	man/evlsim_trace_reset.3 man/evlsim_nr_cpus.3 \
 	man/evlsim_report_total.3 man/evlsim_reset_reports.3 man/evlsim_set_check_mode.3 \
+	man/evlsim_set_hang_watch.3 \
 	man/evlsim_leak_check.3 man/evlsim_module_stats.3 \
 	man/evlsim_fault_set.3 man/evlsim_fault_reset.3 man/evlsim_fault_count.3 \
 	man/evlsim_fault_seed.3 man/evlsim_fault_set_seed.3 man/evlsim_fault_mark_thread.3 \

@@ -11,6 +11,7 @@ sim_libevlsim_user_la_SOURCES += \
 	sim/core/host-thread.h sim/core/kthread-user.c sim/core/libc.h sim/core/lock.c \
 	sim/core/lock.h sim/core/pages.c sim/core/pages.h sim/core/report.c sim/core/report.h \
 	sim/core/restart.c sim/core/restart.h sim/core/sched.h sim/core/sleep.c sim/core/sleep.h \
+	sim/core/hang.c sim/core/hang.h \
 	sim/core/sigdefer.h sim/core/stage.c sim/core/stage.h sim/core/thread.c \
 	sim/core/thread.h sim/core/trace.c sim/core/trace.h
 

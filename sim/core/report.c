@@ -35,13 +35,14 @@ static const char *const kind_tags[EVLSIM_REPORT_NR] = {
 	[EVLSIM_REPORT_NOTICE] = "NOTICE",
 	[EVLSIM_REPORT_MEMORY] = "MEMORY",
 	[EVLSIM_REPORT_LOCKING] = "LOCKING",
+	[EVLSIM_REPORT_HANG] = "HANG",
 };
 
 /* The kinds EVLSIM_CHECK governs: silenced by off, fatal under abort. */
 static int checked_kind(enum evlsim_report_kind kind)
 {
 	return kind == EVLSIM_REPORT_RULE || kind == EVLSIM_REPORT_MEMORY ||
-	       kind == EVLSIM_REPORT_LOCKING;
+	       kind == EVLSIM_REPORT_LOCKING || kind == EVLSIM_REPORT_HANG;
 }
 
 /* 0 when rule checks are off: the one load of every check (core/report.h) */
@@ -262,6 +263,17 @@ void evlsim__report_extra(enum evlsim_report_kind kind, const char *rule,
 
 	va_start(ap, fmt);
 	vreport_extra(kind, rule, 1, extra, nextra, fmt, ap);
+	va_end(ap);
+}
+
+/* evlsim__report_extra() without the current backtrace (a watchdog's is of no use) */
+void evlsim__report_others(enum evlsim_report_kind kind, const char *rule,
+			   const struct evlsim_bt *extra, int nextra, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport_extra(kind, rule, 0, extra, nextra, fmt, ap);
 	va_end(ap);
 }
 

@@ -36,6 +36,9 @@ struct evlsim_bt {
 void evlsim__report_extra(enum evlsim_report_kind kind, const char *rule,
 			  const struct evlsim_bt *extra, int nextra, const char *fmt, ...)
 	evlsim_printf(5, 6);
+void evlsim__report_others(enum evlsim_report_kind kind, const char *rule,
+			   const struct evlsim_bt *extra, int nextra, const char *fmt, ...)
+	evlsim_printf(5, 6);
 int evlsim__check_mode(void);		/* enum evlsim_check_mode, from $EVLSIM_CHECK */
 /* Kernel log (printk): level is the KERN_* digit, or -1 for a continuation. */
 int evlsim__vlog(int level, const char *fmt, __builtin_va_list ap);	/* length */

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include "internal.h"
 #include "core/cpu.h"
+#include "core/hang.h"
 
 #define SPIN_ROUNDS	200
 
@@ -149,18 +150,38 @@ static __attribute__((noinline)) void wake_body(struct evlsim_thread *t)
  * The entries of a switch: a thread inside an FPU section (evl_begin_fpu()) keeps its
  * registers across them, as the kernel's scheduler keeps a task's (core/cpu.h).
  */
-EVLSIM_GENERAL_REGS_ONLY int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline,
-					   int flags)
+static EVLSIM_GENERAL_REGS_ONLY inline int guarded_sleep(struct evlsim_thread *self,
+							  evlsim_ns_t deadline, int flags)
 {
 	int ret;
 
-	evlsim__sched_point(EVLSIM_SP_SLEEP);
 	if (evlsim_likely(!evlsim__fpu_live))
 		return sleep_body(self, deadline, flags);
 	evlsim__fpu_guard_enter();
 	ret = sleep_body(self, deadline, flags);
 	evlsim__fpu_guard_leave();
 	return ret;
+}
+
+/* a sleep without a timeout while the hang watch is on (core/hang.c) */
+static __attribute__((noinline)) int hang_watched_sleep(struct evlsim_thread *self, int flags)
+{
+	int ret;
+
+	EVLSIM_FPU_GUARDED(evlsim__hang_enter(self));
+	ret = guarded_sleep(self, EVLSIM_NS_INFINITE, flags);
+	__atomic_store_n(&self->blocked_since, 0, __ATOMIC_RELEASE);
+	return ret;
+}
+
+EVLSIM_GENERAL_REGS_ONLY int evlsim__sleep(struct evlsim_thread *self, evlsim_ns_t deadline,
+					   int flags)
+{
+	evlsim__sched_point(EVLSIM_SP_SLEEP);
+	if (evlsim_unlikely(__atomic_load_n(&evlsim__hang_watch, __ATOMIC_RELAXED)) &&
+	    deadline == EVLSIM_NS_INFINITE)
+		return hang_watched_sleep(self, flags);
+	return guarded_sleep(self, deadline, flags);
 }
 
 EVLSIM_GENERAL_REGS_ONLY void evlsim__wake(struct evlsim_thread *t)

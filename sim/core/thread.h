@@ -22,6 +22,7 @@ enum evlsim_stage {
 };
 
 #define EVLSIM_CACHELINE	64
+#define EVLSIM_HANG_FRAMES	16	/* the hang watch's backtrace of a sleeper */
 
 struct evlsim_thread {
 	/* hot: read by every oob call, written by no other thread */
@@ -104,6 +105,11 @@ struct evlsim_thread {
 	int rcu_registered;
 	void *rcu_reader;		/* its liburcu reader record (core/rcu.c) */
 	char name[32];			/* EVL thread name once attached */
+	/* the hang watch (core/hang.c): since when it sleeps without a timeout (0: it
+	 * does not), and where it went to sleep */
+	evlsim_ns_t blocked_since;
+	int blocked_nframes;
+	void *blocked_frames[EVLSIM_HANG_FRAMES];
 	struct evlsim_thread *next_all;	/* global list, under the thread registry lock */
 } __attribute__((aligned(EVLSIM_CACHELINE)));
 

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -214,6 +215,76 @@ START_TEST(test_sched_points_hook_not_reentered)
 }
 END_TEST
 
+/* ---- the hang watch (core/hang.c) ---- */
+
+static int hang_line;
+
+/* A reader asleep in an oob read that only an interrupt ends. */
+static pthread_t start_stuck_reader(void)
+{
+	struct tirq_cfg cfg = { .ret = TIRQ_HANDLED, .todo = TIRQ_DO_RAISE_FLAG };
+	pthread_t reader;
+
+	hang_line = evlsim_irq_line_create("hang", EVLSIM_IRQ_EDGE_RISING);
+	ck_assert_int_gt(hang_line, 0);
+	tirq_config(0, &cfg);
+	ck_assert_ret(tirq_request(0, (unsigned int)hang_line, TIRQ_F_OOB, TIRQ_REQ_IRQ, "hang"),
+		      0);
+	reader_fd = open_node("/dev/tirq", O_RDWR);
+	reader_ret = -2;
+	ck_assert_int_eq(pthread_create(&reader, NULL, irq_reader, NULL), 0);
+	return reader;
+}
+
+static void free_stuck_reader(pthread_t reader)
+{
+	ck_assert_ret(evlsim_irq_raise(hang_line), 0);
+	ck_assert_int_eq(pthread_join(reader, NULL), 0);
+	ck_assert_int_ge(reader_ret, 0);
+	close_fd(reader_fd);
+	ck_assert_int_eq(tirq_free(0, (unsigned int)hang_line), 1);
+}
+
+/* The only EVL thread asleep without a timeout: one HANG report naming it and its wait. */
+START_TEST(test_sched_hang_reported_once)
+{
+	struct evlsim_capture cap;
+	pthread_t reader;
+	char *out;
+
+	ck_assert_uint_eq(evlsim_set_hang_watch(100), 0);
+	evlsim_capture_start(&cap);
+	reader = start_stuck_reader();
+	wait_until_ns(evlsim_report_count(EVLSIM_REPORT_HANG) == 1, 10000000000LL, 1000);
+	sleep_ms(500);		/* five more looks at the same sleep: no second report */
+	ck_assert_uint_eq(evlsim_report_count(EVLSIM_REPORT_HANG), 1);
+	free_stuck_reader(reader);
+	out = evlsim_capture_end(&cap);
+	ck_assert_ptr_nonnull(strstr(out, "HANG [all-blocked] every EVL thread (1) has been asleep"));
+	ck_assert_ptr_nonnull(strstr(out, "thread 'irq-reader:"));
+	ck_assert_ptr_nonnull(strstr(out, ") asleep for"));
+	ck_assert_ptr_nonnull(strstr(out, "tirq_oob_read"));	/* where it sleeps */
+	free(out);
+	ck_assert_uint_eq(evlsim_set_hang_watch(0), 100);
+	evlsim_reset_reports();
+}
+END_TEST
+
+/* One EVL thread still running (this one, attached): no hang. */
+START_TEST(test_sched_hang_not_while_one_runs)
+{
+	pthread_t reader;
+
+	attach();
+	evlsim_set_hang_watch(100);
+	reader = start_stuck_reader();
+	sleep_ms(600);
+	ck_assert_uint_eq(evlsim_report_count(EVLSIM_REPORT_HANG), 0);
+	free_stuck_reader(reader);
+	evlsim_set_hang_watch(0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("sched");
@@ -225,6 +296,11 @@ int main(void)
 	tcase_add_test(tc, test_sched_points_irq_sleep_wake);
 	tcase_add_test(tc, test_sched_points_timer_and_work);
 	tcase_add_test(tc, test_sched_points_hook_not_reentered);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("hang");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_sched_hang_reported_once);
+	tcase_add_test(tc, test_sched_hang_not_while_one_runs);
 	suite_add_tcase(s, tc);
 	return evlsim_check_run(s);
 }

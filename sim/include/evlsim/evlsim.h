@@ -55,6 +55,7 @@ enum evlsim_report_kind {
 	EVLSIM_REPORT_NOTICE,	/* informational */
 	EVLSIM_REPORT_MEMORY,	/* use-after-free, double free of driver memory (KASAN) */
 	EVLSIM_REPORT_LOCKING,	/* a lock dependency that can deadlock (lockdep) */
+	EVLSIM_REPORT_HANG,	/* every EVL thread blocked without a timeout (hang watch) */
 	EVLSIM_REPORT_NR,
 };
 
@@ -84,6 +85,16 @@ unsigned long evlsim_report_count(enum evlsim_report_kind kind);
 unsigned long evlsim_report_total(void);
 /** evlsim_reset_reports - set every counter back to zero */
 void evlsim_reset_reports(void);
+/**
+ * evlsim_set_hang_watch - report a hang: every EVL thread blocked without a timeout
+ * @ms: for this long (milliseconds; 0: off, the default; $EVLSIM_HANG_WATCH sets it at
+ *	start)
+ *
+ * One HANG report per episode names each thread, how long it has been blocked and where
+ * (its backtrace when it went to sleep); under EVLSIM_CHECK=abort the run ends there.
+ * Returns the previous setting.
+ */
+unsigned int evlsim_set_hang_watch(unsigned int ms);
 /** evlsim_set_check_mode - change what a rule violation does; returns the previous mode */
 enum evlsim_check_mode evlsim_set_check_mode(enum evlsim_check_mode mode);
 
