@@ -17,12 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "campaign.h"
-#include "campaign-json.h"
 
 struct report {
 	const char *path;
-	struct jv *doc;
+	struct json_object *doc;	/* the parsed report (json-c) */
 	char **argv;			/* the test program and its arguments */
 	char *cmd;			/* the same, shell-quoted, for messages */
 	const char *faults, *commit, *dir;
@@ -48,50 +49,117 @@ static void __attribute__((format(printf, 1, 2), noreturn)) refuse(const char *f
 	exit(EXIT_USAGE);
 }
 
-static const struct jv *member(const struct report *r, const struct jv *obj, const char *key,
-			       enum jv_type type, bool nullable)
+/* json-c's numbers are of two types: a number is either (json_type_double stands for both) */
+static bool type_is(struct json_object *v, enum json_type type)
 {
-	const struct jv *v = json_get(obj, key);
+	enum json_type t = json_object_get_type(v);
 
-	if (v && (v->type == type || (nullable && v->type == JV_NULL)))
-		return v->type == JV_NULL ? NULL : v;
-	if (!v && type == JV_ARRAY && !strcmp(key, "seeds"))
+	return t == type || (type == json_type_double && t == json_type_int);
+}
+
+/*
+ * The member @key of @obj, checked to be of @type (json_type_double: any number) or, if
+ * @nullable, null (then NULL). Anything else is refused, before json-c can coerce it.
+ */
+static struct json_object *member(const struct report *r, struct json_object *obj,
+				  const char *key, enum json_type type, bool nullable)
+{
+	struct json_object *v = NULL;
+	bool found = json_object_object_get_ex(obj, key, &v);
+
+	if (found && (type_is(v, type) || (nullable && !v)))
+		return v;
+	if (!found && type == json_type_array && !strcmp(key, "seeds"))
 		refuse("%s: no seed list: a report of an evlsim-campaign older than --shard; run "
 		       "the campaign again with this one", r->path);
 	refuse("%s: not an evlsim-campaign seed report: \"%s\" %s", r->path, key,
-	       v ? "has the wrong type" : "is missing");
+	       found ? "has the wrong type" : "is missing");
 }
 
-static unsigned int count_of(const struct report *r, const struct jv *obj, const char *key)
+static const char *str_of(const struct report *r, struct json_object *obj, const char *key)
 {
-	const struct jv *v = member(r, obj, key, JV_NUMBER, false);
+	return json_object_get_string(member(r, obj, key, json_type_string, false));
+}
 
-	if (!(v->num >= 0 && v->num <= UINT32_MAX / 2) || v->num != (unsigned int)v->num)
+static double num_of(const struct report *r, struct json_object *obj, const char *key)
+{
+	return json_object_get_double(member(r, obj, key, json_type_double, false));
+}
+
+static unsigned int count_of(const struct report *r, struct json_object *obj, const char *key)
+{
+	struct json_object *v = member(r, obj, key, json_type_double, false);
+	int64_t i;
+	double d;
+
+	if (json_object_get_type(v) == json_type_int) {
+		i = json_object_get_int64(v);	/* past INT64_MAX: INT64_MAX */
+		if (i < 0 || i > UINT32_MAX / 2)
+			refuse("%s: \"%s\" is not a count", r->path, key);
+		return (unsigned int)i;
+	}
+	d = json_object_get_double(v);
+	if (!(d >= 0 && d <= UINT32_MAX / 2) || d != (unsigned int)d)
 		refuse("%s: \"%s\" is not a count", r->path, key);
-	return (unsigned int)v->num;
+	return (unsigned int)d;
 }
 
-static uint64_t seed_of(const struct report *r, const struct jv *v)
+/* A seed is a JSON string of digits (a double would round seeds past 2^53). */
+static uint64_t seed_of(const struct report *r, struct json_object *v)
 {
+	const char *str = json_object_get_string(v);
 	char *end;
 	uint64_t s;
 
-	if (!v || v->type != JV_STRING || !v->str[0] || !strchr("0123456789", v->str[0]))
+	if (json_object_get_type(v) != json_type_string || !str[0] ||
+	    !strchr("0123456789", str[0]))
 		refuse("%s: a seed is not a string of digits", r->path);
 	errno = 0;
-	s = strtoull(v->str, &end, 10);
+	s = strtoull(str, &end, 10);
 	if (errno || *end)
-		refuse("%s: bad seed \"%s\"", r->path, v->str);
+		refuse("%s: bad seed \"%s\"", r->path, str);
 	return s;
+}
+
+/* Parses @text (@len bytes) as one strict JSON document, or refuses saying where and why. */
+static struct json_object *parse(const struct report *r, const char *text, size_t len)
+{
+	struct json_tokener *tok = json_tokener_new();
+	struct json_object *doc;
+	enum json_tokener_error err;
+	unsigned int line = 1, col = 1;
+	size_t i, end;
+
+	if (!tok || len > INT32_MAX)
+		refuse("%s: %s", r->path, tok ? "too large" : "out of memory");
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);	/* RFC 8259; no trailing data */
+	doc = json_tokener_parse_ex(tok, text, (int)len);
+	err = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (doc && err == json_tokener_success)
+		return doc;
+	json_object_put(doc);
+	if (err == json_tokener_continue)	/* the text ended inside the document */
+		err = json_tokener_error_parse_eof;
+	for (i = 0; i < end && i < len; i++) {
+		if (text[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	refuse("%s: not JSON: line %u, column %u: %s", r->path, line, col,
+	       json_tokener_error_desc(err));
 }
 
 static void load(struct report *r)
 {
-	const struct jv *v, *a;
-	char *text = NULL, *err;
-	size_t size = 0, len;
+	struct json_object *v, *a;
+	char *text = NULL;
+	size_t size = 0, len, i, n;
 	FILE *f = fopen(r->path, "r");
-	unsigned int i;
 
 	if (!f)
 		refuse("%s: %s", r->path, strerror(errno));
@@ -99,38 +167,40 @@ static void load(struct report *r)
 	fclose(f);
 	if (!len)
 		refuse("%s: empty", r->path);
-	r->doc = json_parse(text, &err);
+	r->doc = parse(r, text, len);
 	free(text);
-	if (!r->doc)
-		refuse("%s: not JSON: %s", r->path, err);
-	v = json_get(r->doc, "tool");
-	if (!v || v->type != JV_STRING || strcmp(v->str, "evlsim-campaign"))
+	if (!json_object_object_get_ex(r->doc, "tool", &v) ||
+	    json_object_get_type(v) != json_type_string ||
+	    strcmp(json_object_get_string(v), "evlsim-campaign"))
 		refuse("%s: not an evlsim-campaign report", r->path);
-	if (strcmp(member(r, r->doc, "mode", JV_STRING, false)->str, "seeds"))
+	if (strcmp(str_of(r, r->doc, "mode"), "seeds"))
 		refuse("%s: a systematic campaign: only seed campaigns merge", r->path);
-	r->commit = member(r, r->doc, "commit", JV_STRING, false)->str;
-	r->dir = member(r, r->doc, "directory", JV_STRING, false)->str;
-	v = member(r, r->doc, "faults", JV_STRING, true);
-	r->faults = v ? v->str : NULL;
-	a = member(r, r->doc, "command", JV_ARRAY, false);
-	if (!a->n)
+	r->commit = str_of(r, r->doc, "commit");
+	r->dir = str_of(r, r->doc, "directory");
+	v = member(r, r->doc, "faults", json_type_string, true);
+	r->faults = v ? json_object_get_string(v) : NULL;
+	a = member(r, r->doc, "command", json_type_array, false);
+	n = json_object_array_length(a);
+	if (!n)
 		refuse("%s: empty \"command\"", r->path);
-	r->argv = calloc(a->n + 1, sizeof(*r->argv));
+	r->argv = calloc(n + 1, sizeof(*r->argv));
 	if (!r->argv)
 		die("out of memory");
-	for (i = 0; i < a->n; i++) {
+	for (i = 0; i < n; i++) {
+		struct json_object *item = json_object_array_get_idx(a, i);
 		char *q, *c;
 
-		if (a->items[i]->type != JV_STRING)
+		if (json_object_get_type(item) != json_type_string)
 			refuse("%s: \"command\" holds a non-string", r->path);
-		r->argv[i] = a->items[i]->str;
+		/* json-c's string, which lives as long as r->doc (until the exit) */
+		r->argv[i] = (char *)json_object_get_string(item);
 		q = shell_quote(r->argv[i]);
 		c = xasprintf("%s%s%s", r->cmd ? r->cmd : "", r->cmd ? " " : "", q);
 		free(r->cmd);
 		free(q);
 		r->cmd = c;
 	}
-	v = member(r, r->doc, "shard", JV_OBJECT, true);
+	v = member(r, r->doc, "shard", json_type_object, true);
 	if (v) {
 		r->k = count_of(r, v, "index");
 		r->n = count_of(r, v, "total");
@@ -138,16 +208,20 @@ static void load(struct report *r)
 			refuse("%s: bad shard %u/%u", r->path, r->k, r->n);
 	}
 	r->campaign_nseeds = count_of(r, r->doc, "campaign_seeds");
-	r->hash = member(r, r->doc, "campaign_seeds_hash", JV_STRING, false)->str;
-	a = member(r, r->doc, "seeds", JV_ARRAY, false);
-	r->nseeds = a->n;
-	r->seeds = calloc(a->n ? a->n : 1, sizeof(*r->seeds));
+	r->hash = str_of(r, r->doc, "campaign_seeds_hash");
+	a = member(r, r->doc, "seeds", json_type_array, false);
+	n = json_object_array_length(a);
+	if (n > UINT32_MAX / 2)
+		refuse("%s: too many seeds", r->path);
+	r->nseeds = (unsigned int)n;
+	r->seeds = calloc(n ? n : 1, sizeof(*r->seeds));
 	if (!r->seeds)
 		die("out of memory");
-	for (i = 0; i < a->n; i++)
-		r->seeds[i] = seed_of(r, a->items[i]);
-	r->elapsed = member(r, r->doc, "elapsed_seconds", JV_NUMBER, false)->num;
-	r->interrupted = member(r, r->doc, "interrupted", JV_BOOL, false)->boolean;
+	for (i = 0; i < n; i++)
+		r->seeds[i] = seed_of(r, json_object_array_get_idx(a, i));
+	r->elapsed = num_of(r, r->doc, "elapsed_seconds");
+	r->interrupted = json_object_get_boolean(member(r, r->doc, "interrupted",
+							json_type_boolean, false));
 }
 
 /* Two reports of one campaign, or the first thing that differs. */
@@ -274,24 +348,26 @@ static uint64_t *union_of(struct report *rep, unsigned int nrep, unsigned int *c
 	return list;
 }
 
-static const char *str_or_null(const struct report *rep, const struct jv *o, const char *key)
+static const char *str_or_null(const struct report *rep, struct json_object *o, const char *key)
 {
-	const struct jv *v = member(rep, o, key, JV_STRING, true);
+	struct json_object *v = member(rep, o, key, json_type_string, true);
 
-	return v ? v->str : NULL;
+	return v ? json_object_get_string(v) : NULL;
 }
 
 /* The runs of one report, numbered as in the whole campaign. */
 static void add_runs(const struct report *rep, unsigned int offset)
 {
-	const struct jv *fl = member(rep, rep->doc, "failures", JV_ARRAY, false);
-	const struct jv *pl = member(rep, rep->doc, "passed_runs", JV_ARRAY, false);
-	unsigned int i, v, local;
+	struct json_object *fl = member(rep, rep->doc, "failures", json_type_array, false);
+	struct json_object *pl = member(rep, rep->doc, "passed_runs", json_type_array, false);
+	size_t np = json_object_array_length(pl), nf = json_object_array_length(fl), i;
+	unsigned int v, local;
 
-	if (pl->n != count_of(rep, rep->doc, "passed") || fl->n != count_of(rep, rep->doc, "failed"))
+	if (np != count_of(rep, rep->doc, "passed") || nf != count_of(rep, rep->doc, "failed"))
 		refuse("%s: the lists of runs do not match the counts", rep->path);
-	for (i = 0; i < pl->n + fl->n; i++) {
-		const struct jv *o = i < pl->n ? pl->items[i] : fl->items[i - pl->n];
+	for (i = 0; i < np + nf; i++) {
+		struct json_object *o = i < np ? json_object_array_get_idx(pl, i) :
+						 json_object_array_get_idx(fl, i - np);
 		struct run *r = &camp.runs[camp.nruns++];
 		const char *s;
 
@@ -300,22 +376,22 @@ static void add_runs(const struct report *rep, unsigned int offset)
 		if (!local || local > rep->nseeds)
 			refuse("%s: run %u is not one of its %u seeds", rep->path, local, rep->nseeds);
 		r->index = rep->n ? (local - 1) * rep->n + rep->k : offset + local;
-		r->seed = seed_of(rep, member(rep, o, "seed", JV_STRING, false));
+		r->seed = seed_of(rep, member(rep, o, "seed", json_type_string, false));
 		if (r->seed != rep->seeds[local - 1])
 			refuse("%s: run %u has seed %llu, its seed list says %llu", rep->path, local,
 			       (unsigned long long)r->seed, (unsigned long long)rep->seeds[local - 1]);
-		r->secs = member(rep, o, "seconds", JV_NUMBER, false)->num;
+		r->secs = num_of(rep, o, "seconds");
 		r->state = R_DONE;
 		r->verdict = V_PASS;
-		if (i >= pl->n) {
-			s = member(rep, o, "class", JV_STRING, false)->str;
+		if (i >= np) {
+			s = str_of(rep, o, "class");
 			for (v = V_PASS + 1; v < V_NR && strcmp(verdict_names[v], s); v++)
 				;
 			if (v == V_NR)
 				refuse("%s: unknown class \"%s\"", rep->path, s);
 			r->verdict = v;
-			r->reason = xstrdup(member(rep, o, "reason", JV_STRING, false)->str);
-			r->repro = xstrdup(member(rep, o, "reproducer", JV_STRING, false)->str);
+			r->reason = xstrdup(str_of(rep, o, "reason"));
+			r->repro = xstrdup(str_of(rep, o, "reproducer"));
 			s = str_or_null(rep, o, "group");
 			r->key = xstrdup(s ? s : r->reason);
 			s = str_or_null(rep, o, "output_tail");

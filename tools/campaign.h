@@ -6,7 +6,7 @@
  * campaign-progress.c shows the progress and the summary; campaign-report.c turns runs
  * into text (shell quoting, reproducers, output tails, the JUnit and JSON reports);
  * campaign-shard.c picks a shard's share of the seeds (--shard, the CI's variables);
- * campaign-json.c reads JSON back and campaign-merge.c folds shard reports into one (--merge).
+ * campaign-merge.c reads their JSON reports back (json-c) and folds them into one (--merge).
  */
 #ifndef _EVLSIM_TOOLS_CAMPAIGN_H
 #define _EVLSIM_TOOLS_CAMPAIGN_H
