@@ -104,13 +104,15 @@ static void watcher(void *arg)
 	unsigned long long reported = 0;
 	struct snapshot *s = evlsim__zalloc(sizeof(*s));
 	struct timespec ts;
+	long long step;
 	int ms;
 
 	(void)arg;
 	for (;;) {
 		ms = __atomic_load_n(&evlsim__hang_watch, __ATOMIC_RELAXED);
-		ts.tv_sec = ms > 0 ? ms / 10 / 1000 : 1;
-		ts.tv_nsec = ms > 0 ? (long)(ms / 10 % 1000) * 1000000L + 1000000L : 0;
+		step = ms > 0 ? (ms / 10 + 1) * 1000000LL : 1000000000LL;	/* ns */
+		ts.tv_sec = (time_t)(step / 1000000000LL);
+		ts.tv_nsec = (long)(step % 1000000000LL);
 		nanosleep(&ts, NULL);
 		if (ms <= 0)
 			continue;
