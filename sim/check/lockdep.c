@@ -73,11 +73,11 @@ static int graph_lock;
 static unsigned int graph_gen;
 
 /* $EVLSIM_LOCKDEP, read at the first lock operation (core/cpu.h: the FPU guard) */
-static void read_knob(void *arg)
+static int read_knob(void)
 {
 	const char *env = getenv("EVLSIM_LOCKDEP");
 
-	*(int *)arg = !(env && !strcmp(env, "off"));
+	return !(env && !strcmp(env, "off"));
 }
 
 static bool enabled(void)
@@ -86,7 +86,7 @@ static bool enabled(void)
 
 	if (likely(on >= 0))
 		return on;
-	evlsim__fpu_guarded_call(read_knob, &on);
+	EVLSIM_FPU_GUARDED(on = read_knob());
 	__atomic_store_n(&evlsim__lockdep_on, on, __ATOMIC_RELAXED);
 	return on;
 }

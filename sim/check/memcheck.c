@@ -80,9 +80,9 @@ static void (*keep_hook)(void *start, unsigned long size,
 			 void (*keep)(void *obj, unsigned long len, void *arg), void *arg);
 
 /* $EVLSIM_QUARANTINE, read at the first free (core/cpu.h: the FPU guard) */
-static void read_knob(void *arg)
+static long read_knob(void)
 {
-	long *lp = arg, l = 4L << 20;
+	long l = 4L << 20;
 	const char *env;
 	char *end;
 
@@ -98,7 +98,7 @@ static void read_knob(void *arg)
 				l <<= 20;
 		}
 	}
-	*lp = l;
+	return l;
 }
 
 static long quarantine_limit(void)
@@ -107,7 +107,7 @@ static long quarantine_limit(void)
 
 	if (l >= 0)
 		return l;
-	evlsim__fpu_guarded_call(read_knob, &l);
+	EVLSIM_FPU_GUARDED(l = read_knob());
 	__atomic_store_n(&limit, l, __ATOMIC_RELAXED);
 	return l;
 }

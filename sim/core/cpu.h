@@ -85,7 +85,9 @@ EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guard_leave(void);
 
 /*
  * @stmt calls code built with the vector registers (the C library's allocator, stdio,
- * its unwinder): guarded when the thread is inside an FPU section. The simulator's own
+ * its unwinder, getenv() and the string functions it selects at run time, AVX2 code on
+ * hosts without AVX-512): guarded when the thread is inside an FPU section. Both worlds
+ * use it (kernel/slab.c, check/lockdep.c). The simulator's own
  * code is built with the general registers only, as the kernel's.
  */
 #define EVLSIM_FPU_GUARDED(stmt)						\
@@ -98,13 +100,5 @@ EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guard_leave(void);
 		if (evlsim_unlikely(fpu_guarded__))				\
 			evlsim__fpu_guard_leave();				\
 	} while (0)
-
-/*
- * EVLSIM_FPU_GUARDED() as a call, for the kernel world's services (check/lockdep.c,
- * check/memcheck.c), which read their environment knobs lazily: getenv() and the string
- * functions the C library selects at run time use the vector registers (AVX2 code on
- * hosts without AVX-512), and the first read may happen in a driver's FPU section.
- */
-EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guarded_call(void (*fn)(void *arg), void *arg);
 
 #endif /* _EVLSIM_SIM_CORE_CPU_H */

@@ -89,11 +89,6 @@ void evlsim__fpu_guard_leave(void)
 }
 #endif
 
-EVLSIM_GENERAL_REGS_ONLY void evlsim__fpu_guarded_call(void (*fn)(void *arg), void *arg)
-{
-	EVLSIM_FPU_GUARDED(fn(arg));
-}
-
 unsigned int evlsim__fpu_features(void)
 {
 	unsigned int features = 0;
